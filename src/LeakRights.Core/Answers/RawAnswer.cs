@@ -1,0 +1,36 @@
+namespace LeakRights.Core.Answers;
+
+/// <summary>
+/// An answer as a client sent it, before validation: the values of a form field, or the JSON value of a property.
+/// </summary>
+public sealed record RawAnswer(RawAnswerKind Kind, IReadOnlyList<string> Values)
+{
+    public static RawAnswer FromForm(IReadOnlyList<string> values) => new(RawAnswerKind.Form, values);
+
+    public static RawAnswer JsonString(string value) => new(RawAnswerKind.JsonString, [value]);
+
+    public static RawAnswer JsonArray(IReadOnlyList<string> values) => new(RawAnswerKind.JsonArray, values);
+
+    public static RawAnswer JsonNumber(string rawNumber) => new(RawAnswerKind.JsonNumber, [rawNumber]);
+
+    public static RawAnswer JsonNull() => new(RawAnswerKind.JsonNull, []);
+
+    /// <summary>A JSON value of a kind no question takes (object, boolean, array of non-strings).</summary>
+    public static RawAnswer JsonOther() => new(RawAnswerKind.JsonOther, []);
+
+    /// <summary>The values to show again in a form when the answer was rejected.</summary>
+    public IReadOnlyList<string> Echo => Values;
+}
+
+public enum RawAnswerKind
+{
+    Form,
+    JsonString,
+    JsonArray,
+    JsonNumber,
+    JsonNull,
+    JsonOther,
+}
+
+/// <summary>A problem with one field, in plain Chinese for the person who sent it.</summary>
+public sealed record AnswerError(string Field, string Message);

@@ -1,0 +1,330 @@
+using System.Text.Json;
+
+namespace LeakRights.Core.Content;
+
+/// <summary>
+/// Loads and validates the content under <c>seeds/</c>. Every problem is collected with the file and the entry it concerns;
+/// if there is any, <see cref="Load"/> throws one <see cref="SeedValidationException"/> that lists them all.
+/// </summary>
+public static class SeedLoader
+{
+    public const string QuestionnaireFile = "questionnaire.json";
+    public const string RulesFile = "rules.json";
+    public const string TextsFile = "texts.json";
+    public const string AuthoritiesFile = "authorities.json";
+    public const string StatutesFolder = "statutes";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
+
+    public static ContentBundle Load(string seedsDirectory)
+    {
+        var (bundle, errors) = TryLoad(seedsDirectory);
+        return errors.Count > 0 ? throw new SeedValidationException(errors) : bundle!;
+    }
+
+    public static (ContentBundle? Bundle, IReadOnlyList<SeedError> Errors) TryLoad(string seedsDirectory)
+    {
+        var errors = new List<SeedError>();
+        if (!Directory.Exists(seedsDirectory))
+        {
+            errors.Add(new SeedError(seedsDirectory, "folder", "the seeds folder does not exist"));
+            return (null, errors);
+        }
+
+        var laws = LoadStatutes(seedsDirectory, errors);
+        var authorities = Parse(seedsDirectory, AuthoritiesFile, errors, ReadAuthorities) ?? [];
+        var texts = Parse(seedsDirectory, TextsFile, errors, ReadTexts) ?? new TextCatalog(new Dictionary<string, string>());
+        var questionnaire = Parse(seedsDirectory, QuestionnaireFile, errors, ReadQuestionnaire);
+        var rules = Parse(seedsDirectory, RulesFile, errors, ReadRules);
+        if (questionnaire is null || rules is null)
+        {
+            return (null, errors);
+        }
+
+        var bundle = new ContentBundle(questionnaire, rules, texts, authorities, laws);
+        SeedValidator.Validate(bundle, errors);
+        return (errors.Count == 0 ? bundle : null, errors);
+    }
+
+    private static T? Parse<T>(string dir, string file, List<SeedError> errors, Func<JsonElement, JsonSeedReader, T> read)
+        where T : class
+    {
+        var path = Path.Combine(dir, file);
+        var name = $"seeds/{file}";
+        if (!File.Exists(path))
+        {
+            errors.Add(new SeedError(name, "file", "is missing"));
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), DocumentOptions);
+            return read(doc.RootElement, new JsonSeedReader(name, errors));
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new SeedError(name, $"line {ex.LineNumber + 1}", $"is not valid JSON: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static List<Law> LoadStatutes(string dir, List<SeedError> errors)
+    {
+        var folder = Path.Combine(dir, StatutesFolder);
+        if (!Directory.Exists(folder))
+        {
+            errors.Add(new SeedError($"seeds/{StatutesFolder}/", "folder", "is missing"));
+            return [];
+        }
+
+        var laws = Directory.GetFiles(folder, "*.md")
+            .Order(StringComparer.Ordinal)
+            .Select(f => StatuteFileParser.Parse($"seeds/{StatutesFolder}/{Path.GetFileName(f)}", File.ReadAllText(f), errors))
+            .OrderBy(l => l.Order)
+            .ThenBy(l => l.Id, StringComparer.Ordinal)
+            .ToList();
+        if (laws.Count == 0)
+        {
+            errors.Add(new SeedError($"seeds/{StatutesFolder}/", "folder", "holds no statute files"));
+        }
+
+        return laws;
+    }
+
+    private static List<Authority> ReadAuthorities(JsonElement root, JsonSeedReader r)
+    {
+        var list = new List<Authority>();
+        foreach (var (item, entry) in r.Array(root, "authorities", string.Empty))
+        {
+            var id = r.String(item, "id", entry);
+            var at = $"{entry} (id '{id}')";
+            var statusText = r.String(item, "status", at);
+            ConfirmationStatus? status = statusText switch
+            {
+                "confirmed-law-text" => ConfirmationStatus.ConfirmedLawText,
+                "confirmed-official-page" => ConfirmationStatus.ConfirmedOfficialPage,
+                "confirmed-third-party" => ConfirmationStatus.ConfirmedThirdParty,
+                "not-confirmed" => ConfirmationStatus.NotConfirmed,
+                _ => null,
+            };
+            if (status is null && statusText.Length > 0)
+            {
+                r.Error(at, $"status '{statusText}' must be confirmed-law-text, confirmed-official-page, confirmed-third-party or not-confirmed");
+            }
+
+            list.Add(new Authority(
+                id,
+                r.String(item, "name", at),
+                r.OptionalString(item, "hotline", at),
+                r.OptionalString(item, "website", at),
+                r.String(item, "handles", at),
+                r.String(item, "howTo", at),
+                status ?? ConfirmationStatus.NotConfirmed,
+                r.String(item, "statusNote", at),
+                r.OptionalString(item, "lastVerified", at)));
+        }
+
+        return list;
+    }
+
+    private static TextCatalog ReadTexts(JsonElement root, JsonSeedReader r)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        Flatten(root, string.Empty);
+        return new TextCatalog(texts);
+
+        void Flatten(JsonElement e, string prefix)
+        {
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Name.StartsWith('$'))
+                {
+                    continue;
+                }
+
+                var key = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+                switch (p.Value.ValueKind)
+                {
+                    case JsonValueKind.Object:
+                        Flatten(p.Value, key);
+                        break;
+                    case JsonValueKind.String when p.Value.GetString()!.Trim().Length > 0:
+                        texts[key] = p.Value.GetString()!;
+                        break;
+                    default:
+                        r.Error(key, "must be a non-empty string or an object of texts");
+                        break;
+                }
+            }
+        }
+    }
+
+    private static Questionnaire ReadQuestionnaire(JsonElement root, JsonSeedReader r)
+    {
+        var questions = new List<Question>();
+        foreach (var (item, entry) in r.Array(root, "questions", string.Empty))
+        {
+            var id = r.String(item, "id", entry);
+            var at = $"{entry} (id '{id}')";
+            var typeText = r.String(item, "type", at);
+            QuestionType? type = typeText switch
+            {
+                "single" => QuestionType.SingleChoice,
+                "multi" => QuestionType.MultiChoice,
+                "number" => QuestionType.Number,
+                "month" => QuestionType.Month,
+                "text" => QuestionType.Text,
+                _ => null,
+            };
+            if (type is null)
+            {
+                r.Error(at, $"type '{typeText}' must be single, multi, number, month or text");
+            }
+
+            var options = r.Array(item, "options", at, required: type is QuestionType.SingleChoice or QuestionType.MultiChoice)
+                .Select(o => new QuestionOption(r.String(o.Item, "id", o.Entry), r.String(o.Item, "label", o.Entry), r.Bool(o.Item, "exclusive", o.Entry)))
+                .ToList();
+            var maxLength = r.Number(item, "maxLength", at, required: type == QuestionType.Text);
+            questions.Add(new Question(
+                id,
+                type ?? QuestionType.Text,
+                r.String(item, "label", at),
+                r.OptionalString(item, "hint", at),
+                r.Bool(item, "required", at),
+                options,
+                r.Condition(item, "showIf", at, required: false),
+                r.Number(item, "min", at, required: type == QuestionType.Number),
+                r.Number(item, "max", at, required: type == QuestionType.Number),
+                r.OptionalString(item, "unit", at),
+                maxLength is null ? null : (int)maxLength.Value,
+                r.Bool(item, "letterOnly", at)));
+        }
+
+        var steps = r.Array(root, "steps", string.Empty)
+            .Select(s =>
+            {
+                var id = r.String(s.Item, "id", s.Entry);
+                var at = $"{s.Entry} (id '{id}')";
+                return new QuestionnaireStep(id, r.String(s.Item, "title", at), r.OptionalString(s.Item, "intro", at), r.StringList(s.Item, "questions", at, required: true));
+            })
+            .ToList();
+        return new Questionnaire(questions, steps);
+    }
+
+    private static RuleSet ReadRules(JsonElement root, JsonSeedReader r)
+    {
+        var facts = r.Array(root, "facts", string.Empty)
+            .Select(f =>
+            {
+                var id = r.String(f.Item, "id", f.Entry);
+                var at = $"{f.Entry} (id '{id}')";
+                return new FactRule(id, r.Condition(f.Item, "when", at, required: true) ?? new AnyOfCondition([]), r.Bool(f.Item, "flag", at), r.StringList(f.Item, "cites", at));
+            })
+            .ToList();
+
+        CriminalThresholdRule criminal;
+        if (r.TryObject(root, "criminalThreshold", "criminalThreshold", out var ct))
+        {
+            const string at = "criminalThreshold";
+            var tiers = r.Array(ct, "tiers", at)
+                .Select(t => new ThresholdTier(r.StringList(t.Item, "dataTypes", t.Entry, required: true), (int)(r.Number(t.Item, "threshold", t.Entry, required: true) ?? 0)))
+                .ToList();
+            var ranges = new Dictionary<string, ScaleRange>(StringComparer.Ordinal);
+            if (r.TryObject(ct, "scaleRanges", at, out var sr))
+            {
+                foreach (var p in sr.EnumerateObject())
+                {
+                    var min = r.Number(p.Value, "min", $"{at}.scaleRanges.{p.Name}", required: true) ?? 0;
+                    var max = r.Number(p.Value, "max", $"{at}.scaleRanges.{p.Name}");
+                    ranges[p.Name] = new ScaleRange((int)min, max is null ? null : (int)max.Value);
+                }
+            }
+
+            criminal = new CriminalThresholdRule(
+                r.String(ct, "dataQuestion", at),
+                tiers,
+                (int)(r.Number(ct, "defaultThreshold", at, required: true) ?? 0),
+                r.Condition(ct, "reducedWhen", at, required: false),
+                r.Number(ct, "reducedFactor", at) ?? 1m,
+                r.String(ct, "scaleQuestion", at),
+                ranges,
+                r.String(ct, "likelyFlag", at),
+                r.String(ct, "possiblyFlag", at),
+                r.StringList(ct, "cites", at));
+        }
+        else
+        {
+            criminal = new CriminalThresholdRule(string.Empty, [], 0, null, 1m, string.Empty, new Dictionary<string, ScaleRange>(), string.Empty, string.Empty, []);
+        }
+
+        LimitationRule limitation;
+        if (r.TryObject(root, "limitation", "limitation", out var lim))
+        {
+            const string at = "limitation";
+            limitation = new LimitationRule(
+                r.String(lim, "monthQuestion", at),
+                (int)(r.Number(lim, "years", at, required: true) ?? 0),
+                (int)(r.Number(lim, "nearMonths", at, required: true) ?? 0),
+                r.String(lim, "nearFlag", at),
+                r.String(lim, "passedFlag", at),
+                r.StringList(lim, "cites", at));
+        }
+        else
+        {
+            limitation = new LimitationRule(string.Empty, 0, 0, string.Empty, string.Empty, []);
+        }
+
+        var urgent = r.Array(root, "urgent", string.Empty)
+            .Select(u =>
+            {
+                var key = r.String(u.Item, "key", u.Entry);
+                var at = $"{u.Entry} (key '{key}')";
+                return new UrgentRule(key, r.Condition(u.Item, "when", at, required: true) ?? new AnyOfCondition([]), r.StringList(u.Item, "authorities", at), r.StringList(u.Item, "cites", at));
+            })
+            .ToList();
+
+        var paths = r.Array(root, "paths", string.Empty)
+            .Select(p =>
+            {
+                var id = r.String(p.Item, "id", p.Entry);
+                var at = $"{p.Entry} (id '{id}')";
+                var steps = r.Array(p.Item, "steps", at)
+                    .Select(s =>
+                    {
+                        var key = r.String(s.Item, "key", s.Entry);
+                        var sat = $"{s.Entry} (key '{key}')";
+                        var additions = r.Array(s.Item, "additions", sat, required: false)
+                            .Select(a => new StepAddition(r.String(a.Item, "text", a.Entry), r.Condition(a.Item, "when", a.Entry, required: true) ?? new AnyOfCondition([]), r.StringList(a.Item, "cites", a.Entry)))
+                            .ToList();
+                        return new StepRule(key, r.Condition(s.Item, "when", sat, required: false), r.StringList(s.Item, "cites", sat), r.StringList(s.Item, "authorities", sat), additions);
+                    })
+                    .ToList();
+                var authorities = r.Array(p.Item, "authorities", at, required: false)
+                    .Select(a => new AuthorityRule(r.Condition(a.Item, "when", a.Entry, required: false), r.StringList(a.Item, "authorities", a.Entry, required: true)))
+                    .ToList();
+                return new PathRule(id, (int)(r.Number(p.Item, "priority", at, required: true) ?? 0), r.Condition(p.Item, "recommendedWhen", at, required: false), steps, authorities);
+            })
+            .ToList();
+
+        var evidence = r.Array(root, "evidence", string.Empty)
+            .Select(e =>
+            {
+                var key = r.String(e.Item, "key", e.Entry);
+                var at = $"{e.Entry} (key '{key}')";
+                return new EvidenceRule(key, r.Condition(e.Item, "when", at, required: false), r.Condition(e.Item, "haveWhen", at, required: false));
+            })
+            .ToList();
+
+        var deadlines = r.Array(root, "deadlines", string.Empty)
+            .Select(d =>
+            {
+                var key = r.String(d.Item, "key", d.Entry);
+                var at = $"{d.Entry} (key '{key}')";
+                return new DeadlineRule(key, r.Condition(d.Item, "when", at, required: false), r.Bool(d.Item, "usesLimitationDate", at), r.StringList(d.Item, "cites", at));
+            })
+            .ToList();
+
+        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, deadlines);
+    }
+}

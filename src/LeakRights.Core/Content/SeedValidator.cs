@@ -1,0 +1,438 @@
+namespace LeakRights.Core.Content;
+
+/// <summary>Checks that the seed files agree with each other: every id a rule or question names exists, every citation is a real article of a law in force, every text key has wording.</summary>
+internal static class SeedValidator
+{
+    private const string Q = "seeds/questionnaire.json";
+    private const string R = "seeds/rules.json";
+    private const string T = "seeds/texts.json";
+    private const string A = "seeds/authorities.json";
+    private static readonly string[] PathTextKeys = ["title", "why-recommended", "why-not-recommended"];
+
+    public static void Validate(ContentBundle b, List<SeedError> errors)
+    {
+        ValidateStatutes(b, errors);
+        ValidateAuthorities(b, errors);
+        ValidateQuestionnaire(b, errors);
+        ValidateRules(b, errors);
+        ValidateTexts(b, errors);
+    }
+
+    private static void ValidateStatutes(ContentBundle b, List<SeedError> errors)
+    {
+        foreach (var dup in b.Laws.GroupBy(l => l.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError($"seeds/statutes/{dup.Key}.md", "id", "appears in more than one file"));
+        }
+
+        foreach (var law in b.Laws.Where(l => l.SupersededBy is not null && b.Laws.All(o => o.Id != l.SupersededBy)))
+        {
+            errors.Add(new SeedError($"seeds/statutes/{law.Id}.md", "front matter 'superseded-by'", $"'{law.SupersededBy}' is not a law in seeds/statutes/"));
+        }
+    }
+
+    private static void ValidateAuthorities(ContentBundle b, List<SeedError> errors)
+    {
+        foreach (var dup in b.Authorities.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(A, $"authority '{dup.Key}'", "the id appears more than once"));
+        }
+    }
+
+    private static void ValidateQuestionnaire(ContentBundle b, List<SeedError> errors)
+    {
+        var q = b.Questionnaire;
+        foreach (var dup in q.Questions.GroupBy(x => x.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(Q, $"question '{dup.Key}'", "the id appears more than once"));
+        }
+
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < q.Steps.Count; s++)
+        {
+            var step = q.Steps[s];
+            if (step.QuestionIds.Count == 0)
+            {
+                errors.Add(new SeedError(Q, $"step '{step.Id}'", "asks no question"));
+            }
+
+            foreach (var id in step.QuestionIds)
+            {
+                var question = q.Find(id);
+                if (question is null)
+                {
+                    errors.Add(new SeedError(Q, $"step '{step.Id}'", $"names unknown question '{id}'"));
+                }
+                else if (question.LetterOnly)
+                {
+                    errors.Add(new SeedError(Q, $"step '{step.Id}'", $"question '{id}' is letter-only and must not be part of a step"));
+                }
+                else if (!placed.Add(id))
+                {
+                    errors.Add(new SeedError(Q, $"step '{step.Id}'", $"question '{id}' is already asked by an earlier step"));
+                }
+            }
+        }
+
+        foreach (var question in q.Questions)
+        {
+            var at = $"question '{question.Id}'";
+            if (!question.LetterOnly && !placed.Contains(question.Id))
+            {
+                errors.Add(new SeedError(Q, at, "is not asked by any step"));
+            }
+
+            if (question.Type is QuestionType.SingleChoice or QuestionType.MultiChoice)
+            {
+                if (question.Options.Count == 0)
+                {
+                    errors.Add(new SeedError(Q, at, "has no options"));
+                }
+
+                foreach (var dup in question.Options.GroupBy(o => o.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                {
+                    errors.Add(new SeedError(Q, at, $"option '{dup.Key}' appears more than once"));
+                }
+
+                if (question.Type == QuestionType.SingleChoice && question.Options.Any(o => o.Exclusive))
+                {
+                    errors.Add(new SeedError(Q, at, "only multi questions can have exclusive options"));
+                }
+            }
+            else if (question.Options.Count > 0)
+            {
+                errors.Add(new SeedError(Q, at, $"a {question.Type.ToSeedName()} question cannot have options"));
+            }
+
+            if (question.Type == QuestionType.Number && question.Min > question.Max)
+            {
+                errors.Add(new SeedError(Q, at, "min is greater than max"));
+            }
+
+            if (question.Type == QuestionType.Text && question.MaxLength is null or < 1)
+            {
+                errors.Add(new SeedError(Q, at, "a text question needs a positive maxLength"));
+            }
+
+            if (question.ShowIf is not null)
+            {
+                if (question.LetterOnly)
+                {
+                    errors.Add(new SeedError(Q, at, "letter-only questions cannot have showIf"));
+                }
+
+                var ctx = new ConditionContext(Q, $"{at} showIf", b, Facts: null, Paths: null, errors);
+                ctx.Check(question.ShowIf);
+                foreach (var used in QuestionsIn(question.ShowIf))
+                {
+                    var usedStep = q.StepIndexOf(used);
+                    var ownStep = q.StepIndexOf(question.Id);
+                    var usedQuestion = q.Find(used);
+                    var ownQuestion = question;
+                    if (usedQuestion is not null && (usedStep > ownStep || (usedStep == ownStep && q.Steps[ownStep].QuestionIds.ToList().IndexOf(used) > q.Steps[ownStep].QuestionIds.ToList().IndexOf(ownQuestion.Id))))
+                    {
+                        errors.Add(new SeedError(Q, $"{at} showIf", $"depends on '{used}', which is asked later; a question may only depend on earlier ones"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ValidateRules(ContentBundle b, List<SeedError> errors)
+    {
+        var rules = b.Rules;
+        var knownFacts = new HashSet<string>(StringComparer.Ordinal);
+        var allFacts = rules.Facts.Select(f => f.Id)
+            .Concat([rules.CriminalThreshold.LikelyFlag, rules.CriminalThreshold.PossiblyFlag, rules.Limitation.NearFlag, rules.Limitation.PassedFlag])
+            .ToHashSet(StringComparer.Ordinal);
+        var paths = rules.Paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var fact in rules.Facts)
+        {
+            var at = $"facts (id '{fact.Id}')";
+            if (!knownFacts.Add(fact.Id))
+            {
+                errors.Add(new SeedError(R, at, "the id appears more than once"));
+            }
+
+            // A fact may only use the facts declared before it, so facts never depend on each other in a cycle.
+            new ConditionContext(R, $"{at} when", b, knownFacts.Where(f => f != fact.Id).ToHashSet(StringComparer.Ordinal), Paths: null, errors).Check(fact.When);
+            CheckCites(b, R, at, fact.Cites, errors);
+        }
+
+        var ct = rules.CriminalThreshold;
+        CheckQuestion(b, "criminalThreshold.dataQuestion", ct.DataQuestion, QuestionType.MultiChoice, errors);
+        CheckQuestion(b, "criminalThreshold.scaleQuestion", ct.ScaleQuestion, QuestionType.SingleChoice, errors);
+        var dataQuestion = b.Questionnaire.Find(ct.DataQuestion);
+        foreach (var tier in ct.Tiers)
+        {
+            if (tier.Threshold <= 0)
+            {
+                errors.Add(new SeedError(R, "criminalThreshold.tiers", "every threshold must be positive"));
+            }
+
+            foreach (var type in tier.DataTypes.Where(t => dataQuestion?.FindOption(t) is null))
+            {
+                errors.Add(new SeedError(R, "criminalThreshold.tiers", $"'{type}' is not an option of '{ct.DataQuestion}'"));
+            }
+        }
+
+        var scaleQuestion = b.Questionnaire.Find(ct.ScaleQuestion);
+        foreach (var option in ct.ScaleRanges.Keys.Where(o => scaleQuestion?.FindOption(o) is null))
+        {
+            errors.Add(new SeedError(R, $"criminalThreshold.scaleRanges.{option}", $"'{option}' is not an option of '{ct.ScaleQuestion}'"));
+        }
+
+        if (ct.ReducedWhen is not null)
+        {
+            new ConditionContext(R, "criminalThreshold.reducedWhen", b, knownFacts, Paths: null, errors).Check(ct.ReducedWhen);
+        }
+
+        if (ct.ReducedFactor is <= 0 or > 1)
+        {
+            errors.Add(new SeedError(R, "criminalThreshold.reducedFactor", "must be greater than 0 and at most 1"));
+        }
+
+        CheckCites(b, R, "criminalThreshold", ct.Cites, errors);
+        CheckQuestion(b, "limitation.monthQuestion", rules.Limitation.MonthQuestion, QuestionType.Month, errors);
+        if (rules.Limitation.Years <= 0)
+        {
+            errors.Add(new SeedError(R, "limitation.years", "must be positive"));
+        }
+
+        CheckCites(b, R, "limitation", rules.Limitation.Cites, errors);
+
+        foreach (var dup in rules.Urgent.Select(u => u.Key).Concat(rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key)).GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(R, $"key '{dup.Key}'", "is used by more than one urgent action or step"));
+        }
+
+        foreach (var u in rules.Urgent)
+        {
+            var at = $"urgent (key '{u.Key}')";
+            new ConditionContext(R, $"{at} when", b, allFacts, paths, errors).Check(u.When);
+            CheckAuthorities(b, at, u.Authorities, errors);
+            CheckCites(b, R, at, u.Cites, errors);
+        }
+
+        if (rules.Paths.Count != 3)
+        {
+            errors.Add(new SeedError(R, "paths", "there must be exactly three remedy paths"));
+        }
+
+        foreach (var dup in rules.Paths.GroupBy(p => p.Priority).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(R, "paths", $"priority {dup.Key} is used by more than one path"));
+        }
+
+        foreach (var path in rules.Paths)
+        {
+            var at = $"paths (id '{path.Id}')";
+            if (path.RecommendedWhen is not null)
+            {
+                // A path's recommendation may not depend on whether it is itself recommended.
+                new ConditionContext(R, $"{at} recommendedWhen", b, allFacts, paths.Where(p => p != path.Id).ToHashSet(StringComparer.Ordinal), errors).Check(path.RecommendedWhen);
+            }
+
+            foreach (var step in path.Steps)
+            {
+                var sat = $"{at} step '{step.Key}'";
+                if (step.When is not null)
+                {
+                    new ConditionContext(R, $"{sat} when", b, allFacts, paths, errors).Check(step.When);
+                }
+
+                CheckCites(b, R, sat, step.Cites, errors);
+                CheckAuthorities(b, sat, step.Authorities, errors);
+                foreach (var add in step.Additions)
+                {
+                    new ConditionContext(R, $"{sat} addition '{add.TextKey}'", b, allFacts, paths, errors).Check(add.When);
+                    CheckCites(b, R, $"{sat} addition '{add.TextKey}'", add.Cites, errors);
+                }
+            }
+
+            foreach (var ar in path.Authorities)
+            {
+                if (ar.When is not null)
+                {
+                    new ConditionContext(R, $"{at} authorities", b, allFacts, paths, errors).Check(ar.When);
+                }
+
+                CheckAuthorities(b, $"{at} authorities", ar.Authorities, errors);
+            }
+        }
+
+        foreach (var e in rules.Evidence)
+        {
+            var at = $"evidence (key '{e.Key}')";
+            if (e.When is not null)
+            {
+                new ConditionContext(R, $"{at} when", b, allFacts, paths, errors).Check(e.When);
+            }
+
+            if (e.HaveWhen is not null)
+            {
+                new ConditionContext(R, $"{at} haveWhen", b, allFacts, paths, errors).Check(e.HaveWhen);
+            }
+        }
+
+        foreach (var d in rules.Deadlines)
+        {
+            var at = $"deadlines (key '{d.Key}')";
+            if (d.When is not null)
+            {
+                new ConditionContext(R, $"{at} when", b, allFacts, paths, errors).Check(d.When);
+            }
+
+            CheckCites(b, R, at, d.Cites, errors);
+        }
+
+        void CheckAuthorities(ContentBundle bundle, string at, IEnumerable<string> ids, List<SeedError> errs)
+        {
+            foreach (var id in ids.Where(id => bundle.Authorities.All(a => a.Id != id)))
+            {
+                errs.Add(new SeedError(R, at, $"authority '{id}' is not in seeds/authorities.json"));
+            }
+        }
+    }
+
+    private static void ValidateTexts(ContentBundle b, List<SeedError> errors)
+    {
+        var rules = b.Rules;
+        var needed = new List<(string Key, string Why)> { ("common.organisation-default", "the default organisation name") };
+        needed.AddRange(rules.Urgent.SelectMany(u => new[] { ($"urgent.{u.Key}.title", $"urgent action '{u.Key}'"), ($"urgent.{u.Key}.text", $"urgent action '{u.Key}'") }));
+        foreach (var p in rules.Paths)
+        {
+            needed.AddRange(PathTextKeys.Select(s => ($"paths.{p.Id}.{s}", $"path '{p.Id}'")));
+            foreach (var s in p.Steps)
+            {
+                needed.Add(($"steps.{s.Key}.title", $"step '{s.Key}'"));
+                needed.Add(($"steps.{s.Key}.text", $"step '{s.Key}'"));
+                needed.AddRange(s.Additions.Select(a => ($"additions.{a.TextKey}", $"step '{s.Key}'")));
+            }
+        }
+
+        needed.AddRange(rules.Evidence.Select(e => ($"evidence.{e.Key}", $"evidence item '{e.Key}'")));
+        needed.AddRange(rules.Deadlines.SelectMany(d => new[] { ($"deadlines.{d.Key}.title", $"deadline '{d.Key}'"), ($"deadlines.{d.Key}.text", $"deadline '{d.Key}'") }));
+        needed.AddRange(rules.FlagIds.SelectMany(f => new[] { ($"flags.{f}.label", $"flag '{f}'"), ($"flags.{f}.explain", $"flag '{f}'") }));
+
+        foreach (var (key, why) in needed.Where(n => !b.Texts.Contains(n.Key)))
+        {
+            errors.Add(new SeedError(T, key, $"is missing (wording for {why} in seeds/rules.json)"));
+        }
+
+        foreach (var (key, value) in b.Texts.All)
+        {
+            foreach (var name in TextCatalog.PlaceholdersIn(value).Where(n => !TextCatalog.Placeholders.Contains(n)))
+            {
+                errors.Add(new SeedError(T, key, $"uses unknown placeholder '{{{name}}}' (allowed: {string.Join(", ", TextCatalog.Placeholders.Order(StringComparer.Ordinal))})"));
+            }
+        }
+    }
+
+    private static void CheckQuestion(ContentBundle b, string at, string id, QuestionType type, List<SeedError> errors)
+    {
+        var q = b.Questionnaire.Find(id);
+        if (q is null)
+        {
+            errors.Add(new SeedError(R, at, $"question '{id}' is not in seeds/questionnaire.json"));
+        }
+        else if (q.Type != type)
+        {
+            errors.Add(new SeedError(R, at, $"question '{id}' must be a {type.ToSeedName()} question"));
+        }
+    }
+
+    internal static void CheckCites(ContentBundle b, string file, string at, IEnumerable<string> cites, List<SeedError> errors)
+    {
+        foreach (var cite in cites)
+        {
+            if (!CitationRef.TryParse(cite, out var lawId, out var number))
+            {
+                errors.Add(new SeedError(file, at, $"citation '{cite}' must look like 'law-id#article'"));
+                continue;
+            }
+
+            var law = b.Laws.FirstOrDefault(l => l.Id == lawId);
+            if (law is null)
+            {
+                errors.Add(new SeedError(file, at, $"citation '{cite}': no law '{lawId}' in seeds/statutes/"));
+            }
+            else if (law.Status == LawStatus.Superseded)
+            {
+                errors.Add(new SeedError(file, at, $"citation '{cite}': '{lawId}' is superseded and must not be cited (cite '{law.SupersededBy}' instead)"));
+            }
+            else if (law.Articles.All(a => a.Number != number))
+            {
+                errors.Add(new SeedError(file, at, $"citation '{cite}': seeds/statutes/{lawId}.md has no article '{number}'"));
+            }
+        }
+    }
+
+    private static IEnumerable<string> QuestionsIn(Condition c) => c switch
+    {
+        QuestionCondition q => [q.Question],
+        AllOfCondition all => all.Conditions.SelectMany(QuestionsIn),
+        AnyOfCondition any => any.Conditions.SelectMany(QuestionsIn),
+        _ => [],
+    };
+
+    /// <summary>Checks one condition against the questionnaire and the facts and paths it may use (null: none allowed).</summary>
+    private sealed record ConditionContext(string File, string At, ContentBundle Bundle, IReadOnlySet<string>? Facts, IReadOnlySet<string>? Paths, List<SeedError> Errors)
+    {
+        public void Check(Condition c)
+        {
+            switch (c)
+            {
+                case AllOfCondition all:
+                    all.Conditions.ToList().ForEach(Check);
+                    break;
+                case AnyOfCondition any:
+                    any.Conditions.ToList().ForEach(Check);
+                    break;
+                case FactCondition f when Facts is null || !Facts.Contains(f.Fact):
+                    Errors.Add(new SeedError(File, At, Facts is null ? $"fact '{f.Fact}' cannot be used here" : $"unknown fact '{f.Fact}' (or one declared later)"));
+                    break;
+                case PathRecommendedCondition p when Paths is null || !Paths.Contains(p.Path):
+                    Errors.Add(new SeedError(File, At, Paths is null ? $"path '{p.Path}' cannot be used here" : $"unknown path '{p.Path}', or a path's recommendation that depends on itself"));
+                    break;
+                case QuestionCondition q:
+                    CheckQuestionCondition(q);
+                    break;
+            }
+        }
+
+        private void CheckQuestionCondition(QuestionCondition q)
+        {
+            var question = Bundle.Questionnaire.Find(q.Question);
+            if (question is null)
+            {
+                Errors.Add(new SeedError(File, At, $"unknown question '{q.Question}'"));
+                return;
+            }
+
+            if (question.LetterOnly)
+            {
+                Errors.Add(new SeedError(File, At, $"question '{q.Question}' is letter-only and cannot be used in a rule"));
+            }
+
+            var fits = q.Operator switch
+            {
+                ConditionOperator.Eq or ConditionOperator.In => question.Type == QuestionType.SingleChoice,
+                ConditionOperator.Any or ConditionOperator.All => question.Type == QuestionType.MultiChoice,
+                ConditionOperator.Not => question.Type is QuestionType.SingleChoice or QuestionType.MultiChoice,
+                ConditionOperator.Gte or ConditionOperator.Lte => question.Type == QuestionType.Number,
+                _ => false,
+            };
+            if (!fits)
+            {
+                Errors.Add(new SeedError(File, At, $"operator '{q.Operator.ToSeedName()}' does not fit the {question.Type.ToSeedName()} question '{q.Question}'"));
+            }
+
+            foreach (var value in q.Values.Where(v => question.FindOption(v) is null))
+            {
+                Errors.Add(new SeedError(File, At, $"'{value}' is not an option of question '{q.Question}'"));
+            }
+        }
+    }
+}
