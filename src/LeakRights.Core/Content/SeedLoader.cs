@@ -36,8 +36,9 @@ public static class SeedLoader
         var texts = Parse(seedsDirectory, TextsFile, errors, ReadTexts) ?? new TextCatalog(new Dictionary<string, string>());
         var questionnaire = Parse(seedsDirectory, QuestionnaireFile, errors, ReadQuestionnaire);
         var rules = Parse(seedsDirectory, RulesFile, errors, ReadRules);
-        if (questionnaire is null || rules is null)
+        if (questionnaire is null || rules is null || errors.Count > 0)
         {
+            // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
         }
 

@@ -1,0 +1,139 @@
+using LeakRights.Core.Content;
+
+namespace LeakRights.Core.Tests.Content;
+
+/// <summary>Breaks a copy of the real seeds in one place and checks that loading names the file, the entry and the problem.</summary>
+public sealed class SeedValidationTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "leakrights-seeds-" + Guid.NewGuid().ToString("N"));
+
+    public SeedValidationTests()
+    {
+        foreach (var file in Directory.GetFiles(TestContent.SeedsDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_dir, Path.GetRelativePath(TestContent.SeedsDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private void Replace(string file, string from, string to)
+    {
+        var path = Path.Combine(_dir, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private SeedError SingleError()
+    {
+        var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.Load(_dir));
+        return Assert.Single(ex.Errors);
+    }
+
+    [Fact]
+    public void Load_CitationOfMissingArticle_NamesRuleAndArticle()
+    {
+        Replace("rules.json", "\"pipl#57\"", "\"pipl#999\"");
+
+        var error = SingleError();
+
+        Assert.Equal("seeds/rules.json", error.File);
+        Assert.Contains("ask-breach-details", error.Entry, StringComparison.Ordinal);
+        Assert.Contains("pipl#999", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CitationOfSupersededLaw_IsRefused()
+    {
+        Replace("rules.json", "\"cybersecurity-law#45\"", "\"cybersecurity-law-2016#43\"");
+
+        Assert.Contains("superseded", SingleError().Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownAuthority_NamesIt()
+    {
+        Replace("rules.json", "\"spb-12305\"", "\"spb-99999\"");
+
+        var error = SingleError();
+
+        Assert.Contains("spb-99999", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("seeds/rules.json", error.File);
+    }
+
+    [Fact]
+    public void Load_UnknownOptionInCondition_NamesQuestionAndOption()
+    {
+        Replace("rules.json", "\"value\": [\"financial-loss\"] },\n      \"authorities\": [\"police-110\"]", "\"value\": [\"money-gone\"] },\n      \"authorities\": [\"police-110\"]");
+
+        var error = SingleError();
+
+        Assert.Contains("freeze-accounts", error.Entry, StringComparison.Ordinal);
+        Assert.Contains("'money-gone' is not an option of question 'harms'", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownOperator_IsRefused()
+    {
+        Replace("rules.json", "\"op\": \"eq\", \"value\": \"yes\" },\n      \"authorities\": [\"police-110\"]", "\"op\": \"regex\", \"value\": \"yes\" },\n      \"authorities\": [\"police-110\"]");
+
+        Assert.Contains("unknown operator 'regex'", SingleError().Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingWording_NamesTheTextKey()
+    {
+        Replace("texts.json", "\"spam-report\": {", "\"spam-reporting\": {");
+
+        var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.Load(_dir));
+
+        Assert.Equal(["steps.spam-report.text", "steps.spam-report.title"], ex.Errors.Select(e => e.Entry).Order());
+        Assert.All(ex.Errors, e => Assert.Equal("seeds/texts.json", e.File));
+    }
+
+    [Fact]
+    public void Load_BadArticleHeading_NamesStatuteFile()
+    {
+        Replace("statutes/pipl.md", "## 第五十七条", "## Article 57");
+
+        var error = Assert.Throws<SeedValidationException>(() => SeedLoader.Load(_dir)).Errors[0];
+
+        Assert.Equal("seeds/statutes/pipl.md", error.File);
+        Assert.Contains("Article 57", error.Entry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_InvalidJson_NamesFileAndLine()
+    {
+        Replace("authorities.json", "\"id\": \"court\",", "\"id\": \"court\",,");
+
+        var error = SingleError();
+
+        Assert.Equal("seeds/authorities.json", error.File);
+        Assert.StartsWith("line ", error.Entry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ShowIfOnLaterQuestion_IsRefused()
+    {
+        Replace("questionnaire.json", "\"showIf\": { \"question\": \"harms\", \"op\": \"any\", \"value\": [\"financial-loss\"] }", "\"showIf\": { \"question\": \"police-report\", \"op\": \"eq\", \"value\": \"no\" }");
+
+        Assert.Contains("asked later", SingleError().Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Exception_ListsEveryProblemInItsMessage()
+    {
+        Replace("rules.json", "\"pipl#57\"", "\"pipl#999\"");
+        Replace("rules.json", "\"spb-12305\"", "\"spb-99999\"");
+
+        var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.Load(_dir));
+
+        Assert.Equal(2, ex.Errors.Count);
+        Assert.Contains("pipl#999", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("spb-99999", ex.Message, StringComparison.Ordinal);
+    }
+}
