@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using LeakRights.Core.Answers;
+using LeakRights.Core.Content;
+using LeakRights.Web.Infrastructure;
+
+namespace LeakRights.Web.Api;
+
+/// <summary>The JSON API of shared/spec/api.md (v1). It uses the same Core services as the pages.</summary>
+public static class ApiEndpoints
+{
+    public static IServiceCollection AddLeakRightsApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Keep Chinese readable in responses; HTML-sensitive characters are still escaped.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+
+    public static IEndpointRouteBuilder MapLeakRightsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+
+        api.MapGet("/questionnaire", (Questionnaire questionnaire) => TypedResults.Ok(ApiMapping.ToResponse(questionnaire)));
+
+        api.MapPost("/plans", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans) =>
+        {
+            var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: false);
+            return body.Error ?? TypedResults.Ok(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers)));
+        });
+
+        api.MapGet("/statutes", (PlanService plans) => TypedResults.Ok(plans.Content.Laws.Select(ApiMapping.ToDto).ToList()));
+
+        api.MapGet("/statutes/{law}/{article}", (string law, string article, PlanService plans) =>
+        {
+            var content = plans.Content;
+            var found = content.FindArticle(law, article);
+            var lawEntity = content.FindLaw(law);
+            if (found is null || lawEntity is null)
+            {
+                return Problems.NotFound($"没有找到条文 {law}#{article}。");
+            }
+
+            var entity = lawEntity.Articles.First(a => a.Number == article);
+            return TypedResults.Ok(new ArticleDto(
+                CitationRef.Format(law, article),
+                law,
+                found.LawTitle,
+                found.Number,
+                found.Label,
+                found.Text,
+                content.Html(law, article),
+                found.Revision,
+                entity.TextAsOf,
+                found.Effective,
+                found.Repealed));
+        });
+
+        return app;
+    }
+}

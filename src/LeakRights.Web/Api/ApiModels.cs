@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using LeakRights.Core.Content;
+using LeakRights.Core.Rules;
+using LeakRights.Web.Data;
+
+namespace LeakRights.Web.Api;
+
+// The JSON shapes of shared/spec/api.md. Ids are a contract; see docs/api.md.
+
+public sealed record QuestionnaireResponse(int Version, IReadOnlyList<StepDto> Steps, IReadOnlyList<QuestionDto> Questions);
+
+public sealed record StepDto(string Id, string Title, IReadOnlyList<string> Questions);
+
+public sealed record QuestionDto(
+    string Id,
+    string Type,
+    string Label,
+    string? Hint,
+    bool Required,
+    IReadOnlyList<OptionDto> Options,
+    JsonObject? ShowIf,
+    decimal? Min,
+    decimal? Max,
+    string? Unit,
+    int? MaxLength,
+    bool LetterOnly);
+
+public sealed record OptionDto(string Id, string Label, bool Exclusive);
+
+public sealed record PlanResponse(
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<UrgentDto> Urgent,
+    IReadOnlyList<PathDto> Paths,
+    IReadOnlyList<AuthorityDto> Authorities,
+    IReadOnlyList<CitationDto> Citations,
+    IReadOnlyList<EvidenceDto> EvidenceChecklist,
+    IReadOnlyList<DeadlineDto> Deadlines,
+    IReadOnlyList<string> Flags);
+
+public sealed record UrgentDto(string Key, string Title, string Text, IReadOnlyList<string> Authorities, IReadOnlyList<string> Citations);
+
+public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities);
+
+public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations);
+
+public sealed record AuthorityDto(string Id, string Name, string? Hotline, string? Website, string Handles, string HowTo, string Status, string StatusNote);
+
+public sealed record CitationDto(string Ref, string Law, string Article, string Text, int Revision, string Effective);
+
+public sealed record EvidenceDto(string Key, string Text, bool Have);
+
+public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations);
+
+public sealed record LawDto(
+    string Id,
+    string Title,
+    string ShortTitle,
+    string? DocumentNumber,
+    string Issuer,
+    string? Adopted,
+    string? Amended,
+    string Effective,
+    string Status,
+    string? SupersededBy,
+    string TextAsOf,
+    IReadOnlyList<ArticleSummaryDto> Articles);
+
+public sealed record ArticleSummaryDto(string Ref, string Number, string Label, int Revision, bool Repealed);
+
+public sealed record ArticleDto(
+    string Ref,
+    string Law,
+    string LawTitle,
+    string Number,
+    string Article,
+    string Markdown,
+    string Html,
+    int Revision,
+    string LastEdited,
+    string Effective,
+    bool Repealed);
+
+internal static class ApiMapping
+{
+    public static QuestionnaireResponse ToResponse(Questionnaire q) => new(
+        1,
+        q.Steps.Select(s => new StepDto(s.Id, s.Title, s.QuestionIds)).ToList(),
+        q.Questions.Select(x => new QuestionDto(
+            x.Id,
+            x.Type.ToSeedName(),
+            x.Label,
+            x.Hint,
+            x.Required,
+            x.Options.Select(o => new OptionDto(o.Id, o.Label, o.Exclusive)).ToList(),
+            x.ShowIf is null ? null : ToJson(x.ShowIf),
+            x.Min,
+            x.Max,
+            x.Unit,
+            x.MaxLength,
+            x.LetterOnly)).ToList());
+
+    /// <summary>Writes a condition back in the grammar of seeds/ (docs/rules-format.md), so other UIs can evaluate show-if.</summary>
+    public static JsonObject ToJson(Condition c) => c switch
+    {
+        AllOfCondition all => new JsonObject { ["allOf"] = new JsonArray(all.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
+        AnyOfCondition any => new JsonObject { ["anyOf"] = new JsonArray(any.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
+        FactCondition f => new JsonObject { ["fact"] = f.Fact },
+        PathRecommendedCondition p => new JsonObject { ["pathRecommended"] = p.Path },
+        QuestionCondition q => new JsonObject
+        {
+            ["question"] = q.Question,
+            ["op"] = q.Operator.ToSeedName(),
+            ["value"] = q.Operator switch
+            {
+                ConditionOperator.Eq => JsonValue.Create(q.Values[0]),
+                ConditionOperator.Gte or ConditionOperator.Lte => JsonValue.Create(q.Number),
+                _ => new JsonArray(q.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
+            },
+        },
+        _ => [],
+    };
+
+    public static PlanResponse ToResponse(Plan p) => new(
+        p.GeneratedAt,
+        p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, u.Authorities, u.Citations)).ToList(),
+        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, s.Citations)).ToList(), x.Authorities)).ToList(),
+        p.Authorities.Select(a => new AuthorityDto(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.ToSeedName(a.Status), a.StatusNote)).ToList(),
+        p.Citations.Select(c => new CitationDto(c.Ref, c.Law, c.Article, c.Text, c.Revision, c.Effective)).ToList(),
+        p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),
+        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, d.Citations)).ToList(),
+        p.Flags.Select(f => f.Id).ToList());
+
+    public static LawDto ToDto(LawEntity l) => new(
+        l.Id,
+        l.Title,
+        l.ShortTitle,
+        l.DocumentNumber,
+        l.Issuer,
+        l.Adopted,
+        l.Amended,
+        l.Effective,
+        l.Status,
+        l.SupersededBy,
+        l.TextAsOf,
+        l.Articles.Select(a => new ArticleSummaryDto(CitationRef.Format(l.Id, a.Number), a.Number, a.Label, a.CurrentRevision, a.IsRepealed)).ToList());
+}

@@ -1,0 +1,140 @@
+using LeakRights.Core.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeakRights.Web.Data;
+
+/// <summary>
+/// Idempotent seeding: inserts laws, articles and authorities from seeds/ that are missing by stable id,
+/// and never touches a row that exists (so an admin's edit survives every restart).
+/// </summary>
+public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle content, TimeProvider time, ILogger<ContentSeeder> logger)
+{
+    public const string SeedEditor = "seed";
+    public const string SeedNote = "初始导入：来自法律资料包（seeds/statutes）";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var laws = await db.Laws.Include(l => l.Articles).ToDictionaryAsync(l => l.Id, StringComparer.Ordinal, cancellationToken);
+        var addedArticles = 0;
+        foreach (var law in content.Laws)
+        {
+            if (!laws.TryGetValue(law.Id, out var entity))
+            {
+                entity = new LawEntity
+                {
+                    Id = law.Id,
+                    Title = law.Title,
+                    ShortTitle = law.ShortTitle,
+                    DocumentNumber = law.DocumentNumber,
+                    Issuer = law.Issuer,
+                    Adopted = law.Adopted,
+                    Amended = law.Amended,
+                    Effective = law.Effective,
+                    Status = law.Status == LawStatus.InForce ? "in-force" : "superseded",
+                    SupersededBy = law.SupersededBy,
+                    InForceUntil = law.InForceUntil,
+                    TextAsOf = law.TextAsOf,
+                    SortOrder = law.Order,
+                    SourceNote = law.SourceNote,
+                };
+                db.Laws.Add(entity);
+            }
+
+            for (var i = 0; i < law.Articles.Count; i++)
+            {
+                var article = law.Articles[i];
+                if (entity.Articles.Any(a => a.Number == article.Number))
+                {
+                    continue;
+                }
+
+                var a = new ArticleEntity
+                {
+                    LawId = law.Id,
+                    Number = article.Number,
+                    Label = article.Label,
+                    SortOrder = (i + 1) * 10,
+                    Text = article.Text,
+                    CurrentRevision = 1,
+                    TextAsOf = law.TextAsOf,
+                };
+                a.Revisions.Add(new ArticleRevisionEntity
+                {
+                    Revision = 1,
+                    Text = article.Text,
+                    Editor = SeedEditor,
+                    CreatedAtUtc = now,
+                    ChangeNote = SeedNote,
+                    EffectiveDate = law.Effective,
+                });
+                entity.Articles.Add(a);
+                addedArticles++;
+            }
+        }
+
+        var authorityIds = await db.Authorities.Select(a => a.Id).ToListAsync(cancellationToken);
+        var addedAuthorities = 0;
+        for (var i = 0; i < content.Authorities.Count; i++)
+        {
+            var a = content.Authorities[i];
+            if (authorityIds.Contains(a.Id))
+            {
+                continue;
+            }
+
+            db.Authorities.Add(new AuthorityEntity
+            {
+                Id = a.Id,
+                Name = a.Name,
+                Hotline = a.Hotline,
+                Website = a.Website,
+                Handles = a.Handles,
+                HowTo = a.HowTo,
+                Status = AuthorityStatus.ToSeedName(a.Status),
+                StatusNote = a.StatusNote,
+                LastVerified = a.LastVerified,
+                Revision = 1,
+                SortOrder = (i + 1) * 10,
+            });
+            addedAuthorities++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (addedArticles + addedAuthorities > 0)
+        {
+            LogSeeded(logger, addedArticles, addedAuthorities);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Articles} articles and {Authorities} authorities from seeds/")]
+    private static partial void LogSeeded(ILogger logger, int articles, int authorities);
+}
+
+public static class AuthorityStatus
+{
+    public static string ToSeedName(ConfirmationStatus status) => status switch
+    {
+        ConfirmationStatus.ConfirmedLawText => "confirmed-law-text",
+        ConfirmationStatus.ConfirmedOfficialPage => "confirmed-official-page",
+        ConfirmationStatus.ConfirmedThirdParty => "confirmed-third-party",
+        _ => "not-confirmed",
+    };
+
+    public static ConfirmationStatus Parse(string value) => value switch
+    {
+        "confirmed-law-text" => ConfirmationStatus.ConfirmedLawText,
+        "confirmed-official-page" => ConfirmationStatus.ConfirmedOfficialPage,
+        "confirmed-third-party" => ConfirmationStatus.ConfirmedThirdParty,
+        _ => ConfirmationStatus.NotConfirmed,
+    };
+
+    /// <summary>The status in plain Chinese, for the plan and the authority list.</summary>
+    public static string Describe(ConfirmationStatus status) => status switch
+    {
+        ConfirmationStatus.ConfirmedLawText => "已核实（法律法规条文）",
+        ConfirmationStatus.ConfirmedOfficialPage => "已核实（政府网站）",
+        ConfirmationStatus.ConfirmedThirdParty => "来自第三方转载，尚未在官方网站核实",
+        _ => "尚未核实",
+    };
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeakRights.Web.Data;
+
+public sealed class LeakRightsDbContext(DbContextOptions<LeakRightsDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<LawEntity> Laws => Set<LawEntity>();
+
+    public DbSet<ArticleEntity> Articles => Set<ArticleEntity>();
+
+    public DbSet<ArticleRevisionEntity> ArticleRevisions => Set<ArticleRevisionEntity>();
+
+    public DbSet<AuthorityEntity> Authorities => Set<AuthorityEntity>();
+
+    /// <summary>Data Protection keys, so plan links and the answer cookie survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeakRightsDbContext).Assembly);
+}

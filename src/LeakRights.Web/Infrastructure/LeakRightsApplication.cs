@@ -1,0 +1,123 @@
+using System.Globalization;
+using LeakRights.Core.Answers;
+using LeakRights.Core.Content;
+using LeakRights.Core.Rules;
+using LeakRights.Web.Api;
+using LeakRights.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+
+namespace LeakRights.Web.Infrastructure;
+
+/// <summary>Service registration, start-up work and the request pipeline, kept out of Program.cs so it reads top to bottom.</summary>
+public static class LeakRightsApplication
+{
+    public const string ConnectionStringName = "LeakRights";
+
+    public static WebApplicationBuilder AddLeakRights(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSerilog((sp, lc) => lc
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext()
+            .ApplyPrivacyRules()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+            preserveStaticLogger: true);
+
+        services.AddOptions<LeakRightsOptions>().BindConfiguration(LeakRightsOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        // Content from seeds/: loaded and validated once; an invalid file stops start-up with a message naming it.
+        var seeds = configuration.GetSection(LeakRightsOptions.Section).Get<LeakRightsOptions>()?.SeedsPath ?? "seeds";
+        var seedsPath = Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds);
+        var content = SeedLoader.Load(seedsPath);
+        services.AddSingleton(content);
+        services.AddSingleton(content.Questionnaire);
+        services.AddSingleton(content.Texts);
+        services.AddSingleton(sp => new AnswerParser(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<QuestionnaireWalker>();
+        services.AddSingleton(sp => new PlanBuilder(content.Rules, content.Texts, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddDbContext<LeakRightsDbContext>(o => o.UseSqlite(ResolveConnectionString(configuration, builder.Environment.ContentRootPath)));
+        services.AddScoped<ContentSeeder>();
+        services.AddSingleton<ContentSnapshotProvider>();
+        services.AddSingleton<PlanService>();
+        services.AddSingleton<AnswerDraftStore>();
+        services.AddSingleton<PlanLinks>();
+
+        services.AddDataProtection()
+            .SetApplicationName("LeakRights")
+            .PersistKeysToDbContext<LeakRightsDbContext>();
+
+        services.AddRazorPages();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddLeakRightsApi();
+        return builder;
+    }
+
+    /// <summary>Creates and migrates the database, switches SQLite to WAL, seeds missing content and loads the content snapshot.</summary>
+    public static async Task InitializeLeakRightsAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync();
+        }
+
+        await app.Services.GetRequiredService<ContentSnapshotProvider>().ReloadAsync();
+
+        // Create the Data Protection key now, once, rather than racing to create it on the first concurrent requests.
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("LeakRights.Startup").Protect("ready");
+    }
+
+    public static WebApplication UseLeakRights(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapLeakRights(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapLeakRightsApi();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+
+    /// <summary>The configured connection string, with a relative SQLite file resolved against the content root and its folder created.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var raw = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/leakrights.db";
+        var csb = new SqliteConnectionStringBuilder(raw);
+        var isMemory = csb.Mode == SqliteOpenMode.Memory || csb.DataSource == ":memory:" || csb.DataSource.Length == 0;
+        if (!isMemory)
+        {
+            if (!Path.IsPathRooted(csb.DataSource))
+            {
+                csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+
+        return csb.ToString();
+    }
+}

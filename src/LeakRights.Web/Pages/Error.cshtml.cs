@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeakRights.Web.Pages;
+
+/// <summary>Chinese error pages for people; problem details for API clients. Never an exception text or stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "出错了";
+
+    public string Message { get; private set; } = string.Empty;
+
+    public IActionResult OnGet(int code) => Handle(code);
+
+    public IActionResult OnPost(int code) => Handle(code);
+
+    private IActionResult Handle(int code)
+    {
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var isError = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        var status = isError ? StatusCodes.Status500InternalServerError : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        (Title, Message) = status switch
+        {
+            404 => ("找不到这个页面", "您要找的页面不存在，可能是链接不完整。可以回到首页重新开始。"),
+            400 => ("请求有误", "提交的内容无法处理，请返回上一页检查后重试。"),
+            405 => ("无法这样访问", "这个页面不支持这样的访问方式，请从首页进入。"),
+            413 => ("提交的内容太大", "提交的内容超过了允许的大小，请精简后重试。"),
+            415 => ("无法识别提交的内容", "请通过页面上的表单提交。"),
+            429 => ("请求太频繁", "您的操作太频繁了，请稍等一会儿再试。"),
+            _ => ("出错了", "服务器暂时出了问题，您的答案仍保存在您的浏览器中。请稍后再试；紧急情况请直接拨打 110。"),
+        };
+
+        if (original is not null && original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ObjectResult(new ProblemDetails { Status = status, Title = Title, Detail = Message })
+            {
+                StatusCode = status,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+
+        Response.StatusCode = status;
+        return Page();
+    }
+}

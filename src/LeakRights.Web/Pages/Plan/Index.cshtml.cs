@@ -1,0 +1,73 @@
+using System.Globalization;
+using LeakRights.Core.Answers;
+using LeakRights.Core.Content;
+using LeakRights.Core.Rules;
+using LeakRights.Web.Data;
+using LeakRights.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace LeakRights.Web.Pages.Plan;
+
+public sealed record CitationView(PlanCitation Citation, string Html);
+
+/// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
+public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options) : PageModel
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public LeakRights.Core.Rules.Plan? Plan { get; private set; }
+
+    public string Token { get; private set; } = string.Empty;
+
+    public string ExpiresLocal { get; private set; } = string.Empty;
+
+    public string GeneratedLocal => Plan is null ? string.Empty : Plan.GeneratedAt.ToOffset(ChinaOffset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+
+    public int PlanLinkDays => options.Value.PlanLinkDays;
+
+    public IReadOnlyList<(string Label, string Answer)> Summary { get; private set; } = [];
+
+    public IActionResult OnGet(string token)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var answers = links.Open(token, out var expires);
+        if (answers is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Token = token;
+        ExpiresLocal = expires.ToOffset(ChinaOffset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        Plan = plans.Build(answers);
+        Summary = walker.Questionnaire.Questions
+            .Where(q => answers.Has(q.Id))
+            .Select(q => (q.Label, AnswerDisplay.Format(q, answers.Get(q.Id)!)))
+            .ToList();
+        return Page();
+    }
+
+    /// <summary>Loads the link's answers back into the browser so they can be changed on the review page.</summary>
+    public IActionResult OnPostEdit(string token)
+    {
+        var answers = links.Open(token, out _);
+        if (answers is null)
+        {
+            return RedirectToPage(new { token });
+        }
+
+        drafts.Write(HttpContext, answers);
+        return RedirectToPage("/Check/Review");
+    }
+
+    public CitationView Cite(string reference) => new(Plan!.Citation(reference), Html(reference));
+
+    public string Html(string reference) =>
+        CitationRef.TryParse(reference, out var law, out var number) ? plans.Content.Html(law, number) : string.Empty;
+
+    public string Dial(string hotline) => new(hotline.TakeWhile(c => c != '（' && c != '(').Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
+
+    public string StatusText(ConfirmationStatus status) => AuthorityStatus.Describe(status);
+}

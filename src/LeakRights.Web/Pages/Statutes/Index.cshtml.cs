@@ -1,0 +1,12 @@
+using LeakRights.Web.Data;
+using LeakRights.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeakRights.Web.Pages.Statutes;
+
+public sealed class IndexModel(PlanService plans) : PageModel
+{
+    public IReadOnlyList<LawEntity> Laws { get; private set; } = [];
+
+    public void OnGet() => Laws = plans.Content.Laws;
+}

@@ -1,0 +1,124 @@
+using LeakRights.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace LeakRights.Web.Tests;
+
+/// <summary>
+/// The app on a private in-memory SQLite database (the same engine as production), with a fixed clock and a log sink
+/// that captures every event. Two factories given the same database name share data, like two runs of one app.
+/// </summary>
+public class LeakRightsFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+    private readonly SqliteConnection _keepAlive;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public LeakRightsFactory()
+        : this("lr-" + Guid.NewGuid().ToString("N"))
+    {
+    }
+
+    private LeakRightsFactory(string databaseName)
+    {
+        DatabaseName = databaseName;
+        ConnectionString = $"Data Source={databaseName};Mode=Memory;Cache=Shared";
+        _keepAlive = new SqliteConnection(ConnectionString);
+        _keepAlive.Open();
+    }
+
+    /// <summary>A factory on an existing in-memory database: a second run of the same app (for example after a restart).</summary>
+    public static LeakRightsFactory Sharing(string databaseName) => new(databaseName);
+
+    public string DatabaseName { get; }
+
+    public string ConnectionString { get; }
+
+    public CapturingSink Logs { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>Extra configuration for one test (set before the first request).</summary>
+    public LeakRightsFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:LeakRights", ConnectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Verbose");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public LeakRightsDbContext CreateDbContext() =>
+        Services.CreateScope().ServiceProvider.GetRequiredService<LeakRightsDbContext>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _keepAlive.Dispose();
+        }
+    }
+}
+
+/// <summary>Keeps every log event, rendered, so tests can prove what never reaches the logs.</summary>
+public sealed class CapturingSink : ILogEventSink
+{
+    private readonly List<string> _lines = [];
+    private readonly Lock _lock = new();
+
+    public void Emit(LogEvent logEvent)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
+        writer.Write(" |");
+        foreach (var (name, value) in logEvent.Properties)
+        {
+            writer.Write($" {name}={value}");
+        }
+
+        if (logEvent.Exception is not null)
+        {
+            writer.Write(" " + logEvent.Exception);
+        }
+
+        lock (_lock)
+        {
+            _lines.Add(writer.ToString());
+        }
+    }
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public string All => string.Join('\n', Lines);
+}

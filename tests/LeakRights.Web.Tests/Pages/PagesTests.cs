@@ -1,0 +1,77 @@
+using System.Net;
+
+namespace LeakRights.Web.Tests.Pages;
+
+/// <summary>Every public page: served, in Chinese, and loading nothing from another site.</summary>
+public sealed class PagesTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
+{
+    public static TheoryData<string> PublicPages() => new(["/", "/privacy", "/statutes", "/statutes/pipl", "/check/1", "/error/404"]);
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Get_PublicPage_IsChineseAndSelfContained(string url)
+    {
+        using var s = new WebSession(factory);
+
+        var (response, page) = await s.GetAsync(url);
+
+        Assert.True(response.IsSuccessStatusCode || url.StartsWith("/error", StringComparison.Ordinal), $"{url}: {(int)response.StatusCode}");
+        Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
+        var external = page.QuerySelectorAll("script[src], link[href], img[src], iframe, style[src]")
+            .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href") ?? "inline")
+            .Where(u => u.Contains("//", StringComparison.Ordinal) || u == "inline")
+            .ToList();
+        Assert.Empty(external);
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+        Assert.Empty(page.QuerySelectorAll("[style]"));
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Index_LinksToTheCheck()
+    {
+        using var s = new WebSession(factory);
+
+        var (_, page) = await s.GetAsync("/");
+
+        Assert.NotNull(page.QuerySelector("a.button.primary[href='/check/1']"));
+        Assert.Contains("110", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_UnknownPage_ShowsChinese404()
+    {
+        using var s = new WebSession(factory);
+
+        var (response, page) = await s.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("找不到这个页面", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task PostClear_OnPrivacyPage_DeletesTheAnswerCookie()
+    {
+        using var s = new WebSession(factory);
+        await Check.StepTests.PassStepOne(s);
+        var (_, page) = await s.GetAsync("/privacy");
+
+        var response = await s.SubmitAsync(page, []);
+        var step2 = await s.Client.GetAsync("/check/2");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/check/1", step2.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Get_Healthz_ReportsHealthyDatabase()
+    {
+        using var s = new WebSession(factory);
+
+        var response = await s.Client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}

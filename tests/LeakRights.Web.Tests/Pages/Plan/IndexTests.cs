@@ -1,0 +1,128 @@
+using System.Net;
+
+namespace LeakRights.Web.Tests.Pages.Plan;
+
+public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
+{
+    [Fact]
+    public async Task Get_PlanLink_ShowsUrgentFirstThenThreePathsWithDisclaimer()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+
+        var (response, page) = await s.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        var urgent = headings.FindIndex(h => h.StartsWith("紧急事项", StringComparison.Ordinal));
+        var path1 = headings.FindIndex(h => h.StartsWith("途径一", StringComparison.Ordinal));
+        var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
+        var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
+        Assert.True(urgent >= 0 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
+        Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("立即联系银行或支付机构止损", page.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("12378", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_PlanLink_CitationsExpandToVerbatimArticleText()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+
+        var (_, page) = await s.GetAsync(link);
+
+        var cite = page.QuerySelectorAll("details.cite").First(d => d.QuerySelector("summary")!.TextContent.Contains("第二百五十三条之一", StringComparison.Ordinal));
+        Assert.Contains("《中华人民共和国刑法》", cite.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("违反国家有关规定，向他人出售或者提供公民个人信息，情节严重的", cite.QuerySelector(".article-text")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(".appendix.print-only"));
+    }
+
+    [Fact]
+    public async Task Get_PlanLinkInFreshBrowser_OpensWithoutCookies()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        using var other = new WebSession(factory);
+
+        var (response, page) = await other.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("途径三：通过法律途径维权", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_PlanLinkAfterRestart_StillOpens()
+    {
+        string link;
+        using (var s = new WebSession(factory))
+        {
+            link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        }
+
+        // A second app on the same database: the Data Protection keys are in the database, not in memory.
+        using var restarted = LeakRightsFactory.Sharing(factory.DatabaseName);
+        using var later = new WebSession(restarted);
+        var (response, _) = await later.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not-a-token")]
+    [InlineData("CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task Get_InvalidLink_ShowsFriendly404(string token)
+    {
+        using var s = new WebSession(factory);
+
+        var (response, page) = await s.GetAsync("/plan/" + token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("无效或已过期", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_TamperedLink_ShowsFriendly404()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var tampered = link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..];
+
+        var (response, _) = await s.GetAsync(tampered);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostEdit_LoadsAnswersBackForChanging()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        using var other = new WebSession(factory);
+        var (_, page) = await other.GetAsync(link);
+
+        var response = await other.SubmitAsync(page, [], "form[action*=Edit]");
+        var (_, review) = await other.FollowAsync(response);
+
+        Assert.Equal("/check/review", response.Headers.Location!.OriginalString);
+        Assert.Contains("某银行某支行", review.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ChangedAnswer_ChangesThePlan()
+    {
+        using var s = new WebSession(factory);
+        var first = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var changed = new Dictionary<string, string[]>(CheckFlow.BankFraud) { ["ongoing-danger"] = ["yes"] };
+        using var s2 = new WebSession(factory);
+        var second = await CheckFlow.PlanLinkAsync(s2, changed);
+
+        var (_, before) = await s.GetAsync(first);
+        var (_, after) = await s.GetAsync(second);
+
+        Assert.DoesNotContain("现在就拨打110", before.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("现在就拨打110", after.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);
+    }
+}
