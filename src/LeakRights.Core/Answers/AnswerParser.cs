@@ -14,12 +14,7 @@ public sealed class AnswerParser(TimeProvider time)
     /// <summary>The earliest month accepted for a month question.</summary>
     public static readonly YearMonth EarliestMonth = new(1990, 1);
 
-    /// <summary>Mainland China has one time zone, UTC+8, without daylight saving.</summary>
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public YearMonth CurrentMonth => YearMonth.FromDate(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime));
-
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public YearMonth CurrentMonth => ChinaTime.CurrentMonth(time);
 
     /// <summary>Parses one answer. Returns null value and null error when the question was left unanswered.</summary>
     public (AnswerValue? Value, string? Error) Parse(Question question, RawAnswer raw)

@@ -10,12 +10,10 @@ namespace LeakRights.Core.Rules;
 /// </summary>
 public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider time)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public Plan Build(AnswerSet answers, IContentCatalog catalog)
     {
         var now = time.GetUtcNow();
-        var currentMonth = YearMonth.FromDate(DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime));
+        var currentMonth = ChinaTime.CurrentMonth(time);
         var facts = FactEvaluator.Evaluate(rules, answers, currentMonth);
         var collector = new Collector(catalog);
         var values = TemplateValues(answers, facts);

@@ -15,15 +15,13 @@ public sealed record CitationView(PlanCitation Citation, string Html);
 /// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
 public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options) : PageModel
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public LeakRights.Core.Rules.Plan? Plan { get; private set; }
 
     public string Token { get; private set; } = string.Empty;
 
     public string ExpiresLocal { get; private set; } = string.Empty;
 
-    public string GeneratedLocal => Plan is null ? string.Empty : Plan.GeneratedAt.ToOffset(ChinaOffset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+    public string GeneratedLocal => Plan is null ? string.Empty : Plan.GeneratedAt.ToOffset(ChinaTime.Offset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     public int PlanLinkDays => options.Value.PlanLinkDays;
 
@@ -40,7 +38,7 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         }
 
         Token = token;
-        ExpiresLocal = expires.ToOffset(ChinaOffset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        ExpiresLocal = expires.ToOffset(ChinaTime.Offset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         Plan = plans.Build(answers);
         Summary = walker.Questionnaire.Questions
             .Where(q => answers.Has(q.Id))
