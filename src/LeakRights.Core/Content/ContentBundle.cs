@@ -6,7 +6,8 @@ public sealed class ContentBundle(
     RuleSet rules,
     TextCatalog texts,
     IReadOnlyList<Authority> authorities,
-    IReadOnlyList<Law> laws)
+    IReadOnlyList<Law> laws,
+    LetterSet letters)
 {
     public Questionnaire Questionnaire { get; } = questionnaire;
 
@@ -17,4 +18,6 @@ public sealed class ContentBundle(
     public IReadOnlyList<Authority> Authorities { get; } = authorities;
 
     public IReadOnlyList<Law> Laws { get; } = laws;
+
+    public LetterSet Letters { get; } = letters;
 }

@@ -12,6 +12,7 @@ public static class SeedLoader
     public const string RulesFile = "rules.json";
     public const string TextsFile = "texts.json";
     public const string AuthoritiesFile = "authorities.json";
+    public const string LettersFile = "letters.json";
     public const string StatutesFolder = "statutes";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
@@ -36,13 +37,14 @@ public static class SeedLoader
         var texts = Parse(seedsDirectory, TextsFile, errors, ReadTexts) ?? new TextCatalog(new Dictionary<string, string>());
         var questionnaire = Parse(seedsDirectory, QuestionnaireFile, errors, ReadQuestionnaire);
         var rules = Parse(seedsDirectory, RulesFile, errors, ReadRules);
-        if (questionnaire is null || rules is null || errors.Count > 0)
+        var letters = Parse(seedsDirectory, LettersFile, errors, ReadLetters);
+        if (questionnaire is null || rules is null || letters is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
         }
 
-        var bundle = new ContentBundle(questionnaire, rules, texts, authorities, laws);
+        var bundle = new ContentBundle(questionnaire, rules, texts, authorities, laws, letters);
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }
@@ -127,6 +129,28 @@ public static class SeedLoader
         }
 
         return list;
+    }
+
+    private static LetterSet ReadLetters(JsonElement root, JsonSeedReader r)
+    {
+        var letters = r.Array(root, "letters", string.Empty)
+            .Select(l =>
+            {
+                var id = r.String(l.Item, "id", l.Entry);
+                var at = $"{l.Entry} (id '{id}')";
+                var forStep = r.String(l.Item, "forStep", at);
+                var cite = r.StringList(l.Item, "citeSteps", at);
+                return new LetterTemplate(
+                    id,
+                    forStep,
+                    cite.Count > 0 ? cite : [forStep],
+                    r.String(l.Item, "title", at),
+                    r.StringList(l.Item, "paragraphs", at, required: true),
+                    r.StringList(l.Item, "closing", at),
+                    r.StringList(l.Item, "signature", at));
+            })
+            .ToList();
+        return new LetterSet(r.String(root, "blank", string.Empty), letters);
     }
 
     private static TextCatalog ReadTexts(JsonElement root, JsonSeedReader r)

@@ -16,6 +16,32 @@ internal static class SeedValidator
         ValidateQuestionnaire(b, errors);
         ValidateRules(b, errors);
         ValidateTexts(b, errors);
+        ValidateLetters(b, errors);
+    }
+
+    private static void ValidateLetters(ContentBundle b, List<SeedError> errors)
+    {
+        const string L = "seeds/letters.json";
+        var steps = b.Rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var dup in b.Letters.Letters.GroupBy(l => l.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(L, $"letter '{dup.Key}'", "the id appears more than once"));
+        }
+
+        foreach (var letter in b.Letters.Letters)
+        {
+            var at = $"letter '{letter.Id}'";
+            foreach (var step in letter.CiteSteps.Prepend(letter.ForStep).Where(s => !steps.Contains(s)))
+            {
+                errors.Add(new SeedError(L, at, $"step '{step}' is not a step of seeds/rules.json"));
+            }
+
+            foreach (var name in letter.Paragraphs.Concat(letter.Closing).Concat(letter.Signature).Append(letter.Title)
+                .SelectMany(TextCatalog.PlaceholdersIn).Distinct().Where(n => !LetterTemplate.Placeholders.Contains(n)))
+            {
+                errors.Add(new SeedError(L, at, $"uses unknown placeholder '{{{name}}}'"));
+            }
+        }
     }
 
     private static void ValidateStatutes(ContentBundle b, List<SeedError> errors)

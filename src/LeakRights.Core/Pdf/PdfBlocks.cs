@@ -1,0 +1,49 @@
+namespace LeakRights.Core.Pdf;
+
+/// <summary>A document is a list of blocks; the layout engine turns them into pages.</summary>
+public abstract record PdfBlock;
+
+/// <summary>A heading (levels 1–3); always kept on the same page as the start of the block after it.</summary>
+public sealed record HeadingBlock(string Text, int Level) : PdfBlock;
+
+public enum ParagraphStyle
+{
+    Normal,
+    Strong,
+    Small,
+    Muted,
+    Title,
+    Right,
+    Centered,
+    LetterTitle,
+}
+
+public sealed record ParagraphBlock(string Text, ParagraphStyle Style = ParagraphStyle.Normal) : PdfBlock;
+
+public enum ListKind
+{
+    Bullet,
+    Numbered,
+    Checkbox,
+}
+
+/// <summary>A list item: an optional bold title, then text. <see cref="Checked"/> is used by checkbox lists.</summary>
+public sealed record ListItem(string? Title, string Text, bool Checked = false);
+
+/// <summary>A list; an item is never split across pages unless it is taller than a page.</summary>
+public sealed record ListBlock(ListKind Kind, IReadOnlyList<ListItem> Items) : PdfBlock;
+
+/// <summary>A table with relative column widths and a header row; a row is never split across pages unless taller than a page.</summary>
+public sealed record TableBlock(IReadOnlyList<double> Columns, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : PdfBlock;
+
+/// <summary>A quotation (a statute article): title, indented text with a rule on the left, and a small caption.</summary>
+public sealed record QuotationBlock(string Title, string Text, string? Caption) : PdfBlock;
+
+public sealed record PageBreakBlock : PdfBlock;
+
+public sealed record SpacerBlock(double Height) : PdfBlock;
+
+/// <summary>What is printed on every page besides the blocks.</summary>
+public sealed record PdfPageFrame(string Header, string FooterNote);
+
+public sealed record PdfDocumentModel(string Title, PdfPageFrame Frame, IReadOnlyList<PdfBlock> Blocks);

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using LeakRights.Core.Pdf;
+using LeakRights.Core.Rules;
+using UglyToad.PdfPig;
+
+namespace LeakRights.Core.Tests.Pdf;
+
+/// <summary>Generated PDFs read back with PdfPig: the text is really there, in the right characters and order.</summary>
+public partial class PlanPdfTests
+{
+    private static readonly Dictionary<string, string> Letters = new()
+    {
+        ["your-name"] = "王小明",
+        ["your-contact"] = "13800000000",
+        ["organisation-address"] = "北京市某区某路1号",
+    };
+
+    internal static Plan Scenario(string name)
+    {
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")));
+        return TestContent.BuildPlan(TestContent.Answers(json.RootElement.GetProperty("answers").GetRawText()));
+    }
+
+    internal static byte[] Render(Plan plan, IReadOnlyDictionary<string, string>? letters = null) =>
+        new PlanPdf(TestContent.Bundle.Questionnaire, TestContent.Bundle.Letters).Render(plan, letters ?? Letters);
+
+    private static string Text(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+    }
+
+    /// <summary>The text of the page bodies only (without the running header and footer), so text flowing across pages reads on.</summary>
+    private static string BodyText(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Where(l => l.BoundingBox.Bottom > 60 && l.BoundingBox.Top < p.Height - 52).Select(l => l.Value))));
+    }
+
+    private static string Squeeze(string s) => WhitespaceRegex().Replace(s, string.Empty);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+
+    [Fact]
+    public void Render_BankFraudScenario_ContainsEveryCitedArticleVerbatimInOrder()
+    {
+        var plan = Scenario("bank-insider-sold-data-with-fraud-loss");
+
+        var text = Squeeze(BodyText(Render(plan)));
+
+        var position = text.IndexOf("附录：引用的法律条文", StringComparison.Ordinal);
+        Assert.True(position > 0);
+        foreach (var c in plan.Citations)
+        {
+            var next = text.IndexOf(Squeeze(c.Text), position, StringComparison.Ordinal);
+            Assert.True(next > position, $"{c.Ref} is missing or out of order");
+            position = next;
+        }
+    }
+
+    [Fact]
+    public void Render_Letters_UseTheLetterDetailsAndKeySentences()
+    {
+        var text = Squeeze(Text(Render(Scenario("bank-insider-sold-data-with-fraud-loss"))));
+
+        Assert.Contains("删除个人信息及停止侵害申请书", text, StringComparison.Ordinal);
+        Assert.Contains("投诉举报信", text, StringComparison.Ordinal);
+        Assert.Contains("报案材料（情况说明）", text, StringComparison.Ordinal);
+        Assert.Contains("申请人：王小明", text, StringComparison.Ordinal);
+        Assert.Contains("13800000000", text, StringComparison.Ordinal);
+        Assert.Contains("请贵单位自收到本申请之日起十五日内书面答复", text, StringComparison.Ordinal);
+        Assert.Contains("致：国家金融监督管理总局", text, StringComparison.Ordinal);
+        Assert.Contains("（财产损失约20,000元）", text, StringComparison.Ordinal);
+        Assert.Contains("《中华人民共和国刑法》第二百五十三条之一", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoLetterDetails_LeavesBlanksToFillIn()
+    {
+        var text = Squeeze(Text(Render(Scenario("bank-insider-sold-data-with-fraud-loss"), new Dictionary<string, string>())));
+
+        Assert.Contains("申请人：＿＿＿＿＿＿", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("王小明", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_OnlyLettersThatFitThePlan()
+    {
+        var text = Squeeze(Text(Render(Scenario("courier-waybill-leak-spam-calls-only"))));
+
+        Assert.Contains("删除个人信息及停止侵害申请书", text, StringComparison.Ordinal);
+        Assert.Contains("投诉举报信", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("报案材料", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ChineseText_ExtractsAsTheSourceCharactersNotLookAlikes()
+    {
+        var text = Text(Render(Scenario("bank-insider-sold-data-with-fraud-loss")));
+
+        Assert.Contains("个人信息", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[\u2E80-\u2FDF]", text); // CJK radicals supplement and Kangxi radicals (⼈ for 人)
+        Assert.DoesNotContain("\uFFFD", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EveryPage_HasNumberedFooterAndTextDate()
+    {
+        using var doc = PdfDocument.Open(Render(Scenario("app-leaked-face-data-of-many-users-in-news")));
+        var total = doc.NumberOfPages;
+
+        foreach (var page in doc.GetPages())
+        {
+            var text = Squeeze(string.Concat(page.Letters.Select(l => l.Value)));
+            Assert.Contains($"第{page.Number}页/共{total}页", text, StringComparison.Ordinal);
+            Assert.Contains("法律条文截至", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_FullPlanWithAllLetters_EmbedsFontSubsetsAndStaysSmall()
+    {
+        var pdf = Render(Scenario("app-leaked-face-data-of-many-users-in-news"));
+        using var doc = PdfDocument.Open(pdf);
+
+        Assert.True(pdf.Length < 400 * 1024, $"{pdf.Length} bytes");
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        var fontNames = FontNameRegex().Matches(raw).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(fontNames);
+        Assert.All(fontNames, n => Assert.Matches("^[A-Z]{6}\\+", n));
+        Assert.Contains("/FontFile2", raw, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/BaseFont\s*/([A-Za-z0-9+\-]+)")]
+    private static partial Regex FontNameRegex();
+}
