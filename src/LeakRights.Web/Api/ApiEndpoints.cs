@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
+using LeakRights.Core.Pdf;
 using LeakRights.Web.Infrastructure;
 
 namespace LeakRights.Web.Api;
@@ -26,6 +27,18 @@ public static class ApiEndpoints
         {
             var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: false);
             return body.Error ?? TypedResults.Ok(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers)));
+        });
+
+        api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans, PlanPdf pdf) =>
+        {
+            var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: true);
+            if (body.Error is not null)
+            {
+                return body.Error;
+            }
+
+            var plan = plans.Build(body.Parsed!.Answers);
+            return TypedResults.File(pdf.Render(plan, body.Parsed.LetterFields), "application/pdf", PlanPdfComposer.FileName(plan));
         });
 
         api.MapGet("/statutes", (PlanService plans) => TypedResults.Ok(plans.Content.Laws.Select(ApiMapping.ToDto).ToList()));

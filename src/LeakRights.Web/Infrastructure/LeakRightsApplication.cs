@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
+using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
 using LeakRights.Web.Api;
 using LeakRights.Web.Data;
@@ -42,6 +43,7 @@ public static class LeakRightsApplication
         services.AddSingleton(sp => new AnswerParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuestionnaireWalker>();
         services.AddSingleton(sp => new PlanBuilder(content.Rules, content.Texts, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new PlanPdf(content.Questionnaire, content.Letters));
 
         services.AddDbContext<LeakRightsDbContext>(o => o.UseSqlite(ResolveConnectionString(configuration, builder.Environment.ContentRootPath)));
         services.AddScoped<ContentSeeder>();
@@ -73,6 +75,9 @@ public static class LeakRightsApplication
         }
 
         await app.Services.GetRequiredService<ContentSnapshotProvider>().ReloadAsync();
+
+        // Load the PDF fonts once, before the first download.
+        NotoFontResolver.EnsureRegistered();
 
         // Create the Data Protection key now, once, rather than racing to create it on the first concurrent requests.
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("LeakRights.Startup").Protect("ready");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
+using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
 using LeakRights.Web.Data;
 using LeakRights.Web.Infrastructure;
@@ -13,8 +14,15 @@ namespace LeakRights.Web.Pages.Plan;
 public sealed record CitationView(PlanCitation Citation, string Html);
 
 /// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
-public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options) : PageModel
+public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, AnswerParser parser, PlanPdf pdf, IOptions<LeakRightsOptions> options) : PageModel
 {
+    /// <summary>The optional letter details of the download form: used for one PDF, never stored or logged.</summary>
+    public IReadOnlyList<Question> LetterQuestions => walker.Questionnaire.LetterQuestions.ToList();
+
+    public Dictionary<string, string> LetterValues { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> LetterErrors { get; } = new(StringComparer.Ordinal);
+
     public LeakRights.Core.Rules.Plan? Plan { get; private set; }
 
     public string Token { get; private set; } = string.Empty;
@@ -27,7 +35,61 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
 
     public IReadOnlyList<(string Label, string Answer)> Summary { get; private set; } = [];
 
-    public IActionResult OnGet(string token)
+    public IActionResult OnGet(string token) => Show(token);
+
+    /// <summary>Downloads the PDF plan with letters filled in from the optional details. Invalid details re-show the page with messages.</summary>
+    public IActionResult OnPostPdf(string token)
+    {
+        var answers = links.Open(token, out _);
+        if (answers is null)
+        {
+            return Show(token);
+        }
+
+        foreach (var q in LetterQuestions)
+        {
+            var posted = Request.Form[q.Id].Select(v => v ?? string.Empty).ToList();
+            LetterValues[q.Id] = posted.FirstOrDefault() ?? string.Empty;
+            var (value, error) = parser.Parse(q, RawAnswer.FromForm(posted));
+            if (error is not null)
+            {
+                LetterErrors[q.Id] = error;
+            }
+            else if (value is TextAnswer text)
+            {
+                LetterValues[q.Id] = text.Value;
+            }
+            else
+            {
+                LetterValues.Remove(q.Id);
+            }
+        }
+
+        if (LetterErrors.Count > 0)
+        {
+            return Show(token);
+        }
+
+        var plan = plans.Build(answers);
+        Response.Headers.CacheControl = "no-store";
+        return File(pdf.Render(plan, LetterValues), "application/pdf", PlanPdfComposer.FileName(plan));
+    }
+
+    /// <summary>The plan's deadlines as an iCalendar file.</summary>
+    public IActionResult OnGetCalendar(string token)
+    {
+        var answers = links.Open(token, out _);
+        if (answers is null)
+        {
+            return Show(token);
+        }
+
+        var plan = plans.Build(answers);
+        Response.Headers.CacheControl = "no-store";
+        return File(System.Text.Encoding.UTF8.GetBytes(PlanCalendar.ToIcs(plan)), "text/calendar; charset=utf-8", PlanCalendar.FileName(plan));
+    }
+
+    private PageResult Show(string token)
     {
         Response.Headers.CacheControl = "no-store";
         var answers = links.Open(token, out var expires);

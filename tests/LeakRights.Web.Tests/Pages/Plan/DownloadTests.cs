@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+
+namespace LeakRights.Web.Tests.Pages.Plan;
+
+public sealed class DownloadTests
+{
+    [Fact]
+    public async Task PostPdf_WithLetterDetails_DownloadsAttachmentAndLogsNothingPersonal()
+    {
+        using var factory = new LeakRightsFactory();
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷ZQ77"), ("your-contact", "13911112222"), ("organisation-address", "某市某路88号")), "form[action*=Pdf]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("leakrights-plan-20261127.pdf", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
+
+        await Task.Delay(100);
+        var logs = factory.Logs.All;
+        Assert.DoesNotContain("李雷ZQ77", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("13911112222", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("某市某路88号", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostPdf_InvalidLetterDetail_ReshowsPlanWithMessageAndKeepsInput()
+    {
+        using var factory = new LeakRightsFactory();
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", new string('名', 120)), ("your-contact", "13911112222")), "form[action*=Pdf]");
+        var again = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("最多100个字", again.QuerySelector("#e-your-name")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("13911112222", again.QuerySelector<IHtmlInputElement>("#f-your-contact")!.Value);
+    }
+
+    [Fact]
+    public async Task GetCalendar_PlanLink_DownloadsIcs()
+    {
+        using var factory = new LeakRightsFactory();
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+
+        var response = await s.Client.GetAsync(link + "?handler=Calendar");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiPlansPdf_SameBodyWithLetterFields_ReturnsPdfAttachment()
+    {
+        using var factory = new LeakRightsFactory();
+        using var client = factory.CreateClient();
+        const string body = """{"answers":{"source":"courier","data-types":["identity","contact","address"],"scale":"unknown","discovery":["spam"],"evidence":["call-sms-records"],"harms":["spam"],"ongoing-danger":"no","contacted-organisation":"not-yet","police-report":"no","discovered-on":"2026-09","your-name":"韩梅梅QX","organisation-address":"某快递网点"}}""";
+
+        var response = await client.PostAsync("/api/v1/plans/pdf", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.StartsWith("leakrights-plan-", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        await Task.Delay(100);
+        Assert.DoesNotContain("韩梅梅QX", factory.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiPlansPdf_BadLetterField_Returns400NamingIt()
+    {
+        using var factory = new LeakRightsFactory();
+        using var client = factory.CreateClient();
+        var body = "{\"answers\":{\"source\":\"unknown\",\"data-types\":[\"contact\"],\"scale\":\"unknown\",\"discovery\":[\"spam\"],\"evidence\":[\"none\"],\"harms\":[\"spam\"],\"ongoing-danger\":\"no\",\"police-report\":\"no\",\"discovered-on\":\"2026-11\",\"your-contact\":42}}";
+
+        var response = await client.PostAsync("/api/v1/plans/pdf", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("your-contact", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
