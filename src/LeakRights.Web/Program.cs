@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeakRights.Web.Admin;
 using LeakRights.Web.Infrastructure;
 using Serilog;
 
@@ -6,11 +7,16 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var admin = AdminCli.IsAdminCommand(args);
+    var builder = WebApplication.CreateBuilder(admin ? [] : args);
     builder.AddLeakRights();
 
     var app = builder.Build();
     await app.InitializeLeakRightsAsync();
+    if (admin)
+    {
+        return await AdminCli.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
+    }
     app.UseLeakRights();
     app.MapLeakRights();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
+using LeakRights.Core.Markdown;
 using LeakRights.Core.Rules;
 
 namespace LeakRights.Core.Pdf;
@@ -76,7 +77,7 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
         blocks.Add(new ParagraphBlock("以下为计划中引用的条文原文，以官方公布的文本为准。", ParagraphStyle.Muted));
         foreach (var c in plan.Citations)
         {
-            blocks.Add(new QuotationBlock($"《{c.Law}》{c.Article}", c.Text, $"第 {c.Revision} 版　·　施行日期 {c.Effective}　·　文本截至 {c.AsOf}"));
+            blocks.Add(new QuotationBlock($"《{c.Law}》{c.Article}", string.Join('\n', MarkdownRenderer.ToParagraphs(c.Text)), $"第 {c.Revision} 版　·　施行日期 {c.Effective}　·　文本截至 {c.AsOf}"));
         }
 
         return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {plan.TextsAsOf}　·　一般性法律信息，不是法律意见"), blocks);

@@ -83,6 +83,22 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                 continue;
             }
 
+            db.AuthorityRevisions.Add(new AuthorityRevisionEntity
+            {
+                AuthorityId = a.Id,
+                Revision = 1,
+                Name = a.Name,
+                Hotline = a.Hotline,
+                Website = a.Website,
+                Handles = a.Handles,
+                HowTo = a.HowTo,
+                Status = AuthorityStatus.ToSeedName(a.Status),
+                StatusNote = a.StatusNote,
+                LastVerified = a.LastVerified,
+                Editor = SeedEditor,
+                CreatedAtUtc = now,
+                ChangeNote = "初始导入：来自 seeds/authorities.json",
+            });
             db.Authorities.Add(new AuthorityEntity
             {
                 Id = a.Id,
@@ -98,6 +114,28 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                 SortOrder = (i + 1) * 10,
             });
             addedAuthorities++;
+        }
+
+        // Databases created before authority history existed: give every authority its first revision.
+        var withHistory = await db.AuthorityRevisions.Select(r => r.AuthorityId).Distinct().ToListAsync(cancellationToken);
+        foreach (var a in await db.Authorities.Where(a => !withHistory.Contains(a.Id)).ToListAsync(cancellationToken))
+        {
+            db.AuthorityRevisions.Add(new AuthorityRevisionEntity
+            {
+                AuthorityId = a.Id,
+                Revision = a.Revision,
+                Name = a.Name,
+                Hotline = a.Hotline,
+                Website = a.Website,
+                Handles = a.Handles,
+                HowTo = a.HowTo,
+                Status = a.Status,
+                StatusNote = a.StatusNote,
+                LastVerified = a.LastVerified,
+                Editor = SeedEditor,
+                CreatedAtUtc = now,
+                ChangeNote = "初始导入：来自 seeds/authorities.json",
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

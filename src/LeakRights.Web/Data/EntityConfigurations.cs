@@ -48,3 +48,35 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
         b.Property(a => a.Revision).IsConcurrencyToken();
     }
 }
+
+internal sealed class AuthorityRevisionConfiguration : IEntityTypeConfiguration<AuthorityRevisionEntity>
+{
+    public void Configure(EntityTypeBuilder<AuthorityRevisionEntity> b)
+    {
+        b.ToTable("AuthorityRevisions");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.AuthorityId, r.Revision }).IsUnique();
+    }
+}
+
+internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUser>
+{
+    public void Configure(EntityTypeBuilder<AdminUser> b)
+    {
+        b.ToTable("AdminUsers");
+        b.HasKey(u => u.Id);
+        b.Property(u => u.UserName).HasMaxLength(64);
+        b.Property(u => u.NormalizedUserName).HasMaxLength(64);
+        b.HasIndex(u => u.NormalizedUserName).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditEntries");
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.TimeUtc);
+    }
+}

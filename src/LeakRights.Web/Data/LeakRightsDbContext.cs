@@ -13,6 +13,12 @@ public sealed class LeakRightsDbContext(DbContextOptions<LeakRightsDbContext> op
 
     public DbSet<AuthorityEntity> Authorities => Set<AuthorityEntity>();
 
+    public DbSet<AuthorityRevisionEntity> AuthorityRevisions => Set<AuthorityRevisionEntity>();
+
+    public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Data Protection keys, so plan links and the answer cookie survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -3,6 +3,7 @@ using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
+using LeakRights.Web.Admin;
 using LeakRights.Web.Api;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,7 @@ using Serilog;
 namespace LeakRights.Web.Infrastructure;
 
 /// <summary>Service registration, start-up work and the request pipeline, kept out of Program.cs so it reads top to bottom.</summary>
-public static class LeakRightsApplication
+public static partial class LeakRightsApplication
 {
     public const string ConnectionStringName = "LeakRights";
 
@@ -56,7 +57,19 @@ public static class LeakRightsApplication
             .SetApplicationName("LeakRights")
             .PersistKeysToDbContext<LeakRightsDbContext>();
 
-        services.AddRazorPages();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AdminAccounts>();
+        services.AddScoped<ContentEditor>();
+        services.AddScoped<ContentBackup>();
+        services.AddSingleton<RuleCitationWarnings>();
+        services.AddLeakRightsAdminAuthentication(builder.Environment);
+
+        // The whole admin folder needs a signed-in admin; only the sign-in page is open. Tests enumerate every admin page.
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", AdminAuthentication.Policy);
+            o.Conventions.AllowAnonymousToPage("/Admin/Login");
+        });
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
@@ -75,6 +88,11 @@ public static class LeakRightsApplication
         }
 
         await app.Services.GetRequiredService<ContentSnapshotProvider>().ReloadAsync();
+
+        foreach (var warning in app.Services.GetRequiredService<RuleCitationWarnings>().Current())
+        {
+            LogCitationWarning(app.Logger, warning);
+        }
 
         // Load the PDF fonts once, before the first download.
         NotoFontResolver.EnsureRegistered();
@@ -96,6 +114,8 @@ public static class LeakRightsApplication
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
@@ -125,4 +145,7 @@ public static class LeakRightsApplication
 
         return csb.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rule citation warning: {Warning}")]
+    private static partial void LogCitationWarning(Microsoft.Extensions.Logging.ILogger logger, string warning);
 }

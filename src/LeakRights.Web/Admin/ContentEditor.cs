@@ -1,0 +1,372 @@
+using System.Globalization;
+using LeakRights.Core.Content;
+using LeakRights.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeakRights.Web.Admin;
+
+public enum EditOutcome
+{
+    Saved,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>The outcome of a content change; on a conflict, the version someone else saved in the meantime.</summary>
+public sealed record EditResult(EditOutcome Outcome, IReadOnlyDictionary<string, string> Errors, int CurrentRevision = 0, string? CurrentText = null, string? CurrentEditor = null, DateTime? CurrentSavedUtc = null)
+{
+    public static readonly EditResult NotFound = new(EditOutcome.NotFound, new Dictionary<string, string>());
+
+    public static EditResult Saved(int revision) => new(EditOutcome.Saved, new Dictionary<string, string>(), revision);
+
+    public static EditResult Invalid(Dictionary<string, string> errors) => new(EditOutcome.Invalid, errors);
+}
+
+/// <summary>What an admin may change in an authority's entry.</summary>
+public sealed record AuthorityFields(string Name, string? Hotline, string? Website, string Handles, string HowTo, string Status, string StatusNote, string? LastVerified);
+
+/// <summary>
+/// Every change to statutes and authorities: a new revision (never an overwrite), a required change note, an audit entry,
+/// optimistic concurrency on the revision number, and a reload of the content snapshot so pages, plans and PDFs show it at once.
+/// </summary>
+public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, TimeProvider time)
+{
+    public const int MaxTextLength = 20_000;
+    private static readonly string[] Statuses = ["confirmed-law-text", "confirmed-official-page", "confirmed-third-party", "not-confirmed"];
+
+    public Task<ArticleEntity?> FindArticleAsync(string lawId, string number, CancellationToken cancellationToken = default) =>
+        db.Articles.Include(a => a.Law).SingleOrDefaultAsync(a => a.LawId == lawId && a.Number == number, cancellationToken);
+
+    public Task<List<ArticleRevisionEntity>> ArticleHistoryAsync(int articleId, CancellationToken cancellationToken = default) =>
+        db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
+
+    public async Task<EditResult> SaveArticleAsync(string lawId, string number, string text, string note, string effective, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var article = await FindArticleAsync(lawId, number, cancellationToken);
+        if (article is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        var errors = ValidateRevision(text, note, effective);
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        if (article.CurrentRevision != expectedRevision)
+        {
+            return await ConflictAsync(article, cancellationToken);
+        }
+
+        var revision = AddRevision(article, text.Trim(), note, effective, editor);
+        audit.Add(AuditKinds.ArticleEdited, editor, CitationRef.Format(lawId, number), $"rev {revision}: {note}", ip);
+        return await SaveAsync(article, cancellationToken);
+    }
+
+    public async Task<EditResult> RestoreArticleAsync(string lawId, string number, int fromRevision, string note, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var article = await FindArticleAsync(lawId, number, cancellationToken);
+        var old = article is null ? null : await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == article.Id && r.Revision == fromRevision, cancellationToken);
+        if (article is null || old is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        var text = string.IsNullOrWhiteSpace(note) ? $"恢复到第 {fromRevision} 版" : note.Trim();
+        var revision = AddRevision(article, old.Text, text, old.EffectiveDate, editor);
+        audit.Add(AuditKinds.ArticleRestored, editor, CitationRef.Format(lawId, number), $"rev {revision} restores rev {fromRevision}", ip);
+        return await SaveAsync(article, cancellationToken);
+    }
+
+    public async Task<EditResult> RepealArticleAsync(string lawId, string number, string note, string effective, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var article = await FindArticleAsync(lawId, number, cancellationToken);
+        if (article is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        var errors = ValidateRevision(article.Text, note, effective);
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        if (article.CurrentRevision != expectedRevision)
+        {
+            return await ConflictAsync(article, cancellationToken);
+        }
+
+        article.IsRepealed = true;
+        var revision = AddRevision(article, article.Text, "废止：" + note.Trim(), effective, editor);
+        audit.Add(AuditKinds.ArticleRepealed, editor, CitationRef.Format(lawId, number), $"rev {revision}: {note}", ip);
+        return await SaveAsync(article, cancellationToken);
+    }
+
+    public async Task<EditResult> AddArticleAsync(string lawId, string label, string text, string note, string effective, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var law = await db.Laws.Include(l => l.Articles).SingleOrDefaultAsync(l => l.Id == lawId, cancellationToken);
+        if (law is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        var errors = ValidateRevision(text, note, effective);
+        label = label.Trim();
+        if (!ChineseNumerals.TryParseArticleLabel(label, out var number))
+        {
+            errors["label"] = "条号请写成“第一千零三十八条”“第二百五十三条之一”“第八项”或“序言”的形式。";
+        }
+        else if (law.Articles.Any(a => a.Number == number))
+        {
+            errors["label"] = $"{law.ShortTitle}已经有{label}，请在原条文上修改。";
+        }
+
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        var article = new ArticleEntity
+        {
+            LawId = lawId,
+            Number = number,
+            Label = label,
+            SortOrder = law.Articles.Select(a => a.SortOrder).DefaultIfEmpty(0).Max() + 10,
+            Text = text.Trim(),
+            CurrentRevision = 0,
+            TextAsOf = Today(),
+        };
+        law.Articles.Add(article);
+        AddRevision(article, article.Text, note, effective, editor);
+        audit.Add(AuditKinds.ArticleAdded, editor, CitationRef.Format(lawId, number), note, ip);
+        return await SaveAsync(article, cancellationToken);
+    }
+
+    public Task<AuthorityEntity?> FindAuthorityAsync(string id, CancellationToken cancellationToken = default) =>
+        db.Authorities.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public Task<List<AuthorityRevisionEntity>> AuthorityHistoryAsync(string id, CancellationToken cancellationToken = default) =>
+        db.AuthorityRevisions.AsNoTracking().Where(r => r.AuthorityId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
+
+    public async Task<EditResult> SaveAuthorityAsync(string id, AuthorityFields f, string note, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var a = await FindAuthorityAsync(id, cancellationToken);
+        if (a is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        var errors = ValidateAuthority(f, note);
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        if (a.Revision != expectedRevision)
+        {
+            return new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), a.Revision, Describe(a));
+        }
+
+        var revision = ApplyAuthority(a, f, note.Trim(), editor);
+        audit.Add(AuditKinds.AuthorityEdited, editor, id, $"rev {revision}: {note}", ip);
+        return await SaveAsync(a, cancellationToken);
+    }
+
+    public async Task<EditResult> RestoreAuthorityAsync(string id, int fromRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var a = await FindAuthorityAsync(id, cancellationToken);
+        var old = await db.AuthorityRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.AuthorityId == id && r.Revision == fromRevision, cancellationToken);
+        if (a is null || old is null)
+        {
+            return EditResult.NotFound;
+        }
+
+        var revision = ApplyAuthority(a, new AuthorityFields(old.Name, old.Hotline, old.Website, old.Handles, old.HowTo, old.Status, old.StatusNote, old.LastVerified), $"恢复到第 {fromRevision} 版", editor);
+        audit.Add(AuditKinds.AuthorityRestored, editor, id, $"rev {revision} restores rev {fromRevision}", ip);
+        return await SaveAsync(a, cancellationToken);
+    }
+
+    /// <summary>A readable one-block summary of an authority entry, used for diffs and conflicts.</summary>
+    public static string Describe(AuthorityEntity a) => Describe(new AuthorityFields(a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified));
+
+    public static string Describe(AuthorityRevisionEntity a) => Describe(new AuthorityFields(a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified));
+
+    public static string Describe(AuthorityFields f) =>
+        $"名称：{f.Name}\n电话：{f.Hotline}\n网站：{f.Website}\n受理范围：{f.Handles}\n怎么说：{f.HowTo}\n核实状态：{f.Status}\n核实说明：{f.StatusNote}\n最近核实：{f.LastVerified}";
+
+    private int ApplyAuthority(AuthorityEntity a, AuthorityFields f, string note, string editor)
+    {
+        a.Name = f.Name.Trim();
+        a.Hotline = Blank(f.Hotline);
+        a.Website = Blank(f.Website);
+        a.Handles = f.Handles.Trim();
+        a.HowTo = f.HowTo.Trim();
+        a.Status = f.Status;
+        a.StatusNote = f.StatusNote.Trim();
+        a.LastVerified = Blank(f.LastVerified);
+        a.Revision++;
+        db.AuthorityRevisions.Add(new AuthorityRevisionEntity
+        {
+            AuthorityId = a.Id,
+            Revision = a.Revision,
+            Name = a.Name,
+            Hotline = a.Hotline,
+            Website = a.Website,
+            Handles = a.Handles,
+            HowTo = a.HowTo,
+            Status = a.Status,
+            StatusNote = a.StatusNote,
+            LastVerified = a.LastVerified,
+            Editor = editor,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            ChangeNote = note,
+        });
+        return a.Revision;
+    }
+
+    private int AddRevision(ArticleEntity article, string text, string note, string effective, string editor)
+    {
+        article.Text = text;
+        article.CurrentRevision++;
+        article.TextAsOf = Today();
+        article.Revisions.Add(new ArticleRevisionEntity
+        {
+            Revision = article.CurrentRevision,
+            Text = text,
+            Editor = editor,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            ChangeNote = note.Trim(),
+            EffectiveDate = effective,
+        });
+        return article.CurrentRevision;
+    }
+
+    private async Task<EditResult> SaveAsync(object entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the same row (or the same revision number) between our read and our write.
+            db.ChangeTracker.Clear();
+            return entity switch
+            {
+                ArticleEntity a => await ConflictAsync((await FindArticleAsync(a.LawId, a.Number, cancellationToken))!, cancellationToken),
+                AuthorityEntity au => (await FindAuthorityAsync(au.Id, cancellationToken)) is { } fresh
+                    ? new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), fresh.Revision, Describe(fresh))
+                    : EditResult.NotFound,
+                _ => throw new InvalidOperationException("Unexpected entity."),
+            };
+        }
+
+        await snapshot.ReloadAsync(cancellationToken);
+        return EditResult.Saved(entity switch
+        {
+            ArticleEntity a => a.CurrentRevision,
+            AuthorityEntity au => au.Revision,
+            _ => 0,
+        });
+    }
+
+    private async Task<EditResult> ConflictAsync(ArticleEntity article, CancellationToken cancellationToken)
+    {
+        var latest = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        return new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), latest.Revision, latest.Text, latest.Editor, latest.CreatedAtUtc);
+    }
+
+    private static Dictionary<string, string> ValidateRevision(string text, string note, string effective)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors["text"] = "条文内容不能为空。";
+        }
+        else if (text.Length > MaxTextLength)
+        {
+            errors["text"] = $"条文最多 {MaxTextLength} 个字符。";
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            errors["note"] = "请填写修改说明（例如依据的公布文本或修正决定）。";
+        }
+        else if (note.Length > 500)
+        {
+            errors["note"] = "修改说明最多 500 个字符。";
+        }
+
+        if (!DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            errors["effective"] = "请按 YYYY-MM-DD 填写施行日期。";
+        }
+
+        return errors;
+    }
+
+    private static Dictionary<string, string> ValidateAuthority(AuthorityFields f, string note)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(f.Name))
+        {
+            errors["name"] = "名称不能为空。";
+        }
+
+        if (string.IsNullOrWhiteSpace(f.Handles))
+        {
+            errors["handles"] = "请填写受理范围。";
+        }
+
+        if (string.IsNullOrWhiteSpace(f.HowTo))
+        {
+            errors["howTo"] = "请填写“怎么说”。";
+        }
+
+        if (!Statuses.Contains(f.Status))
+        {
+            errors["status"] = "请选择核实状态。";
+        }
+
+        if (string.IsNullOrWhiteSpace(f.StatusNote))
+        {
+            errors["statusNote"] = "请填写核实说明（来源，以及“以官方公布为准”）。";
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Website) && !WebsiteRegex().IsMatch(f.Website.Trim()))
+        {
+            errors["website"] = "网址请写成 www.example.cn 的形式，不要带 http:// 或空格。";
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.LastVerified) && !DateOnly.TryParseExact(f.LastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            errors["lastVerified"] = "请按 YYYY-MM-DD 填写最近核实日期。";
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            errors["note"] = "请填写修改说明。";
+        }
+
+        foreach (var (field, value) in new[] { ("name", f.Name), ("hotline", f.Hotline), ("website", f.Website), ("handles", f.Handles), ("howTo", f.HowTo), ("statusNote", f.StatusNote) })
+        {
+            if (value is { Length: > 1000 })
+            {
+                errors[field] = "内容过长（最多 1000 个字符）。";
+            }
+        }
+
+        return errors;
+    }
+
+    private string Today() => ChinaTime.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>A host name with an optional path, shown with https:// in front: no scheme, no spaces, nothing a browser could run.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[A-Za-z0-9._~/%?=&-]*)?$")]
+    private static partial System.Text.RegularExpressions.Regex WebsiteRegex();
+}

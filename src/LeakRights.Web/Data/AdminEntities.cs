@@ -1,0 +1,92 @@
+namespace LeakRights.Web.Data;
+
+/// <summary>A staff account for the admin area. Passwords are hashed with the framework's <c>PasswordHasher&lt;T&gt;</c>.</summary>
+public sealed class AdminUser
+{
+    public int Id { get; set; }
+
+    public required string UserName { get; set; }
+
+    /// <summary>Upper-cased user name, unique, for case-insensitive sign-in.</summary>
+    public required string NormalizedUserName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public bool IsDisabled { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTime? LockoutEndUtc { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Changes when the account is disabled, so existing sign-in cookies stop working.</summary>
+    public required string SecurityStamp { get; set; }
+}
+
+/// <summary>Every change of an authority's details: a full snapshot, so any two can be compared and any restored.</summary>
+public sealed class AuthorityRevisionEntity
+{
+    public int Id { get; set; }
+
+    public required string AuthorityId { get; set; }
+
+    public int Revision { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Hotline { get; set; }
+
+    public string? Website { get; set; }
+
+    public required string Handles { get; set; }
+
+    public required string HowTo { get; set; }
+
+    public required string Status { get; set; }
+
+    public required string StatusNote { get; set; }
+
+    public string? LastVerified { get; set; }
+
+    public required string Editor { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public required string ChangeNote { get; set; }
+}
+
+public static class AuditKinds
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    public const string Lockout = "lockout";
+    public const string ArticleEdited = "article-edited";
+    public const string ArticleAdded = "article-added";
+    public const string ArticleRepealed = "article-repealed";
+    public const string ArticleRestored = "article-restored";
+    public const string AuthorityEdited = "authority-edited";
+    public const string AuthorityRestored = "authority-restored";
+    public const string Imported = "imported";
+    public const string AccountCreated = "account-created";
+    public const string AccountDisabled = "account-disabled";
+}
+
+/// <summary>An append-only audit record: sign-ins and every content change. There is no UI to edit or delete it.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime TimeUtc { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Actor { get; set; }
+
+    public string? Target { get; set; }
+
+    public string? Detail { get; set; }
+
+    public string? IpAddress { get; set; }
+}

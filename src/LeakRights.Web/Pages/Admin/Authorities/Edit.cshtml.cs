@@ -1,0 +1,94 @@
+using LeakRights.Core.Content;
+using LeakRights.Web.Admin;
+using LeakRights.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeakRights.Web.Pages.Admin.Authorities;
+
+public sealed class EditModel(ContentEditor editor) : PageModel
+{
+    [FromRoute]
+    public string Id { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Name { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? Hotline { get; set; }
+
+    [BindProperty]
+    public string? Website { get; set; }
+
+    [BindProperty]
+    public string Handles { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string HowTo { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Status { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string StatusNote { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? LastVerified { get; set; }
+
+    [BindProperty]
+    public string Note { get; set; } = string.Empty;
+
+    [BindProperty]
+    public int ExpectedRevision { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Saved { get; set; }
+
+    public string OriginalName { get; private set; } = string.Empty;
+
+    public int CurrentRevision { get; private set; }
+
+    public string? ConflictText { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public IEnumerable<(string Value, string Label)> StatusOptions =>
+        Enum.GetValues<ConfirmationStatus>().Select(s => (AuthorityStatus.ToSeedName(s), AuthorityStatus.Describe(s)));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var a = await editor.FindAuthorityAsync(Id);
+        if (a is null)
+        {
+            return NotFound();
+        }
+
+        (Name, Hotline, Website, Handles, HowTo, Status, StatusNote, LastVerified) = (a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified);
+        (OriginalName, CurrentRevision, ExpectedRevision) = (a.Name, a.Revision, a.Revision);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var fields = new AuthorityFields(Name ?? string.Empty, Hotline, Website, Handles ?? string.Empty, HowTo ?? string.Empty, Status ?? string.Empty, StatusNote ?? string.Empty, LastVerified);
+        var result = await editor.SaveAuthorityAsync(Id, fields, Note ?? string.Empty, ExpectedRevision, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
+        switch (result.Outcome)
+        {
+            case EditOutcome.NotFound:
+                return NotFound();
+            case EditOutcome.Saved:
+                return RedirectToPage(new { Id, saved = result.CurrentRevision });
+            case EditOutcome.Conflict:
+                ConflictText = result.CurrentText;
+                ExpectedRevision = result.CurrentRevision;
+                break;
+            default:
+                Errors = result.Errors;
+                break;
+        }
+
+        var current = (await editor.FindAuthorityAsync(Id))!;
+        (OriginalName, CurrentRevision) = (current.Name, current.Revision);
+        return Page();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+using LeakRights.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeakRights.Web.Pages.Admin;
+
+[RequestSizeLimit(MaxImportBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
+public sealed class BackupModel(ContentBackup backup, TimeProvider time) : PageModel
+{
+    public const long MaxImportBytes = 20 * 1024 * 1024;
+
+    public string? Message { get; private set; }
+
+    public bool Succeeded { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var now = time.GetUtcNow();
+        var file = await backup.ExportAsync(now.UtcDateTime);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(file, ContentBackup.Json);
+        return File(bytes, "application/json", string.Create(CultureInfo.InvariantCulture, $"leakrights-content-{now:yyyyMMdd-HHmm}.json"));
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Message = "请选择要导入的文件。";
+            return Page();
+        }
+
+        await using var stream = file.OpenReadStream();
+        var problem = await backup.ImportAsync(stream, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
+        Succeeded = problem is null;
+        Message = problem ?? "导入完成。";
+        return Page();
+    }
+}
