@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace LeakRights.Web.Tests.Browser;
+
+/// <summary>Completes the guided check in a real browser by clicking labels, as a person would.</summary>
+public static class BrowserCheck
+{
+    public static readonly IReadOnlyDictionary<string, string[]> BankFraud = CheckFlow.BankFraud;
+
+    public static async Task AnswerPageAsync(IPage page, IReadOnlyDictionary<string, string[]> answers)
+    {
+        var names = await page.Locator("main form input[name]").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.name))]");
+        foreach (var name in names)
+        {
+            if (!answers.TryGetValue(name, out var values))
+            {
+                continue;
+            }
+
+            var type = await page.Locator($"main form input[name='{name}']").First.GetAttributeAsync("type");
+            if (type is "radio" or "checkbox")
+            {
+                foreach (var v in values)
+                {
+                    await page.Locator($"input[name='{name}'][value='{v}']").CheckAsync();
+                }
+            }
+            else
+            {
+                await page.Locator($"input[name='{name}']").FillAsync(values[0]);
+            }
+        }
+    }
+
+    /// <summary>Answers steps until the review page.</summary>
+    public static async Task CompleteAsync(IPage page, IReadOnlyDictionary<string, string[]> answers)
+    {
+        await page.GotoAsync("/check/1");
+        for (var guard = 0; guard < 15 && !page.Url.Contains("/check/review", StringComparison.Ordinal); guard++)
+        {
+            await AnswerPageAsync(page, answers);
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(下一步|保存并返回核对)") }).ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        Assert.Contains("/check/review", page.Url, StringComparison.Ordinal);
+    }
+
+    public static async Task<string> BuildPlanAsync(IPage page, IReadOnlyDictionary<string, string[]> answers)
+    {
+        await CompleteAsync(page, answers);
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
+        await page.WaitForURLAsync("**/plan/**");
+        return page.Url;
+    }
+}

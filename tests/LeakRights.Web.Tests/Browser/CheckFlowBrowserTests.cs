@@ -1,0 +1,132 @@
+using Microsoft.Playwright;
+
+namespace LeakRights.Web.Tests.Browser;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class CheckFlowBrowserTests(BrowserFixture browser)
+{
+    public static TheoryData<string> Viewports() => new(["phone", "desktop"]);
+
+    [SkippableTheory]
+    [MemberData(nameof(Viewports))]
+    public async Task CompleteCheck_OnViewport_ShowsPlanWithUrgentFirst(string viewport)
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync(viewport == "phone" ? BrowserFixture.Phone : BrowserFixture.Desktop);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await BrowserFixture.ScreenshotAsync(page, $"{viewport}-home");
+        await page.GotoAsync("/check/1");
+        await BrowserFixture.ScreenshotAsync(page, $"{viewport}-step-1");
+        await BrowserCheck.CompleteAsync(page, BrowserCheck.BankFraud);
+        await BrowserFixture.ScreenshotAsync(page, $"{viewport}-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
+        await page.WaitForURLAsync("**/plan/**");
+        await BrowserFixture.ScreenshotAsync(page, $"{viewport}-plan");
+
+        var headings = await page.Locator("main h2").AllInnerTextsAsync();
+        Assert.StartsWith("紧急事项", headings.First(h => h.StartsWith("紧急", StringComparison.Ordinal) || h.StartsWith("途径", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(3, headings.Count(h => h.StartsWith("途径", StringComparison.Ordinal)));
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the page scrolls sideways");
+    }
+
+    [SkippableFact]
+    public async Task GoBackAndChangeAnswer_PlanChanges()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
+        Assert.Equal(0, await page.GetByText("现在就拨打110").CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "修改答案" }).ClickAsync();
+        await page.Locator("a[href='/check/4?return=review']").ClickAsync();
+        await page.Locator("label:has(input[name='ongoing-danger'][value='yes'])").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并返回核对" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
+        await page.WaitForURLAsync("**/plan/**");
+
+        Assert.Equal(1, await page.Locator(".urgent").GetByText("现在就拨打110").CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task Back_KeepsAnswers()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var answers = new Dictionary<string, string[]>(BrowserCheck.BankFraud) { ["source"] = ["unknown"] };
+        await page.GotoAsync("/check/1");
+        await BrowserCheck.AnswerPageAsync(page, answers);
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await BrowserCheck.AnswerPageAsync(page, answers);
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.WaitForURLAsync("**/check/3");
+        await page.Locator("input[name='discovery'][value='news']").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync();
+        await page.WaitForURLAsync("**/check/2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.WaitForURLAsync("**/check/3");
+
+        Assert.True(await page.Locator("input[name='discovery'][value='news']").IsCheckedAsync());
+        Assert.Contains("第 3 步，共 6 步", await page.Locator(".progress-label").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task JavaScriptDisabled_WholeCheckStillWorks()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync(BrowserFixture.Phone, javaScript: false);
+        var page = await context.NewPageAsync();
+
+        var url = await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
+
+        Assert.Contains("/plan/", url, StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("section.path").CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task PlanLink_OpensInFreshBrowserContext()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        string url;
+        await using (var first = await browser.NewContextAsync())
+        {
+            url = await BrowserCheck.BuildPlanAsync(await first.NewPageAsync(), BrowserCheck.BankFraud);
+        }
+
+        await using var fresh = await browser.NewContextAsync(BrowserFixture.Desktop);
+        var page = await fresh.NewPageAsync();
+        var response = await page.GotoAsync(url);
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("您的维权行动计划", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [SkippableFact]
+    public async Task Downloads_PdfAndIcs_AreValidFiles()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync(BrowserFixture.Desktop);
+        var page = await context.NewPageAsync();
+        await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
+        await page.Locator("#f-your-name").FillAsync("王小明");
+
+        var pdfDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 PDF" }).ClickAsync());
+        var icsDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "把期限加入日历（.ics）" }).ClickAsync());
+
+        Assert.Matches(@"^leakrights-plan-\d{8}\.pdf$", pdfDownload.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync((await pdfDownload.PathAsync())!);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        using (var doc = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            Assert.Contains("王小明", string.Concat(doc.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)), StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith(".ics", icsDownload.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("BEGIN:VCALENDAR", await File.ReadAllTextAsync((await icsDownload.PathAsync())!), StringComparison.Ordinal);
+    }
+}
