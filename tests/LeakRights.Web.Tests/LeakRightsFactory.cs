@@ -57,6 +57,11 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Verbose");
+
+        // Functional tests send many requests from one address in seconds; RateLimitTests turns the limits back on.
+        builder.UseSetting("LeakRights:RateLimits:PlansPerMinute", "0");
+        builder.UseSetting("LeakRights:RateLimits:PdfPerMinute", "0");
+        builder.UseSetting("LeakRights:RateLimits:SignInPerMinute", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -13,23 +13,77 @@ public static class AnswerJson
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in answers.EnumerateObject())
         {
-            if (!raw.TryAdd(p.Name, ToRaw(p.Value)))
+            if (!TryGetName(p, out var name))
             {
-                errors[p.Name] = "同一个问题出现了不止一次。";
+                errors["answers"] = "问题编号包含无法识别的字符。";
+                continue;
+            }
+
+            if (!raw.TryAdd(name, ToRaw(p.Value)))
+            {
+                errors[name] = "同一个问题出现了不止一次。";
             }
         }
 
         return (raw, errors);
     }
 
-    private static RawAnswer ToRaw(JsonElement v) => v.ValueKind switch
+    private static RawAnswer ToRaw(JsonElement v)
     {
-        JsonValueKind.String => RawAnswer.JsonString(v.GetString()!),
-        JsonValueKind.Number => RawAnswer.JsonNumber(v.GetRawText()),
-        JsonValueKind.Null => RawAnswer.JsonNull(),
-        JsonValueKind.Array when v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) => RawAnswer.JsonArray(v.EnumerateArray().Select(e => e.GetString()!).ToList()),
-        _ => RawAnswer.JsonOther(),
-    };
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryGetString(v, out var s) ? RawAnswer.JsonString(s) : RawAnswer.InvalidText();
+            case JsonValueKind.Number:
+                return RawAnswer.JsonNumber(v.GetRawText());
+            case JsonValueKind.Null:
+                return RawAnswer.JsonNull();
+            case JsonValueKind.Array when v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+                var items = new List<string>();
+                foreach (var e in v.EnumerateArray())
+                {
+                    if (!TryGetString(e, out var item))
+                    {
+                        return RawAnswer.InvalidText();
+                    }
+
+                    items.Add(item);
+                }
+
+                return RawAnswer.JsonArray(items);
+            default:
+                return RawAnswer.JsonOther();
+        }
+    }
+
+    /// <summary>JSON may escape a lone surrogate ("\ud800"), which is valid JSON but no valid text; reading it throws.</summary>
+    private static bool TryGetString(JsonElement e, out string value)
+    {
+        try
+        {
+            value = e.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool TryGetName(JsonProperty p, out string name)
+    {
+        try
+        {
+            name = p.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
+    }
 
     public static byte[] Write(AnswerSet answers, IReadOnlyDictionary<string, string>? extraText = null)
     {

@@ -24,6 +24,11 @@ public sealed class AnswerParser(TimeProvider time)
             return (null, null);
         }
 
+        if (raw.Kind == RawAnswerKind.InvalidText)
+        {
+            return (null, Messages.BadCharacters);
+        }
+
         if (raw.Kind == RawAnswerKind.JsonOther)
         {
             return (null, Messages.WrongType(Expected(question.Type)));

@@ -18,6 +18,9 @@ public sealed record RawAnswer(RawAnswerKind Kind, IReadOnlyList<string> Values)
     /// <summary>A JSON value of a kind no question takes (object, boolean, array of non-strings).</summary>
     public static RawAnswer JsonOther() => new(RawAnswerKind.JsonOther, []);
 
+    /// <summary>A JSON string that is not valid text (a lone surrogate escape).</summary>
+    public static RawAnswer InvalidText() => new(RawAnswerKind.InvalidText, []);
+
     /// <summary>The values to show again in a form when the answer was rejected.</summary>
     public IReadOnlyList<string> Echo => Values;
 }
@@ -30,6 +33,7 @@ public enum RawAnswerKind
     JsonNumber,
     JsonNull,
     JsonOther,
+    InvalidText,
 }
 
 /// <summary>A problem with one field, in plain Chinese for the person who sent it.</summary>

@@ -69,10 +69,33 @@ public static partial class LeakRightsApplication
         {
             o.Conventions.AuthorizeFolder("/Admin", AdminAuthentication.Policy);
             o.Conventions.AllowAnonymousToPage("/Admin/Login");
+        }).AddMvcOptions(o =>
+        {
+            // We never bind jQuery-style keys (a[b]); their parser throws on a key like "a[" that anyone can post, so drop it.
+            foreach (var jquery in o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList())
+            {
+                o.ValueProviderFactories.Remove(jquery);
+            }
         });
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
+        services.AddLeakRightsRateLimiting(configuration);
+
+        // Request size limits: answers are tiny; the admin import (20 MB) raises its own limit.
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = 1024 * 1024;
+            o.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.ValueCountLimit = 256;
+            o.ValueLengthLimit = 128 * 1024;
+            o.KeyLengthLimit = 256;
+            o.MultipartBodyLengthLimit = 20 * 1024 * 1024;
+        });
         return builder;
     }
 
@@ -112,8 +135,10 @@ public static partial class LeakRightsApplication
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<FormSanityMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -12,9 +12,9 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = string.Empty;
 
-    public IActionResult OnGet(int code) => Handle(code);
+    public IActionResult OnGet([FromRoute] int code) => Handle(code);
 
-    public IActionResult OnPost(int code) => Handle(code);
+    public IActionResult OnPost([FromRoute] int code) => Handle(code);
 
     private IActionResult Handle(int code)
     {

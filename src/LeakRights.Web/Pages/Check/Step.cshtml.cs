@@ -35,7 +35,7 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
     public QuestionField Field(Question q) =>
         new(q, _values.TryGetValue(q.Id, out var v) ? v : [], Errors.GetValueOrDefault(q.Id), parser.CurrentMonth.ToString());
 
-    public IActionResult OnGet(int step, [FromQuery(Name = "return")] string? returnTo, [FromQuery] bool more = false)
+    public IActionResult OnGet([FromRoute] int step, [FromQuery(Name = "return")] string? returnTo, [FromQuery] bool more = false)
     {
         if (step < 1 || step > walker.StepCount)
         {
@@ -54,14 +54,14 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
         return Page();
     }
 
-    public IActionResult OnPost(int step, [FromQuery(Name = "return")] string? returnTo, [FromForm] string? nav)
+    public IActionResult OnPost([FromRoute] int step, [FromQuery(Name = "return")] string? returnTo)
     {
         if (step < 1 || step > walker.StepCount)
         {
             return NotFound();
         }
 
-        var back = nav == "back";
+        var back = Request.Form["nav"] == "back";
         var posted = Request.Form
             .Where(f => !FrameworkFields.Contains(f.Key))
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToList(), StringComparer.Ordinal);

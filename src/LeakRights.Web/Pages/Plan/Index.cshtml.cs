@@ -35,10 +35,10 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
 
     public IReadOnlyList<(string Label, string Answer)> Summary { get; private set; } = [];
 
-    public IActionResult OnGet(string token) => Show(token);
+    public IActionResult OnGet([FromRoute] string token) => Show(token);
 
     /// <summary>Downloads the PDF plan with letters filled in from the optional details. Invalid details re-show the page with messages.</summary>
-    public IActionResult OnPostPdf(string token)
+    public IActionResult OnPostPdf([FromRoute] string token)
     {
         var answers = links.Open(token, out _);
         if (answers is null)
@@ -76,7 +76,7 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
     }
 
     /// <summary>The plan's deadlines as an iCalendar file.</summary>
-    public IActionResult OnGetCalendar(string token)
+    public IActionResult OnGetCalendar([FromRoute] string token)
     {
         var answers = links.Open(token, out _);
         if (answers is null)
@@ -110,7 +110,7 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
     }
 
     /// <summary>Loads the link's answers back into the browser so they can be changed on the review page.</summary>
-    public IActionResult OnPostEdit(string token)
+    public IActionResult OnPostEdit([FromRoute] string token)
     {
         var answers = links.Open(token, out _);
         if (answers is null)

@@ -14,7 +14,7 @@ public sealed class LawModel(PlanService plans) : PageModel
 
     public string SourceNoteHtml { get; private set; } = string.Empty;
 
-    public IActionResult OnGet(string law)
+    public IActionResult OnGet([FromRoute] string law)
     {
         Law = plans.Content.FindLaw(law);
         if (Law is null)
