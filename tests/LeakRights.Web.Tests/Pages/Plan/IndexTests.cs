@@ -19,7 +19,7 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         var path1 = headings.FindIndex(h => h.StartsWith("途径一", StringComparison.Ordinal));
         var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
         var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
-        Assert.True(urgent >= 0 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
+        Assert.True(urgent == 0 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
         Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("立即联系银行或支付机构止损", page.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);
