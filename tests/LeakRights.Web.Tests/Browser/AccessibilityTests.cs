@@ -39,18 +39,16 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         // The steps, in order, including the "more questions" re-show and an error state.
         await page.GotoAsync("/check/1");
         problems.AddRange(await SeriousViolationsAsync(page, "/check/1"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync());
         problems.AddRange(await SeriousViolationsAsync(page, "/check/1 with an error"));
         for (var guard = 0; guard < 15 && !page.Url.Contains("/check/review", StringComparison.Ordinal); guard++)
         {
             await BrowserCheck.AnswerPageAsync(page, BrowserCheck.BankFraud);
-            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^下一步") }).ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^下一步") }).ClickAsync());
             problems.AddRange(await SeriousViolationsAsync(page, new Uri(page.Url).PathAndQuery));
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
-        await page.WaitForURLAsync("**/plan/**");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
         problems.AddRange(await SeriousViolationsAsync(page, "/plan/{token}"));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -68,7 +66,6 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         for (var guard = 0; guard < 15 && !page.Url.Contains("/check/review", StringComparison.Ordinal); guard++)
         {
             await AnswerWithKeyboardAsync(page, answers);
-            await page.WaitForLoadStateAsync();
         }
 
         Assert.True(page.Url.Contains("/check/review", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync() + " | month=" + await page.EvaluateAsync<string>("() => (document.querySelector('#f-discovered-on') || {}).value"));
@@ -145,11 +142,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     }
 
     /// <summary>Presses Enter on the focused button and waits for the page it leads to (after any redirect).</summary>
-    private static async Task SubmitByKeyboardAsync(IPage page)
-    {
-        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Request.IsNavigationRequest && r.Status is not (301 or 302 or 303));
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    private static Task SubmitByKeyboardAsync(IPage page) => BrowserCheck.NavigateAsync(page, () => page.Keyboard.PressAsync("Enter"));
 
     private static async Task<(string Tag, string? Type, string? Name, string Value, string Text, bool Checked)> FocusedAsync(IPage page)
     {

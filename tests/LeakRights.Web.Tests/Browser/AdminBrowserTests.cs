@@ -18,17 +18,16 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         Assert.Contains("/admin/login", page.Url, StringComparison.Ordinal);
         await page.Locator("#f-username").FillAsync("browser-admin");
         await page.Locator("#f-password").FillAsync(AdminSession.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/statutes/civil-code/1038");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync());
         await BrowserFixture.ScreenshotAsync(page, "desktop-admin-edit");
 
         const string marker = "（浏览器测试修订）";
         var original = await page.Locator("#f-text").InputValueAsync();
         await page.Locator("#f-text").FillAsync(original + marker);
-        await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync());
         Assert.Contains(marker, await page.Locator(".preview").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#f-note").FillAsync("浏览器测试");
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存为新版本" }).ClickAsync();
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "保存为新版本" }).ClickAsync());
         Assert.Contains("已保存为第", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         var plan = await context.NewPageAsync();

@@ -32,6 +32,13 @@ public static class BrowserCheck
         }
     }
 
+    /// <summary>Runs an action that navigates (a click or key press on a form) and waits for the page it leads to, after any redirect.</summary>
+    public static async Task NavigateAsync(IPage page, Func<Task> action)
+    {
+        await page.RunAndWaitForResponseAsync(action, r => r.Request.IsNavigationRequest && r.Request.Frame == page.MainFrame && r.Status is not (301 or 302 or 303));
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     /// <summary>Answers steps until the review page.</summary>
     public static async Task CompleteAsync(IPage page, IReadOnlyDictionary<string, string[]> answers)
     {
@@ -39,8 +46,7 @@ public static class BrowserCheck
         for (var guard = 0; guard < 15 && !page.Url.Contains("/check/review", StringComparison.Ordinal); guard++)
         {
             await AnswerPageAsync(page, answers);
-            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(下一步|保存并返回核对)") }).ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(下一步|保存并返回核对)") }).ClickAsync());
         }
 
         Assert.Contains("/check/review", page.Url, StringComparison.Ordinal);
@@ -49,8 +55,7 @@ public static class BrowserCheck
     public static async Task<string> BuildPlanAsync(IPage page, IReadOnlyDictionary<string, string[]> answers)
     {
         await CompleteAsync(page, answers);
-        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
-        await page.WaitForURLAsync("**/plan/**");
+        await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
         return page.Url;
     }
 }

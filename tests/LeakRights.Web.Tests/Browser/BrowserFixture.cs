@@ -63,8 +63,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 860 };
 
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, bool javaScript = true) =>
-        await Browser!.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, bool javaScript = true)
+    {
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = viewport ?? Phone,
             JavaScriptEnabled = javaScript,
@@ -72,6 +73,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
             BaseURL = BaseUrl,
         });
+
+        // The first pages of a run are rendered while the app is still JIT-compiling; on a busy 2-core machine that can take seconds.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     /// <summary>Saves a full-page screenshot to LEAKRIGHTS_SCREENSHOTS (docs/screenshots) when that variable is set.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)

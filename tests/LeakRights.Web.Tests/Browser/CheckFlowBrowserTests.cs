@@ -21,8 +21,7 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, $"{viewport}-step-1");
         await BrowserCheck.CompleteAsync(page, BrowserCheck.BankFraud);
         await BrowserFixture.ScreenshotAsync(page, $"{viewport}-review");
-        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
-        await page.WaitForURLAsync("**/plan/**");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
         await BrowserFixture.ScreenshotAsync(page, $"{viewport}-plan");
 
         var headings = await page.Locator("main h2").AllInnerTextsAsync();
@@ -41,12 +40,11 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
         Assert.Equal(0, await page.GetByText("现在就拨打110").CountAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "修改答案" }).ClickAsync();
-        await page.Locator("a[href='/check/4?return=review']").ClickAsync();
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "修改答案" }).ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.Locator("a[href='/check/4?return=review']").ClickAsync());
         await page.Locator("label:has(input[name='ongoing-danger'][value='yes'])").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存并返回核对" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync();
-        await page.WaitForURLAsync("**/plan/**");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "保存并返回核对" }).ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
 
         Assert.Equal(1, await page.Locator(".urgent").GetByText("现在就拨打110").CountAsync());
     }
@@ -60,16 +58,13 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         var answers = new Dictionary<string, string[]>(BrowserCheck.BankFraud) { ["source"] = ["unknown"] };
         await page.GotoAsync("/check/1");
         await BrowserCheck.AnswerPageAsync(page, answers);
-        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync());
         await BrowserCheck.AnswerPageAsync(page, answers);
-        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
-        await page.WaitForURLAsync("**/check/3");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync());
         await page.Locator("input[name='discovery'][value='news']").CheckAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync();
-        await page.WaitForURLAsync("**/check/2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
-        await page.WaitForURLAsync("**/check/3");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync());
 
         Assert.True(await page.Locator("input[name='discovery'][value='news']").IsCheckedAsync());
         Assert.Contains("第 3 步，共 6 步", await page.Locator(".progress-label").InnerTextAsync(), StringComparison.Ordinal);
