@@ -16,9 +16,9 @@ if (args.Contains("--quick"))
     {
         var plan = PdfBenchmarks.BuildPlan(content, name);
         var bytes = pdf.Render(plan, PdfBenchmarks.LetterFields);
-        // Warm up for half a second so tiered JIT has promoted the hot paths before measuring.
+        // Warm up for 1.5 s so tiered JIT has promoted the hot paths before measuring.
         var warm = Stopwatch.StartNew();
-        while (warm.ElapsedMilliseconds < 500)
+        while (warm.ElapsedMilliseconds < 1500)
         {
             pdf.Render(plan, PdfBenchmarks.LetterFields);
         }
@@ -39,6 +39,36 @@ if (args.Contains("--quick"))
 
     all.Sort();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all five | {all[all.Count / 2]:0.00} | {all[(int)(all.Count * 0.95)]:0.00} | | "));
+    return;
+}
+
+if (args.Contains("--phases"))
+{
+    // Where a PDF's time goes: composing blocks, laying out pages, drawing and saving with PDFsharp.
+    var content = PdfBenchmarks.Content.Value;
+    var plan = PdfBenchmarks.BuildPlan(content, PdfBenchmarks.SpecScenarios[0]);
+    var composer = new PlanPdfComposer(content.Questionnaire, content.Letters);
+    new PlanPdf(content.Questionnaire, content.Letters).Render(plan, PdfBenchmarks.LetterFields);
+    double compose = 0, layout = 0, render = 0;
+    const int n = 100;
+    for (var i = 0; i < n + 20; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var model = composer.Compose(plan, PdfBenchmarks.LetterFields);
+        var t1 = sw.Elapsed.TotalMilliseconds;
+        PdfLayoutEngine.Layout(model.Blocks);
+        var t2 = sw.Elapsed.TotalMilliseconds;
+        PdfRenderer.Render(model);
+        var t3 = sw.Elapsed.TotalMilliseconds;
+        if (i >= 20)
+        {
+            compose += t1;
+            layout += t2 - t1;
+            render += t3 - t2 - (t2 - t1);
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compose {compose / n:0.00} ms, layout {layout / n:0.00} ms, draw+save {render / n:0.00} ms (layout runs again inside render)"));
     return;
 }
 

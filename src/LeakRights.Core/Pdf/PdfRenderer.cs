@@ -15,6 +15,7 @@ public static class PdfRenderer
         document.Info.Creator = "LeakRights";
         document.Info.Author = "LeakRights";
         document.Options.CompressContentStreams = true;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         for (var i = 0; i < pages.Count; i++)
         {

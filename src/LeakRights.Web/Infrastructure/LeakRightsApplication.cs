@@ -57,6 +57,10 @@ public static partial class LeakRightsApplication
             .SetApplicationName("LeakRights")
             .PersistKeysToDbContext<LeakRightsDbContext>();
 
+        // Razor's default encoder writes every Chinese character as an entity (&#x4E2A;): larger pages, more work. Allow all of
+        // Unicode; characters that matter for HTML (<, >, &, quotes) are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
         services.AddScoped<AuditLog>();
         services.AddScoped<AdminAccounts>();
         services.AddScoped<ContentEditor>();

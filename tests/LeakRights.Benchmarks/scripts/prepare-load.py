@@ -68,6 +68,9 @@ open(os.path.join(out, "step-post.lua"), "w").write(
     "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\nwrk.headers[\"Cookie\"] = " + lua_str(cookie_header(cj)) +
     "\nwrk.body = " + lua_str(form) + "\nwrk.path = \"/check/1\"\n")
 
+# 3b. A returning browser on a step page: it already holds the antiforgery cookie (only the form token is minted).
+open(os.path.join(out, "step-get-returning.lua"), "w").write("wrk.headers[\"Cookie\"] = " + lua_str(cookie_header(cj)) + "\nwrk.path = \"/check/1\"\n")
+
 # 4. An admin session for the statute list.
 cj, op = session()
 st, html, _ = fetch(op, "/admin/login")
@@ -80,10 +83,12 @@ mixed = []
 mixed += [("GET", "/", None, None)] * 20 + [("GET", "/check/1", None, None)] * 20 + [("GET", link, None, None)] * 10 + [("GET", "/statutes/pipl", None, None)] * 5
 mixed += [("POST", "/api/v1/plans", "application/json", b) for b in bodies[:10]]
 mixed += [("POST", "/api/v1/plans/pdf", "application/json", pdf_bodies[0])]
-lines = ["requests = {}"]
+# Requests are formatted in init(), after wrk has set the Host header (formatting at load time would send none: 400s).
+lines = ["requests = {}", "init = function(args)"]
 for i, (m, p, ct, b) in enumerate(mixed):
-    headers = "{}" if ct is None else "{[\"Content-Type\"] = " + lua_str(ct) + "}"
-    lines.append(f"requests[{i + 1}] = wrk.format({lua_str(m)}, {lua_str(p)}, {headers}, {lua_str(b) if b else 'nil'})")
+    headers = "nil" if ct is None else "{[\"Content-Type\"] = " + lua_str(ct) + ", [\"Host\"] = wrk.headers[\"Host\"]}"
+    lines.append(f"  requests[{i + 1}] = wrk.format({lua_str(m)}, {lua_str(p)}, {headers}, {lua_str(b) if b else 'nil'})")
+lines.append("end")
 lines.append("local i = 0\nrequest = function()\n  i = i + 1\n  return requests[(i % #requests) + 1]\nend")
 open(os.path.join(out, "mixed.lua"), "w").write("\n".join(lines) + "\n")
 print(link)
