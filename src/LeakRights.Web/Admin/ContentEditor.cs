@@ -208,22 +208,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
         a.StatusNote = f.StatusNote.Trim();
         a.LastVerified = Blank(f.LastVerified);
         a.Revision++;
-        db.AuthorityRevisions.Add(new AuthorityRevisionEntity
-        {
-            AuthorityId = a.Id,
-            Revision = a.Revision,
-            Name = a.Name,
-            Hotline = a.Hotline,
-            Website = a.Website,
-            Handles = a.Handles,
-            HowTo = a.HowTo,
-            Status = a.Status,
-            StatusNote = a.StatusNote,
-            LastVerified = a.LastVerified,
-            Editor = editor,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-            ChangeNote = note,
-        });
+        db.AuthorityRevisions.Add(AuthorityRevisionEntity.Of(a, editor, time.GetUtcNow().UtcDateTime, note));
         return a.Revision;
     }
 

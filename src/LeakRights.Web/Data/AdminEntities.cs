@@ -54,6 +54,24 @@ public sealed class AuthorityRevisionEntity
     public DateTime CreatedAtUtc { get; set; }
 
     public required string ChangeNote { get; set; }
+
+    /// <summary>A snapshot of the authority as it is now, recorded as its revision <see cref="AuthorityEntity.Revision"/>.</summary>
+    public static AuthorityRevisionEntity Of(AuthorityEntity a, string editor, DateTime createdAtUtc, string changeNote) => new()
+    {
+        AuthorityId = a.Id,
+        Revision = a.Revision,
+        Name = a.Name,
+        Hotline = a.Hotline,
+        Website = a.Website,
+        Handles = a.Handles,
+        HowTo = a.HowTo,
+        Status = a.Status,
+        StatusNote = a.StatusNote,
+        LastVerified = a.LastVerified,
+        Editor = editor,
+        CreatedAtUtc = createdAtUtc,
+        ChangeNote = changeNote,
+    };
 }
 
 public static class AuditKinds

@@ -11,6 +11,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
 {
     public const string SeedEditor = "seed";
     public const string SeedNote = "初始导入：来自法律资料包（seeds/statutes）";
+    public const string AuthoritySeedNote = "初始导入：来自 seeds/authorities.json";
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -83,23 +84,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                 continue;
             }
 
-            db.AuthorityRevisions.Add(new AuthorityRevisionEntity
-            {
-                AuthorityId = a.Id,
-                Revision = 1,
-                Name = a.Name,
-                Hotline = a.Hotline,
-                Website = a.Website,
-                Handles = a.Handles,
-                HowTo = a.HowTo,
-                Status = AuthorityStatus.ToSeedName(a.Status),
-                StatusNote = a.StatusNote,
-                LastVerified = a.LastVerified,
-                Editor = SeedEditor,
-                CreatedAtUtc = now,
-                ChangeNote = "初始导入：来自 seeds/authorities.json",
-            });
-            db.Authorities.Add(new AuthorityEntity
+            var authority = new AuthorityEntity
             {
                 Id = a.Id,
                 Name = a.Name,
@@ -112,7 +97,9 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                 LastVerified = a.LastVerified,
                 Revision = 1,
                 SortOrder = (i + 1) * 10,
-            });
+            };
+            db.Authorities.Add(authority);
+            db.AuthorityRevisions.Add(AuthorityRevisionEntity.Of(authority, SeedEditor, now, AuthoritySeedNote));
             addedAuthorities++;
         }
 
@@ -120,22 +107,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
         var withHistory = await db.AuthorityRevisions.Select(r => r.AuthorityId).Distinct().ToListAsync(cancellationToken);
         foreach (var a in await db.Authorities.Where(a => !withHistory.Contains(a.Id)).ToListAsync(cancellationToken))
         {
-            db.AuthorityRevisions.Add(new AuthorityRevisionEntity
-            {
-                AuthorityId = a.Id,
-                Revision = a.Revision,
-                Name = a.Name,
-                Hotline = a.Hotline,
-                Website = a.Website,
-                Handles = a.Handles,
-                HowTo = a.HowTo,
-                Status = a.Status,
-                StatusNote = a.StatusNote,
-                LastVerified = a.LastVerified,
-                Editor = SeedEditor,
-                CreatedAtUtc = now,
-                ChangeNote = "初始导入：来自 seeds/authorities.json",
-            });
+            db.AuthorityRevisions.Add(AuthorityRevisionEntity.Of(a, SeedEditor, now, AuthoritySeedNote));
         }
 
         await db.SaveChangesAsync(cancellationToken);
