@@ -52,6 +52,4 @@ public sealed class AnswerSet
         value is null ? Without(questionId) : new AnswerSet(_values.SetItem(questionId, value));
 
     public AnswerSet Without(string questionId) => _values.ContainsKey(questionId) ? new AnswerSet(_values.Remove(questionId)) : this;
-
-    public AnswerSet Where(Func<string, bool> keep) => new(_values.Where(kv => keep(kv.Key)).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
 }

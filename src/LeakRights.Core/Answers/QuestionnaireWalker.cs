@@ -74,8 +74,6 @@ public sealed class QuestionnaireWalker(Questionnaire questionnaire, AnswerParse
     public IEnumerable<Question> MissingRequired(AnswerSet answers) =>
         Questionnaire.Steps.SelectMany(s => s.QuestionIds).Select(Questionnaire.Get).Where(q => q.Required && IsVisible(q, answers) && !answers.Has(q.Id));
 
-    public bool IsComplete(AnswerSet answers) => !MissingRequired(answers).Any();
-
     /// <summary>The first step with a required question still unanswered, or null when the answers are complete.</summary>
     public int? FirstIncompleteStep(AnswerSet answers)
     {

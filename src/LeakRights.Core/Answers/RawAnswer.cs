@@ -20,9 +20,6 @@ public sealed record RawAnswer(RawAnswerKind Kind, IReadOnlyList<string> Values)
 
     /// <summary>A JSON string that is not valid text (a lone surrogate escape).</summary>
     public static RawAnswer InvalidText() => new(RawAnswerKind.InvalidText, []);
-
-    /// <summary>The values to show again in a form when the answer was rejected.</summary>
-    public IReadOnlyList<string> Echo => Values;
 }
 
 public enum RawAnswerKind

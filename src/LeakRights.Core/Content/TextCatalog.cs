@@ -22,8 +22,6 @@ public sealed class TextCatalog(IReadOnlyDictionary<string, string> texts)
 
     public string Get(string key) => All.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"Missing text '{key}'.");
 
-    public string? Find(string key) => All.GetValueOrDefault(key);
-
     /// <summary>Fills <c>{name}</c> placeholders; unknown names are left as they are (validation rejects them in seeds).</summary>
     public string Format(string key, IReadOnlyDictionary<string, string> values)
     {

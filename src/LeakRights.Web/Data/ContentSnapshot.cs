@@ -19,13 +19,12 @@ public sealed class ContentSnapshot : IContentCatalog
         _articles = laws
             .SelectMany(l => l.Articles.Select(a => new CatalogArticle(l.Id, l.Title, a.Number, a.Label, a.Text, a.CurrentRevision, EffectiveOf(l, a), a.TextAsOf, a.IsRepealed)))
             .ToDictionary(a => CitationRef.Format(a.LawId, a.Number), StringComparer.Ordinal);
-        Authorities = authorities.Select(a => new Authority(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified)).ToList();
-        _authorities = Authorities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        _authorities = authorities
+            .Select(a => new Authority(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified))
+            .ToDictionary(a => a.Id, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<LawEntity> Laws { get; }
-
-    public IReadOnlyList<Authority> Authorities { get; }
 
     public CatalogArticle? FindArticle(string lawId, string number) => _articles.GetValueOrDefault(CitationRef.Format(lawId, number));
 
