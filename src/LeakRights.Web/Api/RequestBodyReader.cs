@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using LeakRights.Core.Answers;
 
@@ -23,14 +24,26 @@ internal static class RequestBodyReader
             return new BodyResult(null, Problems.BodyTooLarge());
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, request.HttpContext.RequestAborted);
-        if (bytes is null)
+        // A pooled buffer: the API is the hottest path, and a fresh 64 KiB array per request is a lot of garbage.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
         {
-            return new BodyResult(null, Problems.BodyTooLarge());
+            var length = await ReadLimitedAsync(request.Body, buffer, request.HttpContext.RequestAborted);
+            return length > MaxBodyBytes
+                ? new BodyResult(null, Problems.BodyTooLarge())
+                : Parse(buffer.AsMemory(0, length), walker, acceptLetterFields);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
+    /// <summary>Parses the body; the document does not outlive this call, so the pooled buffer can be returned after it.</summary>
+    private static BodyResult Parse(ReadOnlyMemory<byte> bytes, QuestionnaireWalker walker, bool acceptLetterFields)
+    {
         // Invalid UTF-8 inside a string passes the JSON parser but fails when the string is read: refuse it up front.
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
             return new BodyResult(null, Problems.Validation(new Dictionary<string, string> { ["body"] = "请求内容不是有效的 JSON（UTF-8 编码）。" }));
         }
@@ -97,18 +110,17 @@ internal static class RequestBodyReader
         return charsetOk && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Reads at most <see cref="MaxBodyBytes"/>; null when the body is longer.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>Reads at most MaxBodyBytes + 1 bytes into the buffer and returns how many; more than MaxBodyBytes means too long.</summary>
+    private static async Task<int> ReadLimitedAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxBodyBytes + 1];
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        while (total <= MaxBodyBytes && (read = await body.ReadAsync(buffer.AsMemory(total, MaxBodyBytes + 1 - total), cancellationToken)) > 0)
         {
             total += read;
         }
 
-        return total > MaxBodyBytes ? null : buffer.AsSpan(0, total).ToArray();
+        return total;
     }
 }
 
