@@ -55,6 +55,29 @@ internal static class SeedValidator
         {
             errors.Add(new SeedError($"seeds/statutes/{law.Id}.md", "front matter 'superseded-by'", $"'{law.SupersededBy}' is not a law in seeds/statutes/"));
         }
+
+        // The same rules the admin editor and the import apply (ContentRules).
+        foreach (var law in b.Laws)
+        {
+            var file = $"seeds/statutes/{law.Id}.md";
+            if (!ContentRules.IsValidId(law.Id))
+            {
+                errors.Add(new SeedError(file, "front matter 'id'", $"must be lower-case letters, digits and hyphens, at most {ContentRules.MaxIdLength} characters"));
+            }
+
+            foreach (var (name, value) in new[] { ("title", law.Title), ("short-title", law.ShortTitle), ("issuer", law.Issuer), ("document-number", law.DocumentNumber) })
+            {
+                if (!ContentRules.IsOptionalText(value, ContentRules.MaxTitleLength))
+                {
+                    errors.Add(new SeedError(file, $"front matter '{name}'", $"is longer than {ContentRules.MaxTitleLength} characters"));
+                }
+            }
+
+            foreach (var article in law.Articles.Where(a => a.Text.Length > ContentRules.MaxArticleTextLength))
+            {
+                errors.Add(new SeedError(file, $"article '{article.Label}'", $"is longer than {ContentRules.MaxArticleTextLength} characters"));
+            }
+        }
     }
 
     private static void ValidateAuthorities(ContentBundle b, List<SeedError> errors)
@@ -62,6 +85,34 @@ internal static class SeedValidator
         foreach (var dup in b.Authorities.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             errors.Add(new SeedError(A, $"authority '{dup.Key}'", "the id appears more than once"));
+        }
+
+        // The same rules the admin editor and the import apply (ContentRules).
+        foreach (var a in b.Authorities)
+        {
+            var at = $"authority '{a.Id}'";
+            if (!ContentRules.IsValidId(a.Id))
+            {
+                errors.Add(new SeedError(A, at, $"the id must be lower-case letters, digits and hyphens, at most {ContentRules.MaxIdLength} characters"));
+            }
+
+            if (a.Website is not null && !ContentRules.IsValidWebsite(a.Website))
+            {
+                errors.Add(new SeedError(A, at, $"website '{a.Website}' must be a host name with an optional path, without http:// or spaces"));
+            }
+
+            if (a.LastVerified is not null && !ContentRules.IsDate(a.LastVerified))
+            {
+                errors.Add(new SeedError(A, at, $"lastVerified '{a.LastVerified}' is not a date (YYYY-MM-DD)"));
+            }
+
+            foreach (var (name, value) in new[] { ("name", a.Name), ("hotline", a.Hotline), ("website", a.Website), ("handles", a.Handles), ("howTo", a.HowTo), ("statusNote", a.StatusNote) })
+            {
+                if (!ContentRules.IsOptionalText(value, ContentRules.MaxAuthorityFieldLength))
+                {
+                    errors.Add(new SeedError(A, at, $"'{name}' is longer than {ContentRules.MaxAuthorityFieldLength} characters"));
+                }
+            }
         }
     }
 

@@ -65,10 +65,15 @@ public static class AdminCli
             case ["import", var file]:
                 {
                     await using var stream = File.OpenRead(file);
-                    var problem = await sp.GetRequiredService<ContentBackup>().ImportAsync(stream, "cli", null);
-                    if (problem is not null)
+                    var problems = await sp.GetRequiredService<ContentBackup>().ImportAsync(stream, "cli", null);
+                    if (problems.Count > 0)
                     {
-                        await error.WriteLineAsync(problem);
+                        await error.WriteLineAsync("没有导入：文件有以下问题，网站内容没有任何改动。");
+                        foreach (var problem in problems)
+                        {
+                            await error.WriteLineAsync("  - " + problem);
+                        }
+
                         return 1;
                     }
 

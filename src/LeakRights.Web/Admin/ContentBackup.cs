@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using LeakRights.Core.Content;
 using LeakRights.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,9 +27,10 @@ public sealed record BackupAuthorityRevision(
 
 /// <summary>
 /// Export of all statutes and authorities with their full history as one JSON file, and import of such a file into a
-/// database that holds only the seeded content (a fresh instance). Round-trips exactly.
+/// database that holds only the seeded content (a fresh instance). Round-trips exactly; a file that breaks any content rule
+/// is refused as a whole (see <see cref="BackupValidator"/>).
 /// </summary>
-public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot)
+public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, ContentBundle content)
 {
     public const string FormatName = "leakrights-content";
 
@@ -36,6 +38,10 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+
+        // On import: a missing field or a null where the format has none is a JsonException naming the place, not a 500.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public async Task<BackupFile> ExportAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -63,43 +69,96 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
         !await db.ArticleRevisions.AnyAsync(r => r.Editor != ContentSeeder.SeedEditor, cancellationToken)
         && !await db.AuthorityRevisions.AnyAsync(r => r.Editor != ContentSeeder.SeedEditor, cancellationToken);
 
-    /// <summary>Replaces the seeded content with the file's. Returns an error message in Chinese, or null on success.</summary>
-    public async Task<string?> ImportAsync(Stream json, string actor, string? ip, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces the seeded content with the file's, in one transaction, after checking everything in it with the rules the
+    /// seeds and the editor follow. Returns the problems in Chinese (nothing changed), or an empty list on success.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ImportAsync(Stream json, string actor, string? ip, CancellationToken cancellationToken = default)
     {
-        BackupFile? file;
+        JsonDocument document;
         try
         {
-            file = await JsonSerializer.DeserializeAsync<BackupFile>(json, Json, cancellationToken);
+            document = await JsonDocument.ParseAsync(json, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return "文件不是有效的导出文件（JSON 格式错误）。";
+            // Our own words: the exception's message is English and may quote the file.
+            return [$"文件不是有效的 JSON（第 {ex.LineNumber + 1} 行附近格式错误）。"];
         }
 
-        if (file is null || file.Format != FormatName || file.Version != 1 || file.Laws is null || file.Authorities is null)
+        BackupFile file;
+        using (document)
         {
-            return "文件不是 LeakRights 导出的内容文件（format/version 不对）。";
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName
+                || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v) || v != 1)
+            {
+                return ["文件不是 LeakRights 导出的内容文件（format/version 不对）。"];
+            }
+
+            try
+            {
+                file = document.Deserialize<BackupFile>(Json)!;
+            }
+            catch (JsonException ex)
+            {
+                return [ex.Path is null or "$"
+                    ? "文件结构不对：缺少必需的内容（format、version、exportedAtUtc、laws、authorities）或类型不对。"
+                    : $"文件结构不对：{ContentSnapshot.Printable(ex.Path)} 处缺少内容、为空值（null）或类型不对。"];
+            }
         }
 
-        if (file.Laws.Any(l => l.Articles is null || l.Articles.Any(a => a.Revisions is null || a.Revisions.Count == 0 || a.Revisions.Max(r => r.Revision) != a.CurrentRevision))
-            || file.Authorities.Any(a => a.Revisions is null || a.Revisions.Count == 0 || a.Revisions.Max(r => r.Revision) != a.Revision))
+        var problems = BackupValidator.Validate(file, content.Rules);
+        if (problems.Count > 0)
         {
-            return "文件内容不完整：每条条文和每个部门都需要完整的修订历史。";
+            return problems;
         }
 
+        // BEGIN IMMEDIATE (the SQLite provider's default): a second import waits here, then sees the first one's content.
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await HoldsOnlySeedContentAsync(cancellationToken))
         {
-            return "只能导入到尚未修改过内容的空数据库中（这里已有管理员的修改）。";
+            return ["只能导入到尚未修改过内容的空数据库中（这里已有管理员的修改）。"];
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ArticleRevisions.RemoveRange(db.ArticleRevisions);
-        db.Articles.RemoveRange(db.Articles);
-        db.Laws.RemoveRange(db.Laws);
-        db.AuthorityRevisions.RemoveRange(db.AuthorityRevisions);
-        db.Authorities.RemoveRange(db.Authorities);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.ArticleRevisions.ExecuteDeleteAsync(cancellationToken);
+        await db.Articles.ExecuteDeleteAsync(cancellationToken);
+        await db.Laws.ExecuteDeleteAsync(cancellationToken);
+        await db.AuthorityRevisions.ExecuteDeleteAsync(cancellationToken);
+        await db.Authorities.ExecuteDeleteAsync(cancellationToken);
+        AddContent(file);
+        audit.Add(AuditKinds.Imported, actor, null, $"{file.Laws.Count} laws, {file.Authorities.Count} authorities", ip);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
 
+            // The checks above mirror the snapshot's; should they ever drift apart, the snapshot has the last word before commit.
+            var check = await ContentSnapshot.LoadAsync(db, cancellationToken);
+            if (check.Refused.Count > 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return [.. check.Refused.Take(MaxProblems).Select(r => $"数据库拒绝了这一行：{r.Row}（{r.Problem}）。没有导入任何内容。")];
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return ["数据库拒绝了文件中的内容（例如重复的编号），没有导入任何内容。"];
+        }
+
+        await snapshot.ReloadAsync(cancellationToken);
+        return [];
+    }
+
+    internal const int MaxProblems = 100;
+
+    private void AddContent(BackupFile file)
+    {
         foreach (var l in file.Laws)
         {
             db.Laws.Add(new LawEntity
@@ -166,11 +225,5 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
                 ChangeNote = r.ChangeNote,
             }));
         }
-
-        audit.Add(AuditKinds.Imported, actor, null, $"{file.Laws.Count} laws, {file.Authorities.Count} authorities", ip);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        await snapshot.ReloadAsync(cancellationToken);
-        return null;
     }
 }

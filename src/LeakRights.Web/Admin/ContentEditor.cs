@@ -30,10 +30,9 @@ public sealed record AuthorityFields(string Name, string? Hotline, string? Websi
 /// Every change to statutes and authorities: a new revision (never an overwrite), a required change note, an audit entry,
 /// optimistic concurrency on the revision number, and a reload of the content snapshot so pages, plans and PDFs show it at once.
 /// </summary>
-public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, TimeProvider time)
+public sealed class ContentEditor(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, TimeProvider time)
 {
-    public const int MaxTextLength = 20_000;
-    private static readonly string[] Statuses = ["confirmed-law-text", "confirmed-official-page", "confirmed-third-party", "not-confirmed"];
+    public const int MaxTextLength = ContentRules.MaxArticleTextLength;
 
     public Task<ArticleEntity?> FindArticleAsync(string lawId, string number, CancellationToken cancellationToken = default) =>
         db.Articles.Include(a => a.Law).SingleOrDefaultAsync(a => a.LawId == lawId && a.Number == number, cancellationToken);
@@ -264,28 +263,29 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
         return new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), latest.Revision, latest.Text, latest.Editor, latest.CreatedAtUtc);
     }
 
-    private static Dictionary<string, string> ValidateRevision(string text, string note, string effective)
+    /// <summary>The checks for one revision of an article; the import applies them to every revision in a file.</summary>
+    internal static Dictionary<string, string> ValidateRevision(string? text, string? note, string? effective)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text))
         {
             errors["text"] = "条文内容不能为空。";
         }
-        else if (text.Length > MaxTextLength)
+        else if (text.Length > ContentRules.MaxArticleTextLength)
         {
-            errors["text"] = $"条文最多 {MaxTextLength} 个字符。";
+            errors["text"] = $"条文最多 {ContentRules.MaxArticleTextLength} 个字符。";
         }
 
         if (string.IsNullOrWhiteSpace(note))
         {
             errors["note"] = "请填写修改说明（例如依据的公布文本或修正决定）。";
         }
-        else if (note.Length > 500)
+        else if (note.Length > ContentRules.MaxChangeNoteLength)
         {
-            errors["note"] = "修改说明最多 500 个字符。";
+            errors["note"] = $"修改说明最多 {ContentRules.MaxChangeNoteLength} 个字符。";
         }
 
-        if (!DateOnly.TryParseExact(effective, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!ContentRules.IsDate(effective))
         {
             errors["effective"] = "请按 YYYY-MM-DD 填写施行日期。";
         }
@@ -293,7 +293,8 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
         return errors;
     }
 
-    private static Dictionary<string, string> ValidateAuthority(AuthorityFields f, string note)
+    /// <summary>The checks for an authority entry (and its change note); the import applies them to every revision in a file.</summary>
+    internal static Dictionary<string, string> ValidateAuthority(AuthorityFields f, string? note)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(f.Name))
@@ -311,7 +312,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             errors["howTo"] = "请填写“怎么说”。";
         }
 
-        if (!Statuses.Contains(f.Status))
+        if (!ContentRules.AuthorityStatuses.Contains(f.Status))
         {
             errors["status"] = "请选择核实状态。";
         }
@@ -321,12 +322,12 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             errors["statusNote"] = "请填写核实说明（来源，以及“以官方公布为准”）。";
         }
 
-        if (!string.IsNullOrWhiteSpace(f.Website) && !WebsiteRegex().IsMatch(f.Website.Trim()))
+        if (!string.IsNullOrWhiteSpace(f.Website) && !ContentRules.IsValidWebsite(f.Website.Trim()))
         {
             errors["website"] = "网址请写成 www.example.cn 的形式，不要带 http:// 或空格。";
         }
 
-        if (!string.IsNullOrWhiteSpace(f.LastVerified) && !DateOnly.TryParseExact(f.LastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!string.IsNullOrWhiteSpace(f.LastVerified) && !ContentRules.IsDate(f.LastVerified))
         {
             errors["lastVerified"] = "请按 YYYY-MM-DD 填写最近核实日期。";
         }
@@ -335,12 +336,16 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
         {
             errors["note"] = "请填写修改说明。";
         }
+        else if (note.Length > ContentRules.MaxChangeNoteLength)
+        {
+            errors["note"] = $"修改说明最多 {ContentRules.MaxChangeNoteLength} 个字符。";
+        }
 
         foreach (var (field, value) in new[] { ("name", f.Name), ("hotline", f.Hotline), ("website", f.Website), ("handles", f.Handles), ("howTo", f.HowTo), ("statusNote", f.StatusNote) })
         {
-            if (value is { Length: > 1000 })
+            if (!ContentRules.IsOptionalText(value, ContentRules.MaxAuthorityFieldLength))
             {
-                errors[field] = "内容过长（最多 1000 个字符）。";
+                errors[field] = $"内容过长（最多 {ContentRules.MaxAuthorityFieldLength} 个字符）。";
             }
         }
 
@@ -350,8 +355,4 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
     private string Today() => ChinaTime.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>A host name with an optional path, shown with https:// in front: no scheme, no spaces, nothing a browser could run.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[A-Za-z0-9._~/%?=&-]*)?$")]
-    private static partial System.Text.RegularExpressions.Regex WebsiteRegex();
 }

@@ -10,14 +10,7 @@ public sealed class RuleCitationWarnings(ContentBundle content, ContentSnapshotP
     {
         var current = snapshot.Current;
         var warnings = new List<string>();
-        var rules = content.Rules;
-        var cited = rules.Urgent.SelectMany(u => u.Cites.Select(c => (Where: $"紧急事项 {u.Key}", Ref: c)))
-            .Concat(rules.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Cites.Concat(s.Additions.SelectMany(a => a.Cites)).Select(c => (Where: $"步骤 {s.Key}", Ref: c))))
-            .Concat(rules.Deadlines.SelectMany(d => d.Cites.Select(c => (Where: $"期限 {d.Key}", Ref: c))))
-            .Concat(rules.Facts.SelectMany(f => f.Cites.Select(c => (Where: $"提示 {f.Id}", Ref: c))))
-            .Concat(rules.CriminalThreshold.Cites.Select(c => (Where: "刑事追诉标准", Ref: c)))
-            .Concat(rules.Limitation.Cites.Select(c => (Where: "诉讼时效", Ref: c)))
-            .Distinct();
+        var cited = ContentRules.CitationsIn(content.Rules);
         foreach (var (where, reference) in cited)
         {
             if (!CitationRef.TryParse(reference, out var law, out var number))

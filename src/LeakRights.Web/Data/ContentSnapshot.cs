@@ -13,16 +13,66 @@ public sealed class ContentSnapshot : IContentCatalog
     private readonly Dictionary<string, Authority> _authorities;
     private readonly ConcurrentDictionary<(string Ref, int Revision), string> _html = new();
 
+    /// <summary>
+    /// Builds the snapshot from database rows. A row that breaks <see cref="ContentRules"/> (a bad id, a missing field, an
+    /// over-long text, two articles with the same citation) is left out and listed in <see cref="Refused"/>, so one bad row
+    /// can never stop the app from starting.
+    /// </summary>
     public ContentSnapshot(IReadOnlyList<LawEntity> laws, IReadOnlyList<AuthorityEntity> authorities)
     {
-        Laws = laws;
-        _articles = laws
-            .SelectMany(l => l.Articles.Select(a => new CatalogArticle(l.Id, l.Title, a.Number, a.Label, a.Text, a.CurrentRevision, EffectiveOf(l, a), a.TextAsOf, a.IsRepealed)))
-            .ToDictionary(a => CitationRef.Format(a.LawId, a.Number), StringComparer.Ordinal);
-        _authorities = authorities
-            .Select(a => new Authority(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified))
-            .ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var refused = new List<RefusedRow>();
+        var keptLaws = new List<LawEntity>();
+        _articles = new Dictionary<string, CatalogArticle>(StringComparer.Ordinal);
+        foreach (var law in laws)
+        {
+            if (ProblemOf(law) is { } lawProblem)
+            {
+                refused.Add(new RefusedRow($"law '{Printable(law.Id)}'", lawProblem));
+                continue;
+            }
+
+            var keptArticles = new List<ArticleEntity>();
+            foreach (var a in law.Articles)
+            {
+                var row = $"article '{Printable(CitationRef.Format(law.Id, a.Number))}' (row {a.Id})";
+                var problem = ProblemOf(a);
+                if (problem is null && !_articles.TryAdd(CitationRef.Format(law.Id, a.Number), new CatalogArticle(law.Id, law.Title, a.Number, a.Label, a.Text, a.CurrentRevision, EffectiveOf(law, a), a.TextAsOf, a.IsRepealed)))
+                {
+                    problem = "another article already has this citation";
+                }
+
+                if (problem is null)
+                {
+                    keptArticles.Add(a);
+                }
+                else
+                {
+                    refused.Add(new RefusedRow(row, problem));
+                }
+            }
+
+            law.Articles = keptArticles;
+            keptLaws.Add(law);
+        }
+
+        Laws = keptLaws;
+        _authorities = new Dictionary<string, Authority>(StringComparer.Ordinal);
+        foreach (var a in authorities)
+        {
+            if (ProblemOf(a) is { } problem)
+            {
+                refused.Add(new RefusedRow($"authority '{Printable(a.Id)}'", problem));
+                continue;
+            }
+
+            _authorities.TryAdd(a.Id, new Authority(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified));
+        }
+
+        Refused = refused;
     }
+
+    /// <summary>Rows left out because they break the content rules; each names the row and the problem (content only, never personal data).</summary>
+    public IReadOnlyList<RefusedRow> Refused { get; }
 
     public IReadOnlyList<LawEntity> Laws { get; }
 
@@ -41,6 +91,55 @@ public sealed class ContentSnapshot : IContentCatalog
             : _html.GetOrAdd((CitationRef.Format(lawId, number), article.Revision), _ => MarkdownRenderer.ToHtml(article.Text));
     }
 
+    private static string? ProblemOf(LawEntity l) =>
+        !ContentRules.IsValidId(l.Id) ? "the id must be lower-case letters, digits and hyphens"
+        : !ContentRules.IsRequiredText(l.Title, ContentRules.MaxTitleLength) || !ContentRules.IsRequiredText(l.ShortTitle, ContentRules.MaxTitleLength) ? "the title or short title is missing or too long"
+        : !ContentRules.IsRequiredText(l.Issuer, ContentRules.MaxTitleLength) || !ContentRules.IsOptionalText(l.DocumentNumber, ContentRules.MaxTitleLength) ? "the issuer or document number is missing or too long"
+        : !ContentRules.IsDate(l.Effective) || !ContentRules.IsDate(l.TextAsOf) ? "the effective or text-as-of date is not a date"
+        : !ContentRules.LawStatuses.Contains(l.Status) ? "the status is not in-force or superseded"
+        : l.SourceNote is null ? "the source note is missing"
+        : null;
+
+    private static string? ProblemOf(ArticleEntity a) =>
+        !ContentRules.IsArticleNumberOf(a.Number, a.Label) ? "the number does not match the label (第…条)"
+        : !ContentRules.IsRequiredText(a.Text, ContentRules.MaxArticleTextLength) ? $"the text is empty or longer than {ContentRules.MaxArticleTextLength} characters"
+        : a.TextAsOf is null ? "the text-as-of date is missing"
+        : a.Revisions.Any(r => !ContentRules.IsDate(r.EffectiveDate)) ? "the latest revision has no effective date"
+        : null;
+
+    private static string? ProblemOf(AuthorityEntity a) =>
+        !ContentRules.IsValidId(a.Id) ? "the id must be lower-case letters, digits and hyphens"
+        : !ContentRules.IsRequiredText(a.Name, ContentRules.MaxAuthorityFieldLength) || !ContentRules.IsRequiredText(a.Handles, ContentRules.MaxAuthorityFieldLength)
+            || !ContentRules.IsRequiredText(a.HowTo, ContentRules.MaxAuthorityFieldLength) || !ContentRules.IsRequiredText(a.StatusNote, ContentRules.MaxAuthorityFieldLength)
+            || !ContentRules.IsOptionalText(a.Hotline, ContentRules.MaxAuthorityFieldLength) ? "a field is missing or longer than the editor allows"
+        : a.Website is not null && !ContentRules.IsValidWebsite(a.Website) ? "the website is not a plain host name"
+        : !ContentRules.AuthorityStatuses.Contains(a.Status) ? "the status is not one of the four known ones"
+        : null;
+
+    /// <summary>An id for a log line: control and format characters escaped, at most 120 characters.</summary>
+    internal static string Printable(string? value)
+    {
+        if (value is null)
+        {
+            return "(null)";
+        }
+
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in value.Length > 120 ? value[..120] : value)
+        {
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate)
+            {
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return value.Length > 120 ? sb.Append('…').ToString() : sb.ToString();
+    }
+
     private static string EffectiveOf(LawEntity law, ArticleEntity article) =>
         article.Revisions.Count > 0 ? article.Revisions.MaxBy(r => r.Revision)!.EffectiveDate : law.Effective;
 
@@ -57,8 +156,11 @@ public sealed class ContentSnapshot : IContentCatalog
     }
 }
 
+/// <summary>A database row the snapshot left out, named (law id, citation, authority id and row id) with the rule it breaks.</summary>
+public sealed record RefusedRow(string Row, string Problem);
+
 /// <summary>Holds the current <see cref="ContentSnapshot"/>; admin edits call <see cref="ReloadAsync"/> so new plans show them at once.</summary>
-public sealed class ContentSnapshotProvider(IServiceScopeFactory scopes)
+public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes, ILogger<ContentSnapshotProvider> logger)
 {
     private ContentSnapshot? _current;
 
@@ -68,6 +170,15 @@ public sealed class ContentSnapshotProvider(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
-        _current = await ContentSnapshot.LoadAsync(db, cancellationToken);
+        var snapshot = await ContentSnapshot.LoadAsync(db, cancellationToken);
+        foreach (var row in snapshot.Refused)
+        {
+            LogRefused(logger, row.Row, row.Problem);
+        }
+
+        _current = snapshot;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content row refused and left out of the site: {Row}: {Problem}. Fix or remove the row in the database.")]
+    private static partial void LogRefused(ILogger logger, string row, string problem);
 }

@@ -34,6 +34,28 @@ public sealed class SeedValidationTests : IDisposable
     }
 
     [Fact]
+    public void Load_AuthorityWebsiteTheEditorWouldRefuse_IsRefused()
+    {
+        Replace("authorities.json", "\"www.12377.cn\"", "\"javascript:alert(1)\"");
+
+        var error = SingleError();
+
+        Assert.Equal("authority 'cac-12377'", error.Entry);
+        Assert.Contains("website", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ArticleLongerThanTheEditorAllows_IsRefused()
+    {
+        Replace("statutes/criminal-law-amendment-9.md", "\n# 条文\n", "\n# 条文\n\n## 第九百九十九条\n\n" + new string('长', ContentRules.MaxArticleTextLength + 1) + "\n");
+
+        var error = SingleError();
+
+        Assert.Equal("article '第九百九十九条'", error.Entry);
+        Assert.Contains("longer than", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_CitationOfMissingArticle_NamesRuleAndArticle()
     {
         Replace("rules.json", "\"pipl#57\"", "\"pipl#999\"");

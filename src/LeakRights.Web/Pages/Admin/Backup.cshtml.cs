@@ -16,6 +16,9 @@ public sealed class BackupModel(ContentBackup backup, TimeProvider time) : PageM
 
     public bool Succeeded { get; private set; }
 
+    /// <summary>Why an import was refused, one problem a line.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
     public void OnGet()
     {
     }
@@ -37,9 +40,9 @@ public sealed class BackupModel(ContentBackup backup, TimeProvider time) : PageM
         }
 
         await using var stream = file.OpenReadStream();
-        var problem = await backup.ImportAsync(stream, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
-        Succeeded = problem is null;
-        Message = problem ?? "导入完成。";
+        Problems = await backup.ImportAsync(stream, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        Succeeded = Problems.Count == 0;
+        Message = Succeeded ? "导入完成。" : "没有导入：文件有以下问题，网站内容没有任何改动。";
         return Page();
     }
 }

@@ -1,13 +1,79 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using LeakRights.Web.Admin;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Pages.Admin;
 
-public sealed class AuthorityAndBackupTests
+/// <summary>
+/// Authority editing and the content backup on one shared host: every refused import must leave it exactly as it was, and the
+/// edit tests each touch their own authority. Only the round trips need a second, fresh database.
+/// </summary>
+public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
 {
+    /// <summary>Each crafted file: how it is made from a valid export, and a word the refusal must contain.</summary>
+    private static readonly Dictionary<string, (Func<JsonNode, string> Craft, string Expect)> Crafted = new(StringComparer.Ordinal)
+    {
+        // The red-team file: law 'pipl#4' with article 7 plus article '4#7' of pipl, both 'pipl#4#7' in the content snapshot.
+        ["law-id-with-hash"] = (n =>
+        {
+            var law = Law(n, "pipl").DeepClone();
+            law["id"] = "pipl#4";
+            var seven = Article(law, "10").DeepClone();
+            seven["number"] = "7";
+            seven["label"] = "第七条";
+            law["articles"] = new JsonArray(seven);
+            Laws(n).Add(law);
+            var extra = Article(Law(n, "pipl"), "4").DeepClone();
+            extra["number"] = "4#7";
+            Articles(Law(n, "pipl")).Add(extra);
+            return n.ToJsonString();
+        }, "pipl#4"),
+        ["duplicate-law"] = (n => { Laws(n).Add(Law(n, "civil-code").DeepClone()); return n.ToJsonString(); }, "出现了 2 次"),
+        ["duplicate-article"] = (n => { Articles(Law(n, "pipl")).Add(Article(Law(n, "pipl"), "47").DeepClone()); return n.ToJsonString(); }, "出现了 2 次"),
+        ["duplicate-authority"] = (n => { Authorities(n).Add(Authorities(n)[0]!.DeepClone()); return n.ToJsonString(); }, "出现了 2 次"),
+        ["null-law-title"] = (n => { Law(n, "pipl")["title"] = null; return n.ToJsonString(); }, "空值"),
+        ["null-article-text"] = (n => { Article(Law(n, "pipl"), "47")["text"] = null; return n.ToJsonString(); }, "空值"),
+        ["null-revisions"] = (n => { Article(Law(n, "pipl"), "47")["revisions"] = null; return n.ToJsonString(); }, "空值"),
+        ["null-revision-entry"] = (n => { Article(Law(n, "pipl"), "47")["revisions"] = new JsonArray((JsonNode?)null); return n.ToJsonString(); }, "空值"),
+        ["null-law-entry"] = (n => { Laws(n).Add(null); return n.ToJsonString(); }, "空值"),
+        ["null-laws"] = (n => { n["laws"] = null; return n.ToJsonString(); }, "空值"),
+        ["null-authority-name"] = (n => { Authorities(n)[0]!["name"] = null; return n.ToJsonString(); }, "空值"),
+        ["null-authority-entry"] = (n => { Authorities(n).Add(null); return n.ToJsonString(); }, "空值"),
+        ["null-version"] = (n => { n["version"] = null; return n.ToJsonString(); }, "format/version"),
+        ["missing-field"] = (n => { Law(n, "pipl").AsObject().Remove("issuer"); return n.ToJsonString(); }, "缺少"),
+        ["empty-lists"] = (n => { n["laws"] = new JsonArray(); n["authorities"] = new JsonArray(); return n.ToJsonString(); }, "没有任何法律"),
+        ["empty-lists-bare"] = (_ => """{"laws":[],"authorities":[]}""", "不是 LeakRights 导出的内容文件"),
+        ["over-long-article"] = (n =>
+        {
+            var article = Article(Law(n, "pipl"), "47");
+            var text = new string('长', 1_002_000);
+            article["text"] = text;
+            article["revisions"]!.AsArray()[^1]!["text"] = text;
+            return n.ToJsonString();
+        }, "最多 20000 个字符"),
+        ["bad-website"] = (n =>
+        {
+            var authority = Authorities(n).Single(a => (string?)a!["id"] == "cac-12377")!;
+            authority["website"] = "javascript:alert(1)";
+            authority["revisions"]!.AsArray()[^1]!["website"] = "javascript:alert(1)";
+            return n.ToJsonString();
+        }, "网址请写成"),
+        ["missing-cited-article"] = (n => { Articles(Law(n, "pipl")).Remove(Article(Law(n, "pipl"), "57")); return n.ToJsonString(); }, "pipl#57"),
+        ["missing-cited-authority"] = (n => { Authorities(n).Remove(Authorities(n).Single(a => (string?)a!["id"] == "court")); return n.ToJsonString(); }, "court"),
+        ["label-not-the-number"] = (n => { Article(Law(n, "pipl"), "47")["label"] = "第一条"; return n.ToJsonString(); }, "条号"),
+        ["revision-not-current"] = (n => { Article(Law(n, "pipl"), "47")["currentRevision"] = 5; return n.ToJsonString(); }, "版本"),
+        ["law-without-articles"] = (n => { Law(n, "npc-decision-2012")["articles"] = new JsonArray(); return n.ToJsonString(); }, "没有任何条文"),
+        ["malformed-json"] = (n => n.ToJsonString()[..500], "JSON"),
+        ["wrong-version"] = (n => { n["version"] = 2; return n.ToJsonString(); }, "format/version"),
+        ["not-a-backup"] = (_ => """{"format":"other"}""", "不是 LeakRights 导出的内容文件"),
+        ["missing-lists"] = (_ => """{"format":"leakrights-content","version":1}""", "缺少"),
+    };
+
+    public static TheoryData<string> CraftedFiles => [.. Crafted.Keys];
+
     private static IEnumerable<KeyValuePair<string, string>> AuthorityForm(IDocument page, string hotline, string note) =>
         Fields.Of(
             ("Name", page.QuerySelector<IHtmlInputElement>("#f-name")!.Value),
@@ -24,7 +90,6 @@ public sealed class AuthorityAndBackupTests
     [Fact]
     public async Task EditAuthority_NewHotlineShowsInPlansAndHasHistoryAndRestore()
     {
-        using var factory = new LeakRightsFactory();
         using var s = await AdminSession.SignedInAsync(factory);
         var (_, page) = await s.GetAsync("/admin/authorities/spb-12305");
 
@@ -48,7 +113,6 @@ public sealed class AuthorityAndBackupTests
     [Fact]
     public async Task EditAuthority_Conflict_KeepsTheSecondAdminsInput()
     {
-        using var factory = new LeakRightsFactory();
         using var a = await AdminSession.SignedInAsync(factory, "a-admin");
         using var b = await AdminSession.SignedInAsync(factory, "b-admin");
         var (_, pageA) = await a.GetAsync("/admin/authorities/nhc-12320");
@@ -65,7 +129,6 @@ public sealed class AuthorityAndBackupTests
     [Fact]
     public async Task EditAuthority_BadWebsite_IsRefusedWithChineseMessage()
     {
-        using var factory = new LeakRightsFactory();
         using var s = await AdminSession.SignedInAsync(factory);
         var (_, page) = await s.GetAsync("/admin/authorities/cac-12377");
         var fields = AuthorityForm(page, "12377", "x").Select(f => f.Key == "Website" ? new KeyValuePair<string, string>("Website", "javascript:alert(1)") : f);
@@ -75,11 +138,71 @@ public sealed class AuthorityAndBackupTests
         Assert.Contains("网址请写成", result.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(CraftedFiles))]
+    public async Task Import_CraftedFile_IsRefusedWithAChineseListAndChangesNothing(string name)
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var before = await ExportAsync(s);
+        var (craft, expect) = Crafted[name];
+
+        var (status, page) = await ImportAsync(s, Encoding.UTF8.GetBytes(craft(JsonNode.Parse(before)!)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var result = page.QuerySelector("[data-import-result]");
+        Assert.NotNull(result);
+        Assert.Contains("没有导入", result.TextContent, StringComparison.Ordinal);
+        var problems = result.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.Matches(Chinese(), p));
+        Assert.Contains(problems, p => p.Contains(expect, StringComparison.Ordinal));
+        Assert.Equal(WithoutTimestamp(before), WithoutTimestamp(await ExportAsync(s)));
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/statutes/pipl")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_RefusedFile_TheAppStillStartsOnTheSameDatabase()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var file = Crafted["law-id-with-hash"].Craft(JsonNode.Parse(await ExportAsync(s))!);
+        await ImportAsync(s, Encoding.UTF8.GetBytes(file));
+
+        using var restarted = LeakRightsFactory.Sharing(factory.DatabaseName);
+        using var client = restarted.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/statutes/pipl")).StatusCode);
+        Assert.DoesNotContain("refused", restarted.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ImportOfACraftedFile_PrintsTheProblemsInChineseAndFails()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var path = Path.Combine(Path.GetTempPath(), $"lr-import-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, Crafted["missing-cited-article"].Craft(JsonNode.Parse(await ExportAsync(s))!));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            var code = await AdminCli.RunAsync(factory.Services, ["import", path], TextReader.Null, output, error);
+
+            Assert.Equal(1, code);
+            Assert.Contains("没有导入", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("  - ", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("pipl#57", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task ExportImport_RoundTripsIntoAFreshDatabase()
     {
-        using var source = new LeakRightsFactory();
-        using var s = await AdminSession.SignedInAsync(source);
+        using var s = await AdminSession.SignedInAsync(factory);
         var (_, edit) = await s.GetAsync("/admin/statutes/pipl/47");
         await s.SubmitAsync(edit, Fields.Of(("Text", "导出测试文本"), ("Note", "导出测试"), ("Effective", "2026-02-01"), ("ExpectedRevision", "1")), action: "/admin/statutes/pipl/47?handler=Save");
         var (_, authority) = await s.GetAsync("/admin/authorities/court");
@@ -90,10 +213,7 @@ public sealed class AuthorityAndBackupTests
 
         using var target = new LeakRightsFactory();
         using var t = await AdminSession.SignedInAsync(target, "restorer");
-        var (_, backupPage) = await t.GetAsync("/admin/backup");
-        var token = backupPage.QuerySelector<IHtmlInputElement>("form[enctype] input[name=__RequestVerificationToken]")!.Value;
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(json), "file", "backup.json" } };
-        var imported = await WebSession.ParseAsync(await t.Client.PostAsync("/admin/backup", form));
+        var (_, imported) = await ImportAsync(t, json);
         var reexported = await (await t.Client.GetAsync("/admin/backup?handler=Export")).Content.ReadAsByteArrayAsync();
 
         Assert.Equal("attachment", exported.Content.Headers.ContentDisposition!.DispositionType);
@@ -103,27 +223,46 @@ public sealed class AuthorityAndBackupTests
         Assert.Contains("导出测试文本", lawPage.QuerySelector("#a-47")!.TextContent, StringComparison.Ordinal);
 
         // A second import would overwrite an admin's work: refused.
-        using var again = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(json), "file", "backup.json" } };
-        var refused = await WebSession.ParseAsync(await t.Client.PostAsync("/admin/backup", again));
+        var (_, refused) = await ImportAsync(t, json);
         Assert.Contains("只能导入到尚未修改过内容的空数据库", refused.Body!.TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Import_NotABackup_IsRefusedWithMessage()
+    /// <summary>Posts a file to the import form, as the page does (with the password, should the page ask for it again).</summary>
+    private static async Task<(HttpStatusCode Status, IDocument Page)> ImportAsync(WebSession s, byte[] file)
     {
-        using var factory = new LeakRightsFactory();
-        using var scope = (await AdminSession.SignedInAsync(factory)).Client;
-        using var services = factory.Services.CreateScope();
-
-        var problem = await services.ServiceProvider.GetRequiredService<ContentBackup>().ImportAsync(new MemoryStream("{\"format\":\"other\"}"u8.ToArray()), "test", null);
-
-        Assert.Contains("不是 LeakRights 导出的内容文件", problem, StringComparison.Ordinal);
+        var (_, backupPage) = await s.GetAsync("/admin/backup");
+        var token = backupPage.QuerySelector<IHtmlInputElement>("form[enctype] input[name=__RequestVerificationToken]")!.Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(AdminSession.Password), "Password" },
+            { new ByteArrayContent(file), "file", "backup.json" },
+        };
+        var response = await s.Client.PostAsync("/admin/backup", form);
+        return (response.StatusCode, await WebSession.ParseAsync(response));
     }
 
-    private static string WithoutTimestamp(byte[] json)
+    private static async Task<string> ExportAsync(WebSession s) => await (await s.Client.GetAsync("/admin/backup?handler=Export")).Content.ReadAsStringAsync();
+
+    private static JsonArray Laws(JsonNode n) => n["laws"]!.AsArray();
+
+    private static JsonArray Authorities(JsonNode n) => n["authorities"]!.AsArray();
+
+    private static JsonNode Law(JsonNode n, string id) => Laws(n).Single(l => (string?)l!["id"] == id)!;
+
+    private static JsonArray Articles(JsonNode law) => law["articles"]!.AsArray();
+
+    private static JsonNode Article(JsonNode law, string number) => Articles(law).Single(a => (string?)a!["number"] == number)!;
+
+    private static string WithoutTimestamp(byte[] json) => WithoutTimestamp(Encoding.UTF8.GetString(json));
+
+    private static string WithoutTimestamp(string json)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var node = JsonNode.Parse(json)!;
         node["exportedAtUtc"] = null;
         return node.ToJsonString();
     }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
 }
