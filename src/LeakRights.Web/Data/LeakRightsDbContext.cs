@@ -19,6 +19,9 @@ public sealed class LeakRightsDbContext(DbContextOptions<LeakRightsDbContext> op
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The health check's write probe: one row, rewritten.</summary>
+    public DbSet<HealthHeartbeat> HealthHeartbeats => Set<HealthHeartbeat>();
+
     /// <summary>Data Protection keys, so plan links and the answer cookie survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

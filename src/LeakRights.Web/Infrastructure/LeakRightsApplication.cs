@@ -82,6 +82,7 @@ public static partial class LeakRightsApplication
             }
         });
         services.AddProblemDetails();
+        services.AddSingleton<DatabaseWriteProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
         services.AddLeakRightsRateLimiting(configuration);

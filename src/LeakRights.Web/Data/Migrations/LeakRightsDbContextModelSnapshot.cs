@@ -286,6 +286,19 @@ namespace LeakRights.Web.Data.Migrations
                     b.ToTable("AuthorityRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("LeakRights.Web.Data.HealthHeartbeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthHeartbeats", (string)null);
+                });
+
             modelBuilder.Entity("LeakRights.Web.Data.LawEntity", b =>
                 {
                     b.Property<string>("Id")
