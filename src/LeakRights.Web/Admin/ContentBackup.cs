@@ -3,11 +3,16 @@ using System.Text.Json;
 using System.Text.Unicode;
 using LeakRights.Core.Content;
 using LeakRights.Web.Data;
+using LeakRights.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeakRights.Web.Admin;
 
-public sealed record BackupFile(string Format, int Version, DateTime ExportedAtUtc, List<BackupLaw> Laws, List<BackupAuthority> Authorities);
+/// <summary>The export file. <see cref="DataProtectionKeys"/> (optional, still encrypted) lets plan links made before an export open after a restore.</summary>
+public sealed record BackupFile(string Format, int Version, DateTime ExportedAtUtc, List<BackupLaw> Laws, List<BackupAuthority> Authorities, List<BackupKey?>? DataProtectionKeys = null);
+
+/// <summary>A Data Protection key as stored: its secret encrypted under the key-encryption key, which is never exported.</summary>
+public sealed record BackupKey(Guid Id, string Xml);
 
 public sealed record BackupLaw(
     string Id, string Title, string ShortTitle, string? DocumentNumber, string Issuer, string? Adopted, string? Amended, string Effective,
@@ -30,7 +35,7 @@ public sealed record BackupAuthorityRevision(
 /// database that holds only the seeded content (a fresh instance). Round-trips exactly; a file that breaks any content rule
 /// is refused as a whole (see <see cref="BackupValidator"/>).
 /// </summary>
-public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, ContentBundle content)
+public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, ContentBundle content, DataProtectionKeyBackup keyBackup)
 {
     public const string FormatName = "leakrights-content";
 
@@ -61,7 +66,8 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
             authorities.Select(a => new BackupAuthority(
                 a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified, a.Revision, a.SortOrder,
                 authorityRevisions[a.Id].OrderBy(r => r.Revision).Select(r => new BackupAuthorityRevision(
-                    r.Revision, r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status, r.StatusNote, r.LastVerified, r.Editor, r.CreatedAtUtc, r.ChangeNote)).ToList())).ToList());
+                    r.Revision, r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status, r.StatusNote, r.LastVerified, r.Editor, r.CreatedAtUtc, r.ChangeNote)).ToList())).ToList(),
+            [.. await keyBackup.ExportAsync(cancellationToken)]);
     }
 
     /// <summary>True when every revision in the database came from the seeds: nothing an admin wrote would be lost by an import.</summary>
@@ -109,7 +115,8 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
             }
         }
 
-        var problems = BackupValidator.Validate(file, content.Rules);
+        var keys = file.DataProtectionKeys ?? [];
+        IReadOnlyList<string> problems = [.. BackupValidator.Validate(file, content.Rules), .. keyBackup.Validate(keys)];
         if (problems.Count > 0)
         {
             return problems;
@@ -128,6 +135,7 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
         await db.AuthorityRevisions.ExecuteDeleteAsync(cancellationToken);
         await db.Authorities.ExecuteDeleteAsync(cancellationToken);
         AddContent(file);
+        await keyBackup.AddMissingAsync([.. keys.OfType<BackupKey>()], cancellationToken);
         audit.Add(AuditKinds.Imported, actor, null, $"{file.Laws.Count} laws, {file.Authorities.Count} authorities", ip);
         try
         {
@@ -152,6 +160,11 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
         }
 
         await snapshot.ReloadAsync(cancellationToken);
+        if (keys.Count > 0)
+        {
+            keyBackup.ReloadKeyRing();
+        }
+
         return [];
     }
 

@@ -53,9 +53,7 @@ public static partial class LeakRightsApplication
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();
 
-        services.AddDataProtection()
-            .SetApplicationName("LeakRights")
-            .PersistKeysToDbContext<LeakRightsDbContext>();
+        services.AddLeakRightsDataProtection(configuration, builder.Environment);
 
         // Razor's default encoder writes every Chinese character as an entity (&#x4E2A;): larger pages, more work. Allow all of
         // Unicode; characters that matter for HTML (<, >, &, quotes) are still encoded.

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using LeakRights.Web.Admin;
 
 namespace LeakRights.Web.Tests.Pages.Admin;
@@ -66,6 +67,21 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
         ["label-not-the-number"] = (n => { Article(Law(n, "pipl"), "47")["label"] = "第一条"; return n.ToJsonString(); }, "条号"),
         ["revision-not-current"] = (n => { Article(Law(n, "pipl"), "47")["currentRevision"] = 5; return n.ToJsonString(); }, "版本"),
         ["law-without-articles"] = (n => { Law(n, "npc-decision-2012")["articles"] = new JsonArray(); return n.ToJsonString(); }, "没有任何条文"),
+        ["damaged-key"] = (n =>
+        {
+            var key = XElement.Parse((string)Keys(n)[0]!["xml"]!);
+            var value = key.Descendants("value").First();
+            value.Value = Convert.ToBase64String(new byte[Convert.FromBase64String(value.Value).Length]);
+            Keys(n)[0]!["xml"] = key.ToString(SaveOptions.DisableFormatting);
+            return n.ToJsonString();
+        }, "数据保护密钥"),
+        ["plain-text-key"] = (n =>
+        {
+            var key = XElement.Parse((string)Keys(n)[0]!["xml"]!);
+            key.Descendants().Where(d => d.Name.LocalName == "encryptedSecret").Single().ReplaceWith(new XElement("masterKey", new XElement("value", Convert.ToBase64String(new byte[64]))));
+            Keys(n)[0]!["xml"] = key.ToString(SaveOptions.DisableFormatting);
+            return n.ToJsonString();
+        }, "没有按本程序的方式加密"),
         ["malformed-json"] = (n => n.ToJsonString()[..500], "JSON"),
         ["wrong-version"] = (n => { n["version"] = 2; return n.ToJsonString(); }, "format/version"),
         ["not-a-backup"] = (_ => """{"format":"other"}""", "不是 LeakRights 导出的内容文件"),
@@ -227,6 +243,33 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
         Assert.Contains("只能导入到尚未修改过内容的空数据库", refused.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExportImport_PlanLinkMadeBeforeTheExport_OpensAfterImportIntoAFreshDatabase()
+    {
+        string link;
+        using (var visitor = new WebSession(factory))
+        {
+            link = await CheckFlow.PlanLinkAsync(visitor, CheckFlow.BankFraud);
+        }
+
+        using var s = await AdminSession.SignedInAsync(factory);
+        var json = await ExportAsync(s);
+
+        using var target = new LeakRightsFactory();
+        using var t = await AdminSession.SignedInAsync(target, "restorer");
+        using var before = new WebSession(target);
+        var (notYet, _) = await before.GetAsync(link);
+        var (_, imported) = await ImportAsync(t, Encoding.UTF8.GetBytes(json));
+        using var after = new WebSession(target);
+        var (opened, _) = await after.GetAsync(link);
+
+        Assert.NotEmpty(Keys(JsonNode.Parse(json)!));
+        Assert.DoesNotContain("masterKey", json, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
+        Assert.Contains("导入完成", imported.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+    }
+
     /// <summary>Posts a file to the import form, as the page does (with the password, should the page ask for it again).</summary>
     private static async Task<(HttpStatusCode Status, IDocument Page)> ImportAsync(WebSession s, byte[] file)
     {
@@ -246,6 +289,8 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
 
     private static JsonArray Laws(JsonNode n) => n["laws"]!.AsArray();
 
+    private static JsonArray Keys(JsonNode n) => n["dataProtectionKeys"]!.AsArray();
+
     private static JsonArray Authorities(JsonNode n) => n["authorities"]!.AsArray();
 
     private static JsonNode Law(JsonNode n, string id) => Laws(n).Single(l => (string?)l!["id"] == id)!;
@@ -260,6 +305,7 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
     {
         var node = JsonNode.Parse(json)!;
         node["exportedAtUtc"] = null;
+        node.AsObject().Remove("dataProtectionKeys");
         return node.ToJsonString();
     }
 
