@@ -12,7 +12,8 @@ public static class AdminCli
           admin list                                 list admin accounts
           admin disable <username>                   disable an account (existing sessions end at their next request)
           admin export <file>                        export all statutes and authorities with full history as JSON
-          admin import <file>                        import such a file into a database that holds only the seeded content
+          admin import <file>                        import such a file into a database that holds only the seeded content;
+                                                     a file with any problem is refused as a whole, with the list of problems
         """;
 
     public static bool IsAdminCommand(string[] args) => args.Length > 0 && args[0] == "admin";
@@ -64,6 +65,12 @@ public static class AdminCli
 
             case ["import", var file]:
                 {
+                    if (!File.Exists(file))
+                    {
+                        await error.WriteLineAsync($"没有找到文件：{file}");
+                        return 1;
+                    }
+
                     await using var stream = File.OpenRead(file);
                     var problems = await sp.GetRequiredService<ContentBackup>().ImportAsync(stream, "cli", null);
                     if (problems.Count > 0)
