@@ -7,12 +7,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace LeakRights.Web.Tests.Infrastructure;
 
-public sealed class DataProtectionSetupTests
+public sealed class DataProtectionSetupTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
 {
     [Fact]
     public async Task StoreElement_NewKey_IsEncryptedAtRest()
     {
-        using var factory = new LeakRightsFactory();
         factory.CreateClient().Dispose();
 
         await using var db = factory.CreateDbContext();
