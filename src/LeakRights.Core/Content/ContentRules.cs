@@ -15,7 +15,7 @@ public static partial class ContentRules
     public const int MaxArticleTextLength = 20_000;
 
     /// <summary>Article labels (第一千零三十八条) and article numbers.</summary>
-    public const int MaxLabelLength = 20;
+    public const int MaxLabelLength = 32;
 
     /// <summary>Law titles, short titles, issuers and document numbers.</summary>
     public const int MaxTitleLength = 200;

@@ -114,7 +114,7 @@ public sealed class ContentEditor(LeakRightsDbContext db, AuditLog audit, Conten
 
         var errors = ValidateRevision(text, note, effective);
         label = label.Trim();
-        if (!ChineseNumerals.TryParseArticleLabel(label, out var number))
+        if (!ChineseNumerals.TryParseArticleLabel(label, out var number) || !ContentRules.IsArticleNumberOf(number, label))
         {
             errors["label"] = "条号请写成“第一千零三十八条”“第二百五十三条之一”“第八项”或“序言”的形式。";
         }
