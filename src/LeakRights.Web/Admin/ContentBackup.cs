@@ -39,6 +39,9 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
 {
     public const string FormatName = "leakrights-content";
 
+    /// <summary>At most this many problems are listed; the rest are counted.</summary>
+    internal const int MaxProblems = 100;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -136,7 +139,7 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
         await db.Authorities.ExecuteDeleteAsync(cancellationToken);
         AddContent(file);
         await keyBackup.AddMissingAsync([.. keys.OfType<BackupKey>()], cancellationToken);
-        audit.Add(AuditKinds.Imported, actor, null, $"{file.Laws.Count} laws, {file.Authorities.Count} authorities", ip);
+        audit.Add(AuditKinds.Imported, actor, null, $"{file.Laws.Count} laws, {file.Authorities.Count} authorities, {keys.Count} keys", ip);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -167,8 +170,6 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
 
         return [];
     }
-
-    internal const int MaxProblems = 100;
 
     private void AddContent(BackupFile file)
     {
