@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Infrastructure;
 
@@ -124,6 +127,33 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
         Assert.DoesNotContain(StatusCodes.Status429TooManyRequests, statuses.Take(limit));
         Assert.Equal(StatusCodes.Status429TooManyRequests, statuses[^1]);
         Assert.True(int.Parse(last.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    /// <summary>A new endpoint under these routes (another download, say) must come with its limit: this lists them from the endpoint table.</summary>
+    [Fact]
+    public void Endpoints_BuildingPlansFilesOrSigningIn_AllCarryALimit()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Policy: e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName))
+            .Where(e => e.Route.StartsWith("/plan/", StringComparison.OrdinalIgnoreCase)
+                || e.Route.StartsWith("/api/v1/plans", StringComparison.OrdinalIgnoreCase)
+                || e.Route.StartsWith("/check/review", StringComparison.OrdinalIgnoreCase)
+                || e.Route.StartsWith("/admin/login", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(e => e.Route, StringComparer.Ordinal)
+            .Select(e => $"{e.Route} {e.Policy}")
+            .ToList();
+
+        Assert.Equal(
+            [
+                "/admin/login signin",
+                "/api/v1/plans plans",
+                "/api/v1/plans/pdf pdf",
+                "/check/review plans",
+                "/plan/{token} plans",
+                "/plan/{token}/calendar pdf",
+                "/plan/{token}/pdf pdf",
+            ],
+            endpoints);
     }
 
     [Fact]
