@@ -27,7 +27,7 @@ public static class ApiEndpoints
         {
             var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: false);
             return body.Error ?? TypedResults.Ok(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers)));
-        });
+        }).RequireRateLimiting(RateLimiting.Plans);
 
         api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans, PlanPdf pdf) =>
         {
@@ -39,7 +39,7 @@ public static class ApiEndpoints
 
             var plan = plans.Build(body.Parsed!.Answers);
             return TypedResults.File(pdf.Render(plan, body.Parsed.LetterFields), "application/pdf", PlanPdfComposer.FileName(plan));
-        });
+        }).RequireRateLimiting(RateLimiting.Pdf);
 
         api.MapGet("/statutes", (PlanService plans) => TypedResults.Ok(plans.Content.Laws.Select(ApiMapping.ToDto).ToList()));
 

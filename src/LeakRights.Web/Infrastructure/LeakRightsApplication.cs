@@ -84,6 +84,7 @@ public static partial class LeakRightsApplication
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
         services.AddLeakRightsRateLimiting(configuration);
+        services.AddLeakRightsHostingSecurity(configuration, builder.Environment);
 
         // Request size limits: answers are tiny; the admin import (20 MB) raises its own limit.
         builder.WebHost.ConfigureKestrel(o =>
@@ -129,15 +130,18 @@ public static partial class LeakRightsApplication
 
     public static WebApplication UseLeakRights(this WebApplication app)
     {
+        app.UseLeakRightsForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseLeakRightsExceptionHandling();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error/500");
             app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<ClientErrorMiddleware>();
+        app.UseCookiePolicy();
         app.UseMiddleware<FormSanityMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();

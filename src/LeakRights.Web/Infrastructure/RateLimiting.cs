@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LeakRights.Web.Infrastructure;
 
 /// <summary>Per-minute limits per client IP. A value of 0 turns that limit off (used for load tests on one machine).</summary>
 public sealed class RateLimitOptions
 {
+    public const string Section = "LeakRights:RateLimits";
+
     public int PlansPerMinute { get; set; } = 60;
 
     public int PdfPerMinute { get; set; } = 20;
@@ -15,78 +20,106 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// The framework's rate limiter, partitioned by client IP and by what is asked: building a plan (API, review page, plan
-/// page), generating a PDF, signing in. Refusals are 429 with Retry-After, as a Chinese page or problem details.
+/// The framework's rate limiter with one named policy per limit, attached to ENDPOINTS (the API's minimal endpoints and
+/// page conventions below), so routing decides what a request is: a trailing slash, another letter case or a query string
+/// reaches the same endpoint and therefore the same limit. Partitioned by client IP (after forwarded headers from known
+/// proxies; an IPv6 client by its /64). Refusals are 429 with Retry-After, as a Chinese page or problem details.
 /// </summary>
 public static class RateLimiting
 {
+    /// <summary>Building a plan: the plan API, the review page, the plan page.</summary>
+    public const string Plans = "plans";
+
+    /// <summary>Generating a file: the PDF API, the plan's PDF and .ics downloads.</summary>
+    public const string Pdf = "pdf";
+
+    /// <summary>Signing in to the admin area (posts only; showing the form is free).</summary>
+    public const string SignIn = "signin";
+
     public static IServiceCollection AddLeakRightsRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection("LeakRights:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var (kind, permit) = Classify(context.Request, limits);
-                if (kind is null || permit <= 0)
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                var ip = context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
-                return RateLimitPartition.GetFixedWindowLimiter($"{kind}:{ip}", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permit,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy(Plans, new ClientLimitPolicy(limits.PlansPerMinute, countSafeReads: true));
+            o.AddPolicy(Pdf, new ClientLimitPolicy(limits.PdfPerMinute, countSafeReads: true));
+            o.AddPolicy(SignIn, new ClientLimitPolicy(limits.SignInPerMinute, countSafeReads: false));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var response = context.HttpContext.Response;
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
-                response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-                {
-                    await Results.Problem(statusCode: 429, title: "请求太频繁", detail: $"请 {retry} 秒后再试。").ExecuteAsync(context.HttpContext);
-                    return;
-                }
+            o.OnRejected = WriteRejectionAsync;
+        });
 
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(
-                    $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>请求太频繁</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"wrap\"><h1>请求太频繁</h1><p>您的操作太频繁了，请 {retry} 秒后再试。您的答案仍保存在您的浏览器里。</p><p><a href=\"/\">回到首页</a></p></main></body></html>",
-                    cancellationToken);
-            };
+        // Pages get their limit by convention, per page: the rate limiter does not read attributes on page handlers, which
+        // is why the downloads are pages of their own (/plan/{token}/pdf, /plan/{token}/calendar).
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            Limit(o, "/Check/Review", Plans);
+            Limit(o, "/Plan/Index", Plans);
+            Limit(o, "/Plan/Pdf", Pdf);
+            Limit(o, "/Plan/Calendar", Pdf);
+            Limit(o, "/Admin/Login", SignIn);
         });
         return services;
     }
 
-    private static (string? Kind, int Permit) Classify(HttpRequest request, RateLimitOptions limits)
+    /// <summary>The partition key: the client's address, an IPv6 client by its /64 (one subscriber usually holds a whole /64).</summary>
+    public static string ClientKey(HttpContext context)
     {
-        var path = request.Path.Value ?? string.Empty;
-        var post = HttpMethods.IsPost(request.Method);
-        if (post && path.Equals("/api/v1/plans/pdf", StringComparison.OrdinalIgnoreCase))
+        var ip = context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
+        if (ip.IsIPv4MappedToIPv6)
         {
-            return ("pdf", limits.PdfPerMinute);
+            ip = ip.MapToIPv4();
         }
 
-        if (path.StartsWith("/plan/", StringComparison.OrdinalIgnoreCase) && request.Query["handler"] is var h && (h == "Pdf" || h == "Calendar"))
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6 && !IPAddress.IsLoopback(ip))
         {
-            return ("pdf", limits.PdfPerMinute);
+            var bytes = ip.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
         }
 
-        if ((post && (path.Equals("/api/v1/plans", StringComparison.OrdinalIgnoreCase) || path.Equals("/check/review", StringComparison.OrdinalIgnoreCase)))
-            || (HttpMethods.IsGet(request.Method) && path.StartsWith("/plan/", StringComparison.OrdinalIgnoreCase)))
+        return ip.ToString();
+    }
+
+    private static void Limit(RazorPagesOptions options, string page, string policy) =>
+        options.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+        response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+        response.Headers.CacheControl = "no-store";
+        if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            return ("plans", limits.PlansPerMinute);
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "请求太频繁", detail: $"请 {retry} 秒后再试。").ExecuteAsync(context.HttpContext);
+            return;
         }
 
-        if (post && path.Equals("/admin/login", StringComparison.OrdinalIgnoreCase))
-        {
-            return ("signin", limits.SignInPerMinute);
-        }
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>请求太频繁</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"wrap\"><h1>请求太频繁</h1><p>您的操作太频繁了，请 {retry} 秒后再试。您的答案仍保存在您的浏览器里。</p><p><a href=\"/\">回到首页</a></p></main></body></html>",
+            cancellationToken);
+    }
 
-        return (null, 0);
+    /// <summary>A fixed one-minute window per client. <paramref name="countSafeReads"/> false leaves GET and HEAD (showing a form) unlimited.</summary>
+    private sealed class ClientLimitPolicy(int permitPerMinute, bool countSafeReads) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            var method = httpContext.Request.Method;
+            if (permitPerMinute <= 0 || (!countSafeReads && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))))
+            {
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            }
+
+            return RateLimitPartition.GetFixedWindowLimiter(ClientKey(httpContext), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        }
     }
 }

@@ -1,19 +1,38 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace LeakRights.Web.Infrastructure;
 
 /// <summary>
 /// Logs one line per request with the route template instead of the path (a plan link's path carries encrypted answers),
 /// and never the query string, headers or body. Answers, names and contact details therefore cannot reach the logs.
+/// The status is the one the client gets: an exception that escapes is logged as the 500 the exception handler will send
+/// (or 499 when the client went away); an error page shown for this request (status code page, exception handler) is not logged a second time.
 /// </summary>
 public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {
+    public const int ClientClosedRequest = 499;
+
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         var start = Stopwatch.GetTimestamp();
+        int? failedStatus = null;
         try
         {
             await next(context);
+        }
+        catch (Exception ex)
+        {
+            failedStatus = context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException
+                ? ClientClosedRequest
+                : StatusCodes.Status500InternalServerError;
+            throw;
         }
         finally
         {
@@ -25,7 +44,7 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
             }
 
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var status = context.Response.StatusCode;
+            var status = failedStatus ?? context.Response.StatusCode;
             if (status >= 500)
             {
                 LogRequestError(logger, context.Request.Method, route, status, elapsed);

@@ -12,21 +12,26 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = string.Empty;
 
-    public IActionResult OnGet([FromRoute] int code) => Handle(code);
+    // No bound parameters: binding would read the form, and after a broken request body (too large, cut off) that fails again.
+    public IActionResult OnGet() => Handle();
 
-    public IActionResult OnPost([FromRoute] int code) => Handle(code);
+    public IActionResult OnPost() => Handle();
 
-    private IActionResult Handle(int code)
+    private IActionResult Handle()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 0;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        var isError = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        var status = isError ? StatusCodes.Status500InternalServerError : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        var error = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var status = error is not null
+            ? error.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError
+            : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Message) = status switch
         {
             404 => ("找不到这个页面", "您要找的页面不存在，可能是链接不完整。可以回到首页重新开始。"),
             400 => ("请求有误", "提交的内容无法处理，请返回上一页检查后重试。"),
             405 => ("无法这样访问", "这个页面不支持这样的访问方式，请从首页进入。"),
+            408 => ("提交中断了", "提交的内容传得太慢或中途断开了，请检查网络后重新提交。"),
             413 => ("提交的内容太大", "提交的内容超过了允许的大小，请精简后重试。"),
             415 => ("无法识别提交的内容", "请通过页面上的表单提交。"),
             429 => ("请求太频繁", "您的操作太频繁了，请稍等一会儿再试。"),

@@ -19,6 +19,7 @@ dotnet publish -c Release -o "${work}/baseline" tests/LeakRights.Baseline >/dev/
 
 export ASPNETCORE_ENVIRONMENT=Production
 export LeakRights__RateLimits__PlansPerMinute=0 LeakRights__RateLimits__PdfPerMinute=0 LeakRights__RateLimits__SignInPerMinute=0
+export LeakRights__Security__SecureCookies=false   # plain http on 127.0.0.1: the scripts must get their cookies back
 export ConnectionStrings__LeakRights="Data Source=${work}/load.db"
 
 # Cold start: a fresh database is created, migrated and seeded before the first response.

@@ -56,7 +56,7 @@ tok = token_re.search(html).group(1)
 form = urllib.parse.urlencode([("__RequestVerificationToken", tok), ("your-name", "王小明"), ("your-contact", "13800000000"), ("organisation-address", "某路1号")])
 open(os.path.join(out, "pdf-page.lua"), "w").write(
     "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\"\nwrk.headers[\"Cookie\"] = " + lua_str(cookie_header(cj)) +
-    "\nwrk.body = " + lua_str(form) + "\nwrk.path = " + lua_str(link + "?handler=Pdf") + "\n")
+    "\nwrk.body = " + lua_str(form) + "\nwrk.path = " + lua_str(link + "/pdf") + "\n")
 
 # 3. A questionnaire step POST (valid answer, PRG redirect) with its antiforgery token and cookie.
 cj, op = session()

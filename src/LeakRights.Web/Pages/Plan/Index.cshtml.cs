@@ -1,7 +1,6 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
-using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
 using LeakRights.Web.Data;
 using LeakRights.Web.Infrastructure;
@@ -14,14 +13,10 @@ namespace LeakRights.Web.Pages.Plan;
 public sealed record CitationView(PlanCitation Citation, string Html);
 
 /// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
-public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, AnswerParser parser, PlanPdf pdf, IOptions<LeakRightsOptions> options) : PageModel
+public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options) : PageModel
 {
-    /// <summary>The optional letter details of the download form: used for one PDF, never stored or logged.</summary>
-    public IReadOnlyList<Question> LetterQuestions => walker.Questionnaire.LetterQuestions.ToList();
-
-    public Dictionary<string, string> LetterValues { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, string> LetterErrors { get; } = new(StringComparer.Ordinal);
+    /// <summary>The empty download form; it posts to the PDF page (/plan/{token}/pdf), which has its own rate limit.</summary>
+    public DownloadForm DownloadForm => new(Token, walker.Questionnaire.LetterQuestions.ToList(), new Dictionary<string, string>(), new Dictionary<string, string>());
 
     public LeakRights.Core.Rules.Plan? Plan { get; private set; }
 
@@ -35,59 +30,14 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
 
     public IReadOnlyList<(string Label, string Answer)> Summary { get; private set; } = [];
 
-    public IActionResult OnGet([FromRoute] string token) => Show(token);
+    /// <summary>
+    /// Shows the plan. A <c>handler</c> in the query (the old <c>?handler=Pdf</c> / <c>Calendar</c> downloads, in any spelling)
+    /// is not found: the downloads are their own pages with their own rate limit.
+    /// </summary>
+    public IActionResult OnGet([FromRoute] string token) => Request.Query.ContainsKey("handler") ? NotFound() : Show(token);
 
-    /// <summary>Downloads the PDF plan with letters filled in from the optional details. Invalid details re-show the page with messages.</summary>
-    public IActionResult OnPostPdf([FromRoute] string token)
-    {
-        var answers = links.Open(token, out _);
-        if (answers is null)
-        {
-            return Show(token);
-        }
-
-        foreach (var q in LetterQuestions)
-        {
-            var posted = Request.Form[q.Id].Select(v => v ?? string.Empty).ToList();
-            LetterValues[q.Id] = posted.FirstOrDefault() ?? string.Empty;
-            var (value, error) = parser.Parse(q, RawAnswer.FromForm(posted));
-            if (error is not null)
-            {
-                LetterErrors[q.Id] = error;
-            }
-            else if (value is TextAnswer text)
-            {
-                LetterValues[q.Id] = text.Value;
-            }
-            else
-            {
-                LetterValues.Remove(q.Id);
-            }
-        }
-
-        if (LetterErrors.Count > 0)
-        {
-            return Show(token);
-        }
-
-        var plan = plans.Build(answers);
-        Response.Headers.CacheControl = "no-store";
-        return File(pdf.Render(plan, LetterValues), "application/pdf", PlanPdfComposer.FileName(plan));
-    }
-
-    /// <summary>The plan's deadlines as an iCalendar file.</summary>
-    public IActionResult OnGetCalendar([FromRoute] string token)
-    {
-        var answers = links.Open(token, out _);
-        if (answers is null)
-        {
-            return Show(token);
-        }
-
-        var plan = plans.Build(answers);
-        Response.Headers.CacheControl = "no-store";
-        return File(System.Text.Encoding.UTF8.GetBytes(PlanCalendar.ToIcs(plan)), "text/calendar; charset=utf-8", PlanCalendar.FileName(plan));
-    }
+    /// <summary>Any post but "修改答案" (for example the old <c>?handler=Pdf</c>) is not found here.</summary>
+    public IActionResult OnPost() => NotFound();
 
     private PageResult Show(string token)
     {

@@ -13,7 +13,7 @@ public sealed class DownloadTests
         var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
         var (_, page) = await s.GetAsync(link);
 
-        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷ZQ77"), ("your-contact", "13911112222"), ("organisation-address", "某市某路88号")), "form[action*=Pdf]");
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷ZQ77"), ("your-contact", "13911112222"), ("organisation-address", "某市某路88号")), "form[action$='/pdf']");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
@@ -37,7 +37,7 @@ public sealed class DownloadTests
         var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
         var (_, page) = await s.GetAsync(link);
 
-        var response = await s.SubmitAsync(page, Fields.Of(("your-name", new string('名', 120)), ("your-contact", "13911112222")), "form[action*=Pdf]");
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", new string('名', 120)), ("your-contact", "13911112222")), "form[action$='/pdf']");
         var again = await WebSession.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -53,7 +53,7 @@ public sealed class DownloadTests
         using var s = new WebSession(factory);
         var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
 
-        var response = await s.Client.GetAsync(link + "?handler=Calendar");
+        var response = await s.Client.GetAsync(link + "/calendar");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);

@@ -125,4 +125,50 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.DoesNotContain("现在就拨打110", before.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("现在就拨打110", after.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("?handler=Pdf")]
+    [InlineData("?handler=pdf")]
+    [InlineData("?handler=PDF")]
+    [InlineData("?handler=Pdf&handler=x")]
+    [InlineData("/?handler=pdf")]
+    public async Task PostOldPdfHandler_AnySpelling_IsNotFoundAndMakesNoPdf(string query)
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷")), "form[action$='/pdf']", action: link + query);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("?handler=Calendar")]
+    [InlineData("?handler=calendar")]
+    [InlineData("?handler=CALENDAR&handler=x")]
+    public async Task GetOldCalendarHandler_AnySpelling_IsNotFound(string query)
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+
+        var response = await s.Client.GetAsync(link + query);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Get_PlanLink_DownloadFormAndCalendarLinkPointAtTheirOwnEndpoints()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+
+        var (_, page) = await s.GetAsync(link);
+
+        Assert.Equal(link + "/pdf", page.QuerySelector("section.download form")!.GetAttribute("action"));
+        Assert.Equal(link + "/calendar", page.QuerySelector("section.download a[href$='/calendar']")!.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("[action*='handler=Pdf'], [href*='handler=Calendar']"));
+    }
 }
