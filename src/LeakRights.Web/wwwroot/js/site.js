@@ -9,14 +9,17 @@
   }
 
   // "None" options ("暂时没有", "暂无实际损害") are exclusive: ticking one clears the others, and the other way round.
-  document.querySelectorAll("fieldset[data-multi]").forEach(function (set) {
+  // The flag is read by value: an attribute that is merely present (data-exclusive="") does not make an option exclusive.
+  function isExclusive(box) { return box.getAttribute("data-exclusive") === "true"; }
+
+  document.querySelectorAll("fieldset[data-multi='true']").forEach(function (set) {
     var boxes = set.querySelectorAll("input[type=checkbox]");
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
         if (!box.checked) { return; }
-        var exclusive = box.hasAttribute("data-exclusive");
+        var exclusive = isExclusive(box);
         boxes.forEach(function (other) {
-          if (other !== box && (exclusive || other.hasAttribute("data-exclusive"))) {
+          if (other !== box && (exclusive || isExclusive(other))) {
             other.checked = false;
           }
         });
