@@ -141,6 +141,93 @@ public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
         Assert.Equal(["loss-proof"], await BrowserCheck.CheckedAsync(page, "evidence"));
     }
 
+    [SkippableFact]
+    public async Task Reload_BeforeSubmitting_KeepsWhatWasTypedAndTicked()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/check/1");
+        await BrowserCheck.TickAsync(page, "source", "bank");
+        await BrowserCheck.NextAsync(page);
+
+        await BrowserCheck.TickAsync(page, "insider", "unsure");
+        await page.Locator("input[name='organisation-name']").FillAsync("某某快递");
+        await page.Locator("label:has(input[name='source'][value='courier'])").ClickAsync();
+        await page.ReloadAsync();
+
+        Assert.Equal(["courier"], await BrowserCheck.CheckedAsync(page, "source"));
+        Assert.Equal(["unsure"], await BrowserCheck.CheckedAsync(page, "insider"));
+        Assert.Equal("某某快递", await page.Locator("input[name='organisation-name']").InputValueAsync());
+        await BrowserCheck.NextAsync(page);
+
+        await BrowserCheck.TickAsync(page, "data-types", "identity", "address", "credentials");
+        await page.ReloadAsync();
+        Assert.Equal(["address", "credentials", "identity"], await BrowserCheck.CheckedAsync(page, "data-types"));
+    }
+
+    [SkippableFact]
+    public async Task SubmitThenRevisit_ServerAnswersWinOverOldDrafts()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/check/1");
+        await BrowserCheck.TickAsync(page, "source", "unknown");
+        await BrowserCheck.NextAsync(page);
+        await BrowserCheck.TickAsync(page, "data-types", "identity", "contact");
+        await BrowserCheck.TickAsync(page, "scale", "only-me");
+        await BrowserCheck.NextAsync(page);
+
+        // Another tab (same cookies, its own sessionStorage) changes step 2.
+        var other = await context.NewPageAsync();
+        await other.GotoAsync("/check/2");
+        await other.Locator("label:has(input[name='data-types'][value='identity'])").ClickAsync();
+        await other.Locator("label:has(input[name='data-types'][value='contact'])").ClickAsync();
+        await BrowserCheck.TickAsync(other, "data-types", "address");
+        await BrowserCheck.NextAsync(other);
+
+        // The first tab's submitted draft is gone: it shows what the server has now.
+        await page.GotoAsync("/check/2");
+        Assert.Equal(["address"], await BrowserCheck.CheckedAsync(page, "data-types"));
+
+        // An unsent change made on an older state is not put back once the server's answers have changed.
+        await page.Locator("label:has(input[name='data-types'][value='credit'])").ClickAsync();
+        await other.GotoAsync("/check/2");
+        await other.Locator("label:has(input[name='data-types'][value='address'])").ClickAsync();
+        await BrowserCheck.TickAsync(other, "data-types", "health");
+        await BrowserCheck.NextAsync(other);
+        await page.ReloadAsync();
+        Assert.Equal(["health"], await BrowserCheck.CheckedAsync(page, "data-types"));
+    }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StartOver_AfterConfirming_StepOneIsEmpty(bool javaScript)
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync(BrowserFixture.Phone, javaScript);
+        var page = await context.NewPageAsync();
+        await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
+
+        // From the plan: the link asks first, then step 1 is empty although the answers were complete.
+        await BrowserCheck.NavigateAsync(page, () => page.Locator("main a[href='/check/restart']").ClickAsync());
+        Assert.Equal("清除答案，重新开始？", await page.Locator("h1").InnerTextAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "清除答案，重新开始" }).ClickAsync());
+        Assert.EndsWith("/check/1", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("main input:checked").CountAsync());
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "lr_draft");
+
+        // An unsent tick on the empty step 1 does not come back after starting over from the step page.
+        await page.Locator("label:has(input[name='source'][value='app'])").ClickAsync();
+        await BrowserCheck.NavigateAsync(page, () => page.Locator("main a[href='/check/restart']").ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "清除答案，重新开始" }).ClickAsync());
+        Assert.Equal(0, await page.Locator("main input:checked").CountAsync());
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.Locator("main input:checked").CountAsync());
+    }
+
     /// <summary>The text starts with exactly this list: not a longer one (no further "、" item follows).</summary>
     private static void AssertWholeList(string expected, string text)
     {
