@@ -201,6 +201,25 @@ public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
         Assert.Equal(["health"], await BrowserCheck.CheckedAsync(page, "data-types"));
     }
 
+    [SkippableFact]
+    public async Task GeneratingThePlan_DropsInputLeftUnsent()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "修改答案" }).ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.Locator("a[href='/check/2?return=review']").ClickAsync());
+        await page.Locator("label:has(input[name='data-types'][value='credit'])").ClickAsync(); // left unsent
+
+        await page.GotoAsync("/check/review");
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "修改答案" }).ClickAsync());
+        await BrowserCheck.NavigateAsync(page, () => page.Locator("a[href='/check/2?return=review']").ClickAsync());
+
+        Assert.Equal(["contact", "identity", "property"], await BrowserCheck.CheckedAsync(page, "data-types"));
+    }
+
     [SkippableTheory]
     [InlineData(true)]
     [InlineData(false)]
