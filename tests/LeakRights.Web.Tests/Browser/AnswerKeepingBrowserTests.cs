@@ -6,7 +6,8 @@ namespace LeakRights.Web.Tests.Browser;
 /// <summary>
 /// Every answer a person gives reaches the review page, the plan and the letters: several boxes on every multi-select
 /// question, going back to add one, changing a radio and reloading mid-step, on a phone and a desktop, with JavaScript
-/// on and off. (Until this test, a script bug kept only the last box ticked and 363 tests still passed.)
+/// on and off. (Until this test, a script bug kept only the last box ticked and 363 tests still passed.) The same
+/// flow checks the print button, which only makes sense with JavaScript.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
@@ -30,6 +31,7 @@ public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);
         await using var context = await browser.NewContextAsync(viewport == "phone" ? BrowserFixture.Phone : BrowserFixture.Desktop, javaScript);
+        await context.AddInitScriptAsync("window.print = () => { window.printed = (window.printed || 0) + 1; };");
         var page = await context.NewPageAsync();
         var failed = BrowserCheck.RecordFailedResponses(page);
 
@@ -106,6 +108,15 @@ public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
         var summary = await BrowserCheck.ListedAnswersAsync(page, "dl.summary-list");
         Assert.Equal(DataTypes, summary["哪些信息被泄露了？"]);
         Assert.Equal(Harms, summary["泄露给您造成了哪些影响？"]);
+
+        // The print button is there only when it can work: shown and printing with JavaScript, hidden without.
+        var print = page.Locator("main button[data-print]");
+        Assert.Equal(javaScript, await print.IsVisibleAsync());
+        if (javaScript)
+        {
+            await print.ClickAsync();
+            Assert.Equal(1, await page.EvaluateAsync<int>("() => window.printed || 0"));
+        }
 
         // The letters in the PDF list exactly the chosen data types, ways of discovery and harms.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 PDF" }).ClickAsync());
