@@ -30,7 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         var page = await context.NewPageAsync();
         var problems = new List<string>();
 
-        foreach (var url in new[] { "/", "/privacy", "/statutes", "/statutes/pipl", "/no-such-page", "/admin/login" })
+        foreach (var url in new[] { "/", "/privacy", "/statutes", "/statutes/pipl", "/no-such-page", "/admin/login", "/check/restart" })
         {
             await page.GotoAsync(url);
             problems.AddRange(await SeriousViolationsAsync(page, url));

@@ -58,4 +58,60 @@ public static class BrowserCheck
         await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
         return page.Url;
     }
+
+    /// <summary>Ticks every given option of a question (clicking its label, as a person does), then checks they are ALL still ticked.</summary>
+    public static async Task TickAsync(IPage page, string name, params string[] values)
+    {
+        foreach (var v in values)
+        {
+            await page.Locator($"label:has(input[name='{name}'][value='{v}'])").ClickAsync();
+        }
+
+        Assert.Equal(values.Order(StringComparer.Ordinal), await CheckedAsync(page, name));
+    }
+
+    /// <summary>The values of the ticked boxes or radio of a question, sorted.</summary>
+    public static async Task<string[]> CheckedAsync(IPage page, string name) =>
+        (await page.Locator($"input[name='{name}']:checked").EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).Order(StringComparer.Ordinal).ToArray();
+
+    public static Task NextAsync(IPage page) =>
+        NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(下一步|保存并返回核对)") }).ClickAsync());
+
+    public static Task BackAsync(IPage page) =>
+        NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "上一步" }).ClickAsync());
+
+    /// <summary>The answers shown in a <c>dl.answers</c> list (review page, plan summary): label → answer.</summary>
+    public static async Task<Dictionary<string, string>> ListedAnswersAsync(IPage page, string list = "dl.answers") =>
+        (await page.Locator($"{list} dt").EvaluateAllAsync<string[][]>("els => els.map(dt => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])"))
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
+    /// <summary>Collects every response of the page with a status of 400 or more, and every request that failed (a missing favicon, a broken script).</summary>
+    public static List<string> RecordFailedResponses(IPage page)
+    {
+        var failed = new List<string>();
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                lock (failed)
+                {
+                    failed.Add($"{r.Status} {r.Request.Method} {r.Url}");
+                }
+            }
+        };
+        page.RequestFailed += (_, r) =>
+        {
+            // A response that becomes a download (the PDF) ends its navigation as ERR_ABORTED; its status was recorded above.
+            if (r.Failure == "net::ERR_ABORTED")
+            {
+                return;
+            }
+
+            lock (failed)
+            {
+                failed.Add($"failed {r.Method} {r.Url}: {r.Failure}");
+            }
+        };
+        return failed;
+    }
 }

@@ -28,6 +28,21 @@ public sealed class PagesTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    public async Task Get_Favicon_AnswersWithAnImage(string url, string contentType)
+    {
+        using var s = new WebSession(factory);
+
+        var (_, home) = await s.GetAsync("/");
+        var response = await s.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull(home.QuerySelector($"head link[rel=icon][href='{url}']"));
+    }
+
     [Fact]
     public async Task Get_Index_LinksToTheCheck()
     {

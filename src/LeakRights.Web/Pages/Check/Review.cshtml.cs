@@ -44,10 +44,4 @@ public sealed class ReviewModel(QuestionnaireWalker walker, AnswerDraftStore dra
         var token = links.Create(answers, out _);
         return RedirectToPage("/Plan/Index", new { token });
     }
-
-    public IActionResult OnPostReset()
-    {
-        AnswerDraftStore.Clear(HttpContext);
-        return RedirectToPage("/Index");
-    }
 }

@@ -9,14 +9,17 @@
   }
 
   // "None" options ("暂时没有", "暂无实际损害") are exclusive: ticking one clears the others, and the other way round.
-  document.querySelectorAll("fieldset[data-multi]").forEach(function (set) {
+  // The flag is read by value: an attribute that is merely present (data-exclusive="") does not make an option exclusive.
+  function isExclusive(box) { return box.getAttribute("data-exclusive") === "true"; }
+
+  document.querySelectorAll("fieldset[data-multi='true']").forEach(function (set) {
     var boxes = set.querySelectorAll("input[type=checkbox]");
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
         if (!box.checked) { return; }
-        var exclusive = box.hasAttribute("data-exclusive");
+        var exclusive = isExclusive(box);
         boxes.forEach(function (other) {
-          if (other !== box && (exclusive || other.hasAttribute("data-exclusive"))) {
+          if (other !== box && (exclusive || isExclusive(other))) {
             other.checked = false;
           }
         });
@@ -24,9 +27,82 @@
     });
   });
 
-  // Print buttons.
+  // Print buttons: hidden in the page (a button that does nothing without JavaScript), shown here.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // Unsent answers survive a reload. What is typed or ticked on a step is kept in this tab's sessionStorage until the
+  // step is submitted. A draft is put back only onto the very form it was made on (the same server-rendered values),
+  // so anything the server knows that is newer — answers saved since, a plan loaded back, a start-over — wins; and a
+  // page showing errors shows what the server echoed.
+  var DRAFT_PREFIX = "lr-step-draft:";
+
+  function drafts() {
+    try { return window.sessionStorage; } catch (e) { return null; } // storage can be disabled
+  }
+
+  function clearDrafts() {
+    var store = drafts();
+    if (!store) { return; }
+    for (var i = store.length - 1; i >= 0; i--) {
+      var key = store.key(i);
+      if (key && key.indexOf(DRAFT_PREFIX) === 0) { store.removeItem(key); }
+    }
+  }
+
+  // Values of the visible fields: as the server rendered them (initial) or as they are now.
+  function formValues(form, initial) {
+    var values = {};
+    form.querySelectorAll("input[name]").forEach(function (input) {
+      if (input.type === "hidden" || input.type === "submit" || input.type === "button") { return; }
+      var list = values[input.name] || (values[input.name] = []);
+      if (input.type === "checkbox" || input.type === "radio") {
+        if (initial ? input.defaultChecked : input.checked) { list.push(input.value); }
+      } else {
+        list.push(initial ? input.defaultValue : input.value);
+      }
+    });
+    return values;
+  }
+
+  function applyValues(form, values) {
+    form.querySelectorAll("input[name]").forEach(function (input) {
+      var list = values[input.name];
+      if (!Array.isArray(list) || input.type === "hidden" || input.type === "submit" || input.type === "button") { return; }
+      if (input.type === "checkbox" || input.type === "radio") {
+        input.checked = list.indexOf(input.value) >= 0;
+      } else if (typeof list[0] === "string") {
+        input.value = list[0];
+      }
+    });
+  }
+
+  document.querySelectorAll("form[data-clear-drafts]").forEach(function (form) {
+    form.addEventListener("submit", clearDrafts);
+  });
+
+  var stepForm = document.querySelector("form[data-step-draft]");
+  var store = drafts();
+  if (stepForm && store) {
+    var key = DRAFT_PREFIX + stepForm.getAttribute("data-step-draft");
+    var base = JSON.stringify(formValues(stepForm, true));
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && saved.base === base && saved.values && !summary) {
+      applyValues(stepForm, saved.values);
+    } else {
+      store.removeItem(key);
+    }
+
+    var keep = function () {
+      try {
+        store.setItem(key, JSON.stringify({ base: base, values: formValues(stepForm, false) }));
+      } catch (e) { /* full or refused: the form still works, only a reload loses the unsent input */ }
+    };
+    stepForm.addEventListener("input", keep);
+    stepForm.addEventListener("change", keep);
+    stepForm.addEventListener("submit", function () { store.removeItem(key); });
+  }
 })();

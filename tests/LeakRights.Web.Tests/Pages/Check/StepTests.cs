@@ -201,6 +201,21 @@ public sealed class StepTests : IClassFixture<LeakRightsFactory>
         Assert.Contains("5000条以上", review.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_MultiChoiceStep_MarksOnlyTheNoneOptionsAsExclusive()
+    {
+        using var s = new WebSession(_factory);
+        await PassStepOne(s);
+        await PassStep(s, 2, ("data-types", "identity"), ("scale", "only-me"));
+
+        var (_, page) = await s.GetAsync("/check/3");
+
+        // Razor writes a null data-* value as data-x="" — present, so a script testing presence would see every box as exclusive.
+        Assert.Equal(["true", "true"], page.QuerySelectorAll("fieldset").Select(f => f.GetAttribute("data-multi")));
+        var exclusive = page.QuerySelectorAll("input[type=checkbox]").Where(i => i.GetAttribute("data-exclusive") != "false").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}:{i.GetAttribute("data-exclusive")}");
+        Assert.Equal(["evidence=none:true"], exclusive);
+    }
+
     internal static Task PassStepOne(WebSession s) => PassStep(s, 1, ("source", "unknown"));
 
     internal static async Task PassFirstThreeSteps(WebSession s)
