@@ -92,7 +92,7 @@ public sealed class AuthorityAndBackupTests
         using var t = await AdminSession.SignedInAsync(target, "restorer");
         var (_, backupPage) = await t.GetAsync("/admin/backup");
         var token = backupPage.QuerySelector<IHtmlInputElement>("form[enctype] input[name=__RequestVerificationToken]")!.Value;
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(json), "file", "backup.json" } };
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(AdminSession.Password), "password" }, { new ByteArrayContent(json), "file", "backup.json" } };
         var imported = await WebSession.ParseAsync(await t.Client.PostAsync("/admin/backup", form));
         var reexported = await (await t.Client.GetAsync("/admin/backup?handler=Export")).Content.ReadAsByteArrayAsync();
 
@@ -103,7 +103,7 @@ public sealed class AuthorityAndBackupTests
         Assert.Contains("导出测试文本", lawPage.QuerySelector("#a-47")!.TextContent, StringComparison.Ordinal);
 
         // A second import would overwrite an admin's work: refused.
-        using var again = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(json), "file", "backup.json" } };
+        using var again = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(AdminSession.Password), "password" }, { new ByteArrayContent(json), "file", "backup.json" } };
         var refused = await WebSession.ParseAsync(await t.Client.PostAsync("/admin/backup", again));
         Assert.Contains("只能导入到尚未修改过内容的空数据库", refused.Body!.TextContent, StringComparison.Ordinal);
     }
