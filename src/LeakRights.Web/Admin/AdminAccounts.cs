@@ -184,6 +184,11 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
     /// </summary>
     public async Task<(string? Error, AdminUser? User)> ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword, string? ip, CancellationToken cancellationToken = default)
     {
+        if (PasswordProblem(newPassword) is { } problem)
+        {
+            return ("新" + problem, null);
+        }
+
         var user = principal.Identity?.Name is { } name ? await FindAsync(name, tracked: false, cancellationToken) : null;
         if (!await CheckPasswordAsync(user, currentPassword, ip, AuditKinds.ReauthenticationFailed, cancellationToken))
         {
@@ -390,7 +395,7 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Runs one statement with RETURNING and gives the first row's values (DBNull as null), or null when no row changed.</summary>
+    /// <summary>Runs one statement with RETURNING and gives the first row's values, all date-times (DBNull as null), or null when no row changed.</summary>
     private async Task<object?[]?> ExecuteReturningAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
