@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using LeakRights.Web.Data;
@@ -36,9 +37,9 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
     public const string StampClaim = "leakrights:stamp";
     public const string SignedInAtClaim = "leakrights:signed-in-at";
 
-    private static readonly PasswordHasher<AdminUser> DummyHasher = new();
+    // A hash made by the same hasher (same iteration count) as real ones, checked when there is no real one to check.
+    private static readonly ConditionalWeakTable<IPasswordHasher<AdminUser>, string> DummyHashes = new();
     private static readonly AdminUser DummyUser = new() { UserName = "x", NormalizedUserName = "X", PasswordHash = string.Empty, SecurityStamp = string.Empty };
-    private static readonly string DummyHash = DummyHasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
 
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
@@ -279,7 +280,7 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
     {
         if (user is null || user.IsDisabled)
         {
-            DummyHasher.VerifyHashedPassword(DummyUser, DummyHash, password);
+            VerifyDummy(password);
             await audit.FailureAsync(failureKind, user is null ? AuditLog.UnknownAccount : user.UserName, user is null ? "unknown account" : "disabled", ip, cancellationToken);
             return false;
         }
@@ -288,7 +289,7 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
         if (slot is null)
         {
             // Locked: hash anyway so the answer takes as long as a wrong password.
-            DummyHasher.VerifyHashedPassword(DummyUser, DummyHash, password);
+            VerifyDummy(password);
             await audit.FailureAsync(failureKind, user.UserName, "locked out", ip, cancellationToken);
             return false;
         }
@@ -316,6 +317,9 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
 
         return true;
     }
+
+    private void VerifyDummy(string password) =>
+        hasher.VerifyHashedPassword(DummyUser, DummyHashes.GetValue(hasher, h => h.HashPassword(DummyUser, Guid.NewGuid().ToString("N"))), password);
 
     private readonly record struct Slot(bool LocksNow, bool AccountWide, bool CountedAccountWide);
 
