@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeakRights.Web.Data.Migrations
 {
     [DbContext(typeof(LeakRightsDbContext))]
-    [Migration("20261128014601_AdminSessionsAndThrottles")]
-    partial class AdminSessionsAndThrottles
+    [Migration("20261128023516_AdminSignInThrottlesAndAuditCounts")]
+    partial class AdminSignInThrottlesAndAuditCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace LeakRights.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AdminSessionsAndThrottles : Migration
+    public partial class AdminSignInThrottlesAndAuditCounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
