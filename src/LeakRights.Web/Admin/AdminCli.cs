@@ -1,7 +1,7 @@
 namespace LeakRights.Web.Admin;
 
 /// <summary>
-/// `dotnet run --project src/LeakRights.Web -- admin create|list|disable|export|import …`: account and backup commands,
+/// `dotnet run --project src/LeakRights.Web -- admin create|list|disable|enable|unlock|set-password|export|import …`: account and backup commands,
 /// run against the configured database (created and migrated first). There is no default account.
 /// </summary>
 public static class AdminCli
@@ -11,6 +11,10 @@ public static class AdminCli
           admin create <username> --password-stdin   create an admin account; the password (at least 12 characters) is read from standard input
           admin list                                 list admin accounts
           admin disable <username>                   disable an account (existing sessions end at their next request)
+          admin enable <username>                    enable a disabled account again (and clear its lockouts)
+          admin unlock <username>                    clear the lockouts of an account (all addresses)
+          admin set-password <username> --password-stdin
+                                                     set a new password read from standard input; ends the account's sessions
           admin export <file>                        export all statutes and authorities with full history as JSON
           admin import <file>                        import such a file into a database that holds only the seeded content;
                                                      a file with any problem is refused as a whole, with the list of problems
@@ -54,6 +58,24 @@ public static class AdminCli
 
                 await error.WriteLineAsync($"No admin account '{user}'.");
                 return 1;
+            case ["enable", var user]:
+                return await ReportAsync(await sp.GetRequiredService<AdminAccounts>().EnableAsync(user), $"Enabled '{user}'.", user, output, error);
+            case ["unlock", var user]:
+                return await ReportAsync(await sp.GetRequiredService<AdminAccounts>().UnlockAsync(user), $"Unlocked '{user}'.", user, output, error);
+            case ["set-password", var user, "--password-stdin"]:
+                {
+                    var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? string.Empty;
+                    var problem = await sp.GetRequiredService<AdminAccounts>().SetPasswordAsync(user, password);
+                    if (problem is not null)
+                    {
+                        await error.WriteLineAsync(problem);
+                        return 1;
+                    }
+
+                    await output.WriteLineAsync($"Set a new password for '{user.Trim()}'; its sessions have ended.");
+                    return 0;
+                }
+
             case ["export", var file]:
                 {
                     var backup = await sp.GetRequiredService<ContentBackup>().ExportAsync(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
@@ -92,5 +114,17 @@ public static class AdminCli
                 await error.WriteLineAsync(Usage);
                 return 2;
         }
+    }
+
+    private static async Task<int> ReportAsync(bool found, string done, string user, TextWriter output, TextWriter error)
+    {
+        if (found)
+        {
+            await output.WriteLineAsync(done);
+            return 0;
+        }
+
+        await error.WriteLineAsync($"No admin account '{user}'.");
+        return 1;
     }
 }

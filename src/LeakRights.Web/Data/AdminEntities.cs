@@ -14,14 +14,40 @@ public sealed class AdminUser
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>Failed sign-ins from all clients since <see cref="FailureWindowStartUtc"/> (the account-wide ceiling).</summary>
     public int FailedAttempts { get; set; }
 
+    public DateTime? FailureWindowStartUtc { get; set; }
+
+    /// <summary>Set when the account-wide ceiling is reached; clients that signed in recently are not held by it.</summary>
     public DateTime? LockoutEndUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>Changes when the account is disabled, so existing sign-in cookies stop working.</summary>
+    /// <summary>Changes on sign-out, password change and disabling, so every existing sign-in cookie stops working.</summary>
     public required string SecurityStamp { get; set; }
+}
+
+/// <summary>
+/// Failed sign-ins for one account from one client (an IPv4 address or an IPv6 /64): five in a row lock that client out
+/// of that account for 15 minutes, without locking the account for everyone else. See docs/decisions/0008.
+/// </summary>
+public sealed class AdminSignInThrottle
+{
+    public long Id { get; set; }
+
+    public int AdminUserId { get; set; }
+
+    public required string Client { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTime? LockoutEndUtc { get; set; }
+
+    public DateTime LastAttemptUtc { get; set; }
+
+    /// <summary>The last successful sign-in from this client: such a client is not held by the account-wide lock.</summary>
+    public DateTime? LastSuccessUtc { get; set; }
 }
 
 /// <summary>Every change of an authority's details: a full snapshot, so any two can be compared and any restored.</summary>
@@ -89,9 +115,16 @@ public static class AuditKinds
     public const string Imported = "imported";
     public const string AccountCreated = "account-created";
     public const string AccountDisabled = "account-disabled";
+    public const string AccountEnabled = "account-enabled";
+    public const string AccountUnlocked = "account-unlocked";
+    public const string PasswordChanged = "password-changed";
+    public const string ReauthenticationFailed = "password-confirmation-failed";
 }
 
-/// <summary>An append-only audit record: sign-ins and every content change. There is no UI to edit or delete it.</summary>
+/// <summary>
+/// An append-only audit record: sign-ins and every content change. There is no UI to edit or delete it. Repeated failed
+/// sign-ins for one account from one address within 15 minutes share one row whose <see cref="Count"/> goes up.
+/// </summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -107,4 +140,7 @@ public sealed class AuditEntry
     public string? Detail { get; set; }
 
     public string? IpAddress { get; set; }
+
+    /// <summary>How many events this row stands for (more than 1 only for repeated failed sign-ins).</summary>
+    public int Count { get; set; } = 1;
 }

@@ -71,6 +71,17 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
     }
 }
 
+internal sealed class AdminSignInThrottleConfiguration : IEntityTypeConfiguration<AdminSignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<AdminSignInThrottle> b)
+    {
+        b.ToTable("AdminSignInThrottles");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Client).HasMaxLength(64);
+        b.HasIndex(t => new { t.AdminUserId, t.Client }).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -17,6 +17,8 @@ public sealed class LeakRightsDbContext(DbContextOptions<LeakRightsDbContext> op
 
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
 
+    public DbSet<AdminSignInThrottle> AdminSignInThrottles => Set<AdminSignInThrottle>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The health check's write probe: one row, rewritten.</summary>

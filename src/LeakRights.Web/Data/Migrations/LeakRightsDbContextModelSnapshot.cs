@@ -17,6 +17,40 @@ namespace LeakRights.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LeakRights.Web.Data.AdminSignInThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdminUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockoutEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId", "Client")
+                        .IsUnique();
+
+                    b.ToTable("AdminSignInThrottles", (string)null);
+                });
+
             modelBuilder.Entity("LeakRights.Web.Data.AdminUser", b =>
                 {
                     b.Property<int>("Id")
@@ -28,6 +62,9 @@ namespace LeakRights.Web.Data.Migrations
 
                     b.Property<int>("FailedAttempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FailureWindowStartUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
@@ -154,6 +191,9 @@ namespace LeakRights.Web.Data.Migrations
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");

@@ -8,7 +8,7 @@ namespace LeakRights.Web.Pages.Admin;
 
 [RequestSizeLimit(MaxImportBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
-public sealed class BackupModel(ContentBackup backup, TimeProvider time) : PageModel
+public sealed class BackupModel(ContentBackup backup, AdminAccounts accounts, TimeProvider time) : PageModel
 {
     public const long MaxImportBytes = 20 * 1024 * 1024;
 
@@ -31,8 +31,15 @@ public sealed class BackupModel(ContentBackup backup, TimeProvider time) : PageM
         return File(bytes, "application/json", string.Create(CultureInfo.InvariantCulture, $"leakrights-content-{now:yyyyMMdd-HHmm}.json"));
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? password)
     {
+        // An import replaces content: a left-open or stolen session alone is not enough, the password is asked again.
+        if (!await accounts.ConfirmPasswordAsync(User, password, HttpContext.Connection.RemoteIpAddress?.ToString()))
+        {
+            Message = "密码不正确，没有导入。请输入您登录用的密码再试（连续输错 5 次需要等 15 分钟）。";
+            return Page();
+        }
+
         if (file is null || file.Length == 0)
         {
             Message = "请选择要导入的文件。";

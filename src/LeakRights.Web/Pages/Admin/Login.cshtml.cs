@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeakRights.Web.Pages.Admin;
 
-public sealed class LoginModel(AdminAccounts accounts, TimeProvider time) : PageModel
+public sealed class LoginModel(AdminAccounts accounts) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = string.Empty;
@@ -25,22 +25,17 @@ public sealed class LoginModel(AdminAccounts accounts, TimeProvider time) : Page
     public async Task<IActionResult> OnPostAsync()
     {
         var (outcome, user) = await accounts.SignInAsync(UserName ?? string.Empty, Password ?? string.Empty, HttpContext.Connection.RemoteIpAddress?.ToString());
-        switch (outcome)
+        if (outcome == SignInOutcome.Success)
         {
-            case SignInOutcome.Success:
-                await HttpContext.SignInAsync(
-                    AdminAuthentication.Scheme,
-                    AdminAccounts.Principal(user!, AdminAuthentication.Scheme),
-                    new AuthenticationProperties { IsPersistent = false, ExpiresUtc = time.GetUtcNow().Add(AdminAuthentication.SessionLifetime), AllowRefresh = false });
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
-            case SignInOutcome.LockedOut:
-                Error = $"登录失败次数过多，账号已暂时锁定 {AdminAccounts.LockoutDuration.TotalMinutes:0} 分钟，请稍后再试。";
-                break;
-            default:
-                Error = "用户名或密码不正确。";
-                break;
+            await HttpContext.SignInAsync(
+                AdminAuthentication.Scheme,
+                accounts.Principal(user!, AdminAuthentication.Scheme),
+                new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
         }
 
+        // One answer for a wrong password, an unknown or disabled account and a lockout: it must not tell which accounts exist.
+        Error = $"用户名或密码不正确。连续输错 {AdminAccounts.MaxFailedAttempts} 次后要等 {AdminAccounts.LockoutDuration.TotalMinutes:0} 分钟才能再试；急用时请服务器管理员用命令解锁。";
         Password = string.Empty;
         return Page();
     }

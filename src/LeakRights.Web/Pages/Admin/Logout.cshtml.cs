@@ -1,12 +1,11 @@
 using LeakRights.Web.Admin;
-using LeakRights.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeakRights.Web.Pages.Admin;
 
-public sealed class LogoutModel(AuditLog audit, LeakRightsDbContext db) : PageModel
+public sealed class LogoutModel(AdminAccounts accounts) : PageModel
 {
     public void OnGet()
     {
@@ -14,8 +13,8 @@ public sealed class LogoutModel(AuditLog audit, LeakRightsDbContext db) : PageMo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        audit.Add(AuditKinds.SignOut, User.Identity?.Name ?? "?", null, null, HttpContext.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync();
+        // Rotating the security stamp makes this cookie (and any copy of it) worthless at once, not only in this browser.
+        await accounts.SignOutAsync(User, HttpContext.Connection.RemoteIpAddress?.ToString());
         await HttpContext.SignOutAsync(AdminAuthentication.Scheme);
         return Redirect("/admin/login");
     }
