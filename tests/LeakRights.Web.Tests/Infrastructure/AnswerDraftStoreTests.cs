@@ -5,16 +5,12 @@ namespace LeakRights.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The draft cookie: it expires after 12 hours by the app's clock, and answers that would not fit in it are refused with a
-/// message instead of a cookie the browser drops. The tests share one app whose cookie cap is lowered to 600 characters, so
-/// that a long organisation name crosses it; the clock only moves forward, so each test measures from where it starts.
+/// message instead of a cookie the browser drops. The app's cookie cap is lowered to 800 characters, so that a long
+/// organisation name crosses it; the clock only moves forward, so each test measures from where it starts.
 /// </summary>
-public sealed class AnswerDraftStoreTests(AnswerDraftStoreTests.SmallCookieApp factory) : IClassFixture<AnswerDraftStoreTests.SmallCookieApp>
+[Collection(MovingClockApp.Name)]
+public sealed class AnswerDraftStoreTests(MovingClockApp.App factory)
 {
-    public sealed class SmallCookieApp : LeakRightsFactory
-    {
-        public SmallCookieApp() => With("LeakRights:DraftCookieMaxLength", "600");
-    }
-
     /// <summary>Answers step 1 as a person does: the source first, then the questions it brings up.</summary>
     private static async Task<HttpResponseMessage> PostStep1Async(WebSession s, string organisation)
     {

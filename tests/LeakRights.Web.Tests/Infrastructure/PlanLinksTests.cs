@@ -7,10 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeakRights.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Plan links expire after 30 days by the app's clock (<see cref="LeakRightsFactory.Clock"/>). The tests of this class share
-/// one app and its clock, which only moves forward: each test measures from the time it starts at.
+/// Plan links expire after 30 days by the app's clock (<see cref="LeakRightsFactory.Clock"/>). The clock only moves forward:
+/// each test measures from the time it starts at.
 /// </summary>
-public sealed class PlanLinksTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
+[Collection(MovingClockApp.Name)]
+public sealed class PlanLinksTests(MovingClockApp.App factory)
 {
     /// <summary>A complete answer set, as the review page would make a link of.</summary>
     private AnswerSet Answers

@@ -4,7 +4,8 @@ using LeakRights.Web.Infrastructure;
 namespace LeakRights.Web.Tests.Infrastructure;
 
 /// <summary>A portal about leaks must not leak: answers and plan links never reach the logs.</summary>
-public sealed class PrivacyTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
+[Collection(ReadOnlyApp.Name)]
+public sealed class PrivacyTests(LeakRightsFactory factory)
 {
     [Fact]
     public async Task Logs_WholeCheckAndApi_ContainNoAnswerValuesOrLinks()

@@ -4,7 +4,8 @@ using System.Text;
 namespace LeakRights.Web.Tests.Pages.Plan;
 
 /// <summary>The PDF and calendar downloads. The tests share one app; log assertions look only at their own request.</summary>
-public sealed class DownloadTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
+[Collection(ReadOnlyApp.Name)]
+public sealed class DownloadTests(LeakRightsFactory factory)
 {
     [Fact]
     public async Task PostPdf_WithLetterDetails_DownloadsAttachmentAndLogsNothingPersonal()
