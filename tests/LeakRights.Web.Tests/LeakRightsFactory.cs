@@ -93,10 +93,15 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Keeps every log event, rendered, so tests can prove what never reaches the logs.</summary>
+/// <summary>
+/// Keeps every log event, rendered with its properties and trace id, so tests can prove what never reaches the logs.
+/// Absence is only meaningful once the request is over: <see cref="WaitForRequestAsync"/> waits for the request's own
+/// completion line (RequestLoggingMiddleware writes one per request) and fails if it does not come.
+/// </summary>
 public sealed class CapturingSink : ILogEventSink
 {
     private readonly List<string> _lines = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
     private readonly Lock _lock = new();
 
     public void Emit(LogEvent logEvent)
@@ -109,14 +114,25 @@ public sealed class CapturingSink : ILogEventSink
             writer.Write($" {name}={value}");
         }
 
+        if (logEvent.TraceId is { } traceId)
+        {
+            writer.Write($" TraceId={traceId}");
+        }
+
         if (logEvent.Exception is not null)
         {
             writer.Write(" " + logEvent.Exception);
         }
 
+        var line = writer.ToString();
         lock (_lock)
         {
-            _lines.Add(writer.ToString());
+            _lines.Add(line);
+            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Found.TrySetResult(line);
+            }
         }
     }
 
@@ -132,4 +148,40 @@ public sealed class CapturingSink : ILogEventSink
     }
 
     public string All => string.Join('\n', Lines);
+
+    /// <summary>Waits for a captured line that matches; throws <see cref="TimeoutException"/> (failing the test) after the timeout.</summary>
+    public Task<string> WaitForAsync(Func<string, bool> match, TimeSpan? timeout = null)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (_lines.FirstOrDefault(match) is { } line)
+            {
+                return Task.FromResult(line);
+            }
+
+            _waiters.Add((match, found));
+        }
+
+        return found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Waits for the completion line of the request sent with <see cref="Trace"/>'s header.</summary>
+    public Task<string> WaitForRequestAsync(Trace trace, TimeSpan? timeout = null) =>
+        WaitForAsync(l => l.StartsWith("HTTP ", StringComparison.Ordinal) && l.Contains(" responded ", StringComparison.Ordinal) && l.Contains("TraceId=" + trace.Id, StringComparison.Ordinal), timeout);
+}
+
+/// <summary>A W3C trace id for one test's requests: sent as a traceparent header, it becomes the TraceId of their log events.</summary>
+public sealed class Trace
+{
+    public string Id { get; } = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+
+    public string Header => $"00-{Id}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01";
+
+    /// <summary>Marks every later request of the client with this trace.</summary>
+    public void Apply(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Remove("traceparent");
+        client.DefaultRequestHeaders.Add("traceparent", Header);
+    }
 }

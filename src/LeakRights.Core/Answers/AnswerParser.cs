@@ -220,35 +220,83 @@ public sealed class AnswerParser(TimeProvider time)
             return (null, null);
         }
 
-        if (text.Any(c => char.IsControl(c) || char.IsSurrogate(c) && !HasValidSurrogates(text) || c is '\uFFFD' or '\uFEFF'))
+        if (FindRefusedCharacter(text) is { } bad)
         {
-            return (null, Messages.BadCharacters);
+            return (null, bad < 0 ? Messages.BadCharacters : Messages.InvisibleCharacter(bad));
         }
 
         var length = new StringInfo(text).LengthInTextElements;
         var max = q.MaxLength ?? 100;
-        return length > max ? (null, Messages.TooLong(max, length)) : (new TextAnswer(text), null);
-    }
-
-    private static bool HasValidSurrogates(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
+        if (length > max)
         {
-            if (char.IsHighSurrogate(text[i]))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-            else if (char.IsLowSurrogate(text[i]))
-            {
-                return false;
-            }
+            return (null, Messages.TooLong(max, length));
         }
 
-        return true;
+        // Graphemes alone would let one "character" carry any number of combining marks (a 100-character answer of 2,100
+        // UTF-16 units made a draft cookie browsers drop). Two units per character still fits any CJK name, even one written
+        // wholly in supplementary-plane characters (𠮷).
+        return text.Length > max * MaxUtf16UnitsPerCharacter ? (null, Messages.TooManyMarks(max)) : (new TextAnswer(text), null);
     }
+
+    /// <summary>How many UTF-16 code units a text answer may use per allowed character.</summary>
+    public const int MaxUtf16UnitsPerCharacter = 2;
+
+    /// <summary>
+    /// The first character a text answer may not contain, or null. Value -1 means a control character, a lone surrogate or
+    /// U+FFFD (text that was not valid to begin with). Otherwise it is the code point of an invisible or undisplayable
+    /// character that could disguise a letter's text: format characters (bidi overrides and isolates U+202A–202E and
+    /// U+2066–2069, zero-width characters U+200B–200F, U+2060, U+FEFF, tag characters U+E0000–E007F, soft hyphen …),
+    /// private-use characters and noncharacters (U+FDD0–FDEF, U+xxFFFE/U+xxFFFF). One exception: a zero-width joiner
+    /// between two emoji (as in 👨‍👩‍👧) is allowed, because that is how such emoji are written; a ZWJ anywhere else is refused.
+    /// </summary>
+    internal static int? FindRefusedCharacter(string text)
+    {
+        var previous = -1; // the last code point that was not an emoji modifier or variation selector
+        var index = 0;
+        while (index < text.Length)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return -1; // a lone surrogate
+            }
+
+            var cp = rune.Value;
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category == UnicodeCategory.Control || cp == 0xFFFD)
+            {
+                return -1;
+            }
+
+            if (cp == 0x200D)
+            {
+                if (!IsEmoji(previous) || !IsEmoji(NextCodePoint(text, index + consumed)))
+                {
+                    return cp;
+                }
+            }
+            else if (category is UnicodeCategory.Format or UnicodeCategory.PrivateUse || IsNoncharacter(cp))
+            {
+                return cp;
+            }
+
+            if (!IsEmojiModifierOrSelector(cp))
+            {
+                previous = cp;
+            }
+
+            index += consumed;
+        }
+
+        return null;
+    }
+
+    private static int NextCodePoint(string text, int index) =>
+        index < text.Length && Rune.DecodeFromUtf16(text.AsSpan(index), out var next, out _) == System.Buffers.OperationStatus.Done ? next.Value : -1;
+
+    /// <summary>Pictographs are "other symbols" (U+1F468 👨, U+2764 ❤); skin tones and the emoji variation selector may follow them.</summary>
+    private static bool IsEmoji(int cp) => cp >= 0x2000 && Rune.IsValid(cp) && Rune.GetUnicodeCategory(new Rune(cp)) == UnicodeCategory.OtherSymbol;
+
+    private static bool IsEmojiModifierOrSelector(int cp) => cp is (>= 0x1F3FB and <= 0x1F3FF) or 0xFE0F;
+
+    private static bool IsNoncharacter(int cp) => cp is >= 0xFDD0 and <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
 }

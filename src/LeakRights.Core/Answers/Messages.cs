@@ -29,6 +29,13 @@ internal static class Messages
 
     public static string TooLong(int max, int actual) => string.Create(CultureInfo.InvariantCulture, $"最多{max}个字，现在是{actual}个字。");
 
+    /// <summary>An invisible or undisplayable character (bidi override, zero-width, tag, private-use, noncharacter), named by its code point.</summary>
+    public static string InvisibleCharacter(int codePoint) =>
+        string.Create(CultureInfo.InvariantCulture, $"包含看不见或无法显示的特殊字符（U+{codePoint:X4}），它可能会让信函上的文字显示错乱。这种字符常随复制的文字一起带进来，请删除后重新输入。");
+
+    public static string TooManyMarks(int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"内容太长：最多{max}个字。这段文字里有大量叠加在字上的附加符号，请删除这些符号。");
+
     public static string WrongType(string expected) => $"格式不对：这道题的答案应当是{expected}。";
 
     private static string Clip(string value)

@@ -23,15 +23,20 @@ public static class MarkdownRenderer
         {
             if (link.IsImage || !IsAllowed(link.Url))
             {
-                // Keep the visible text, drop the target.
-                var parent = link.Parent;
-                if (parent is null)
+                // Keep the visible text (and its emphasis), drop the target: the link's children take its place.
+                // (Inline.ReplaceBy would copy the children after the replacement as well, printing the text twice.)
+                if (link.Parent is null)
                 {
                     continue;
                 }
 
-                var text = new LiteralInline(PlainText(link));
-                link.ReplaceBy(text);
+                foreach (var child in link.ToList())
+                {
+                    child.Remove();
+                    link.InsertBefore(child);
+                }
+
+                link.Remove();
             }
         }
 
@@ -62,8 +67,6 @@ public static class MarkdownRenderer
             && !trimmed.Any(char.IsControl);
     }
 
-    private static string PlainText(ContainerInline container) => InlineText(container);
-
     private static string InlineText(ContainerInline? container)
     {
         if (container is null)
@@ -72,7 +75,14 @@ public static class MarkdownRenderer
         }
 
         var sb = new System.Text.StringBuilder();
-        foreach (var inline in container.Descendants<Inline>())
+        AppendText(sb, container);
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>Walks the children in document order (sibling links, as the HTML renderer does).</summary>
+    private static void AppendText(System.Text.StringBuilder sb, ContainerInline container)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
@@ -85,9 +95,10 @@ public static class MarkdownRenderer
                 case LineBreakInline:
                     sb.Append('\n');
                     break;
+                case ContainerInline nested:
+                    AppendText(sb, nested);
+                    break;
             }
         }
-
-        return sb.ToString().Trim();
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using LeakRights.Core.Answers;
 using Microsoft.AspNetCore.DataProtection;
@@ -7,13 +6,17 @@ using Microsoft.Extensions.Options;
 namespace LeakRights.Web.Infrastructure;
 
 /// <summary>
-/// Keeps the answers of a check in progress in the person's own browser, as an encrypted, HttpOnly cookie.
-/// Nothing is stored on the server.
+/// Keeps the answers of a check in progress in the person's own browser, as an encrypted, HttpOnly cookie that expires
+/// after <see cref="LeakRightsOptions.DraftHours"/> by the app's clock. Nothing is stored on the server.
 /// </summary>
-public sealed class AnswerDraftStore(IDataProtectionProvider protection, QuestionnaireWalker walker, IOptions<LeakRightsOptions> options)
+public sealed class AnswerDraftStore(IDataProtectionProvider protection, QuestionnaireWalker walker, IOptions<LeakRightsOptions> options, TimeProvider time)
 {
     public const string CookieName = "lr_draft";
-    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("LeakRights.Draft.v1").ToTimeLimitedDataProtector();
+
+    /// <summary>Shown on the step when the answers would not fit in the cookie: the answers stay on the page, nothing is saved.</summary>
+    public const string TooLargeMessage = "您填写的内容太多，浏览器无法保存。请把较长的文字答案（例如涉事单位名称）改短一些，再提交本页。您在本页填写的内容都还在下面。";
+
+    private readonly ExpiringDataProtector _protector = new(protection, "LeakRights.Draft.v1", time);
 
     public AnswerSet Read(HttpContext context)
     {
@@ -22,21 +25,25 @@ public sealed class AnswerDraftStore(IDataProtectionProvider protection, Questio
             return AnswerSet.Empty;
         }
 
-        try
-        {
-            var json = Encoding.UTF8.GetBytes(_protector.Unprotect(value));
-            return AnswerJson.TryRead(json, walker) is { } parsed ? walker.Normalize(parsed.Answers) : AnswerSet.Empty;
-        }
-        catch (CryptographicException)
-        {
-            return AnswerSet.Empty; // expired, tampered with, or from before a key rotation: start again
-        }
+        // Expired, tampered with, or from before a key rotation: start again.
+        return _protector.Unprotect(value, out _) is { } json && AnswerJson.TryRead(Encoding.UTF8.GetBytes(json), walker) is { } parsed
+            ? walker.Normalize(parsed.Answers)
+            : AnswerSet.Empty;
     }
 
-    public void Write(HttpContext context, AnswerSet answers)
+    /// <summary>
+    /// Saves the answers, or returns false and saves nothing when the cookie would be larger than browsers keep
+    /// (<see cref="LeakRightsOptions.DraftCookieMaxLength"/>): a dropped cookie would silently send the person back to step 1.
+    /// </summary>
+    public bool Write(HttpContext context, AnswerSet answers)
     {
         var lifetime = TimeSpan.FromHours(options.Value.DraftHours);
-        var token = _protector.Protect(Encoding.UTF8.GetString(AnswerJson.Write(answers)), lifetime);
+        var token = _protector.Protect(Encoding.UTF8.GetString(AnswerJson.Write(answers)), _protector.Now.Add(lifetime));
+        if (CookieName.Length + 1 + token.Length > options.Value.DraftCookieMaxLength)
+        {
+            return false;
+        }
+
         context.Response.Cookies.Append(CookieName, token, new CookieOptions
         {
             HttpOnly = true,
@@ -46,6 +53,7 @@ public sealed class AnswerDraftStore(IDataProtectionProvider protection, Questio
             MaxAge = lifetime,
             Path = "/",
         });
+        return true;
     }
 
     public static void Clear(HttpContext context) => context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });

@@ -13,4 +13,10 @@ public sealed class LeakRightsOptions
 
     /// <summary>How long the in-progress answers are kept in the browser's cookie.</summary>
     public int DraftHours { get; set; } = 12;
+
+    /// <summary>
+    /// The largest draft cookie (name and value) the app sets. Browsers drop cookies over 4,096 bytes without a word, which
+    /// would send the person back to step 1; over this size the step shows a message instead. Lowered only by tests.
+    /// </summary>
+    public int DraftCookieMaxLength { get; set; } = 4000;
 }

@@ -46,36 +46,69 @@ public class PdfLayoutTests
     [Fact]
     public void Layout_ListItems_AreNotSplitAcrossPages()
     {
-        var items = Enumerable.Range(1, 40).Select(i => new ListItem($"第{i}项", Filler(150))).ToList();
+        // Items of 3 to 8 lines, so that if items could be split, page ends would fall inside some of them.
+        var items = Enumerable.Range(1, 40).Select(i => new ListItem($"第{i}项", Filler(100 + (i % 4 * 60)))).ToList();
 
         var pages = PdfLayoutEngine.Layout([new ListBlock(ListKind.Checkbox, items)]);
 
-        Assert.True(pages.Count > 1);
-        foreach (var i in Enumerable.Range(1, 40))
+        Assert.True(pages.Count > 2);
+        var placed = pages.SelectMany((p, n) => p.Ops.OfType<TextOp>().Select(t => (Page: n, t.Text, t.Y))).ToList();
+        var next = 0;
+        foreach (var item in items)
         {
-            var page = pages.Single(p => TextsOn(p).Contains($"第{i}项"));
-            var boxes = page.Ops.OfType<CheckboxOp>().Count();
-            Assert.True(boxes > 0);
+            var alone = TextsOn(PdfLayoutEngine.Layout([new ListBlock(ListKind.Checkbox, [item])])[0]);
+            var lines = placed.Skip(next).Take(alone.Count).ToList();
+            Assert.Equal(alone, lines.Select(l => l.Text));
+            Assert.True(lines.All(l => l.Page == lines[0].Page), $"{item.Title} is split over pages {string.Join(",", lines.Select(l => l.Page + 1).Distinct())}");
+            Assert.Contains(pages[lines[0].Page].Ops.OfType<CheckboxOp>(), box => Math.Abs(box.Y - (lines[0].Y + 3.5)) < 0.01);
+            next += alone.Count;
         }
 
-        // Every item's lines are on the page that holds its title.
-        var totalLines = pages.Sum(p => p.Ops.OfType<TextOp>().Count());
-        Assert.Equal(items.Count * (1 + PdfLayoutEngine.Layout([new ListBlock(ListKind.Checkbox, [items[0]])])[0].Ops.OfType<TextOp>().Count() - 1), totalLines);
+        Assert.Equal(placed.Count, next);
     }
+
+    /// <summary>Layouts of the block after 1 to 70 one-line paragraphs: between them, the block starts at every height of a page.</summary>
+    private static IEnumerable<IReadOnlyList<PageLayout>> AtEveryHeight(params PdfBlock[] blocks) =>
+        Enumerable.Range(1, 70).Select(n => PdfLayoutEngine.Layout([.. Enumerable.Repeat<PdfBlock>(new ParagraphBlock("填充"), n), .. blocks]));
 
     [Fact]
     public void Layout_TableRows_StayWholeAndHeaderStaysWithFirstRow()
     {
-        var rows = Enumerable.Range(1, 60).Select(i => (IReadOnlyList<string>)[$"部门{i}", "12345", Filler(40)]).ToList();
+        var rows = Enumerable.Range(1, 60).Select(i => (IReadOnlyList<string>)[$"部门{i}", "12345", Filler(40 + (i % 3 * 30))]).ToList();
+        var firstCells = rows.Select(r => r[0]).Append("部门").ToHashSet(StringComparer.Ordinal);
 
-        var pages = PdfLayoutEngine.Layout([new ParagraphBlock(Filler(1500)), new TableBlock([1, 1, 3], ["部门", "电话", "怎么说"], rows)]);
-
-        var headerPage = pages.Single(p => TextsOn(p).Contains("怎么说"));
-        Assert.Contains("部门1", TextsOn(headerPage));
-        foreach (var page in pages)
+        foreach (var pages in AtEveryHeight(new TableBlock([1, 1, 3], ["部门", "电话", "怎么说"], rows)))
         {
-            var rects = page.Ops.OfType<RectOp>().ToList();
-            Assert.All(rects, r => Assert.True(r.Y + r.Height <= PdfLayoutEngine.Bottom + 0.01));
+            var headerPage = pages.Single(p => TextsOn(p).Contains("怎么说"));
+            Assert.Contains("部门1", TextsOn(headerPage));
+            foreach (var page in pages)
+            {
+                // A whole row is drawn with its three bordered cells on the page of its first cell.
+                var rects = page.Ops.OfType<RectOp>().ToList();
+                Assert.Equal(3 * TextsOn(page).Count(firstCells.Contains), rects.Count);
+                Assert.All(rects, r => Assert.True(r.Y + r.Height <= PdfLayoutEngine.Bottom + 0.01));
+            }
+        }
+    }
+
+    [Fact]
+    public void Layout_QuotationTitle_StaysWithItsFirstLine()
+    {
+        foreach (var pages in AtEveryHeight(new QuotationBlock("《某法》第一条", Filler(300), "第 1 版")))
+        {
+            var titlePage = pages.Single(p => TextsOn(p).Contains("《某法》第一条"));
+            var texts = TextsOn(titlePage);
+            Assert.True(texts.IndexOf("《某法》第一条") < texts.Count - 1, "the title is the last line of its page");
+        }
+    }
+
+    [Fact]
+    public void Layout_Heading_StaysWithTheParagraphAfterIt()
+    {
+        foreach (var pages in AtEveryHeight(new HeadingBlock("找哪些部门", 2), new ParagraphBlock("向有关部门投诉。")))
+        {
+            var headingPage = pages.Single(p => TextsOn(p).Contains("找哪些部门"));
+            Assert.Contains("向有关部门投诉。", TextsOn(headingPage));
         }
     }
 

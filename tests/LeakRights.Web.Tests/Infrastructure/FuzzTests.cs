@@ -10,7 +10,8 @@ namespace LeakRights.Web.Tests.Infrastructure;
 /// Seeded random, malformed and hostile input to every questionnaire step and to the API. Whatever is sent, the answer is
 /// one of 200/302/400/413/415/429 — never a 500 — and the app serves normally afterwards.
 /// </summary>
-public sealed class FuzzTests(ITestOutputHelper output)
+[Collection(ReadOnlyApp.Name)]
+public sealed class FuzzTests(LeakRightsFactory factory, ITestOutputHelper output)
 {
     private const int Seed = 20261127;
     private const int Cases = 2400;
@@ -27,7 +28,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Post_RandomAndHostileInput_NeverFailsAndAppKeepsServing()
     {
-        using var factory = new LeakRightsFactory();
         using var session = new WebSession(factory);
         var (_, step1) = await session.GetAsync("/check/1");
         var token = step1.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;

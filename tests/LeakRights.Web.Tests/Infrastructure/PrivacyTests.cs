@@ -4,26 +4,28 @@ using LeakRights.Web.Infrastructure;
 namespace LeakRights.Web.Tests.Infrastructure;
 
 /// <summary>A portal about leaks must not leak: answers and plan links never reach the logs.</summary>
-public sealed class PrivacyTests
+[Collection(ReadOnlyApp.Name)]
+public sealed class PrivacyTests(LeakRightsFactory factory)
 {
     [Fact]
     public async Task Logs_WholeCheckAndApi_ContainNoAnswerValuesOrLinks()
     {
-        using var factory = new LeakRightsFactory();
         const string marker = "泄露测试单位ZQX8841";
         var answers = new Dictionary<string, string[]>(CheckFlow.BankFraud) { ["organisation-name"] = [marker], ["loss-amount"] = ["73519"] };
         using var s = new WebSession(factory);
 
         var link = await CheckFlow.PlanLinkAsync(s, answers);
+        var pageTrace = new Trace();
+        pageTrace.Apply(s.Client);
         await s.GetAsync(link);
+        Assert.Contains("\"/plan/{token}\" responded 200", await factory.Logs.WaitForRequestAsync(pageTrace), StringComparison.Ordinal);
         using var client = factory.CreateClient();
+        var apiTrace = new Trace();
+        apiTrace.Apply(client);
         await client.PostAsync("/api/v1/plans", new StringContent("{\"answers\":{\"organisation-name\":\"" + marker + "\",\"your-name\":\"王小明\"}}", Encoding.UTF8, "application/json"));
 
-        // The request log line is written as the response completes; wait for the last request's line.
-        for (var i = 0; i < 100 && !factory.Logs.All.Contains("/api/v1/plans", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(20);
-        }
+        // Everything a request logs comes before its completion line: once the API request's line is in, absence means something.
+        Assert.Contains("\"/api/v1/plans\" responded 400", await factory.Logs.WaitForRequestAsync(apiTrace), StringComparison.Ordinal);
 
         var logs = factory.Logs.All;
         Assert.NotEmpty(factory.Logs.Lines);

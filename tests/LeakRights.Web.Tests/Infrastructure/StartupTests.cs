@@ -6,15 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeakRights.Web.Tests.Infrastructure;
 
-public sealed class StartupTests
+/// <summary>Start-up. The first app (the class fixture) is shared: one test counts what it seeded, another edits it and starts a second app on the same database.</summary>
+public sealed class StartupTests(LeakRightsFactory first) : IClassFixture<LeakRightsFactory>
 {
     [Fact]
     public async Task Start_EmptyDatabase_MigratesAndSeedsEveryArticleAndAuthority()
     {
-        using var factory = new LeakRightsFactory();
-        using var client = factory.CreateClient();
+        using var client = first.CreateClient();
 
-        await using var db = factory.CreateDbContext();
+        await using var db = first.CreateDbContext();
 
         Assert.Equal(122, await db.Articles.CountAsync());
         Assert.Equal(16, await db.Authorities.CountAsync());
@@ -24,7 +24,6 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_Again_KeepsLaterEditsAndAddsNothingTwice()
     {
-        using var first = new LeakRightsFactory();
         first.CreateClient().Dispose();
         await using (var db = first.CreateDbContext())
         {

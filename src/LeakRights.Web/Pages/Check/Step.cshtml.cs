@@ -68,8 +68,16 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
         var stored = drafts.Read(HttpContext);
         var result = walker.Submit(step - 1, stored, posted, requireAnswers: !back);
 
-        // Keep every valid answer, whatever happens next: nothing the person typed correctly is lost.
-        drafts.Write(HttpContext, result.Answers);
+        // Keep every valid answer, whatever happens next: nothing the person typed correctly is lost. If the answers do
+        // not fit in the cookie, nothing is saved and the step is shown again with everything as it was posted.
+        if (!drafts.Write(HttpContext, result.Answers))
+        {
+            Show(step, result.Answers, returnTo);
+            Errors = result.Errors;
+            FormError = AnswerDraftStore.TooLargeMessage;
+            _values = Questions.ToDictionary(q => q.Id, q => result.Echo.TryGetValue(q.Id, out var echo) ? echo : AnswerDisplay.FormValues(result.Answers.Get(q.Id)));
+            return Page();
+        }
 
         if (back)
         {

@@ -68,7 +68,8 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
             return RedirectToPage(new { token });
         }
 
-        drafts.Write(HttpContext, answers);
+        // A link's answers were a valid draft when it was made, so they fit in the cookie.
+        _ = drafts.Write(HttpContext, answers);
         return RedirectToPage("/Check/Review");
     }
 

@@ -3,15 +3,19 @@ using System.Text;
 
 namespace LeakRights.Web.Tests.Pages.Plan;
 
-public sealed class DownloadTests
+/// <summary>The PDF and calendar downloads. The tests share one app; log assertions look only at their own request.</summary>
+[Collection(ReadOnlyApp.Name)]
+public sealed class DownloadTests(LeakRightsFactory factory)
 {
     [Fact]
     public async Task PostPdf_WithLetterDetails_DownloadsAttachmentAndLogsNothingPersonal()
     {
-        using var factory = new LeakRightsFactory();
         using var s = new WebSession(factory);
         var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
         var (_, page) = await s.GetAsync(link);
+
+        var trace = new Trace();
+        trace.Apply(s.Client);
 
         var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷ZQ77"), ("your-contact", "13911112222"), ("organisation-address", "某市某路88号")), "form[action$='/pdf']");
 
@@ -22,7 +26,9 @@ public sealed class DownloadTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
 
-        await Task.Delay(100);
+        // Everything the request logs comes before its completion line, so once that is in, absence means something.
+        var completed = await factory.Logs.WaitForRequestAsync(trace);
+        Assert.Contains("\"/plan/{token}/pdf\" responded 200", completed, StringComparison.Ordinal);
         var logs = factory.Logs.All;
         Assert.DoesNotContain("李雷ZQ77", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("13911112222", logs, StringComparison.Ordinal);
@@ -32,7 +38,6 @@ public sealed class DownloadTests
     [Fact]
     public async Task PostPdf_InvalidLetterDetail_ReshowsPlanWithMessageAndKeepsInput()
     {
-        using var factory = new LeakRightsFactory();
         using var s = new WebSession(factory);
         var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
         var (_, page) = await s.GetAsync(link);
@@ -49,7 +54,6 @@ public sealed class DownloadTests
     [Fact]
     public async Task GetCalendar_PlanLink_DownloadsIcs()
     {
-        using var factory = new LeakRightsFactory();
         using var s = new WebSession(factory);
         var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
 
@@ -63,8 +67,9 @@ public sealed class DownloadTests
     [Fact]
     public async Task ApiPlansPdf_SameBodyWithLetterFields_ReturnsPdfAttachment()
     {
-        using var factory = new LeakRightsFactory();
         using var client = factory.CreateClient();
+        var trace = new Trace();
+        trace.Apply(client);
         const string body = """{"answers":{"source":"courier","data-types":["identity","contact","address"],"scale":"unknown","discovery":["spam"],"evidence":["call-sms-records"],"harms":["spam"],"ongoing-danger":"no","contacted-organisation":"not-yet","police-report":"no","discovered-on":"2026-09","your-name":"韩梅梅QX","organisation-address":"某快递网点"}}""";
 
         var response = await client.PostAsync("/api/v1/plans/pdf", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -73,14 +78,13 @@ public sealed class DownloadTests
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.StartsWith("leakrights-plan-", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
-        await Task.Delay(100);
+        Assert.Contains("\"/api/v1/plans/pdf\" responded 200", await factory.Logs.WaitForRequestAsync(trace), StringComparison.Ordinal);
         Assert.DoesNotContain("韩梅梅QX", factory.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ApiPlansPdf_BadLetterField_Returns400NamingIt()
     {
-        using var factory = new LeakRightsFactory();
         using var client = factory.CreateClient();
         var body = "{\"answers\":{\"source\":\"unknown\",\"data-types\":[\"contact\"],\"scale\":\"unknown\",\"discovery\":[\"spam\"],\"evidence\":[\"none\"],\"harms\":[\"spam\"],\"ongoing-danger\":\"no\",\"police-report\":\"no\",\"discovered-on\":\"2026-11\",\"your-contact\":42}}";
 
@@ -88,5 +92,41 @@ public sealed class DownloadTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("your-contact", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("your-name", "李雷\u202E")]
+    [InlineData("your-contact", "139\u200B1111\u200B2222")]
+    [InlineData("organisation-address", "某市\uE000某路")]
+    [InlineData("your-name", "李\U000E0041雷")]
+    public async Task ApiPlansPdf_InvisibleCharacterInLetterField_Returns400NamingIt(string field, string value)
+    {
+        using var client = factory.CreateClient();
+        var body = "{\"answers\":{\"source\":\"unknown\",\"data-types\":[\"contact\"],\"scale\":\"unknown\",\"discovery\":[\"spam\"],\"evidence\":[\"none\"],\"harms\":[\"spam\"],\"ongoing-danger\":\"no\",\"police-report\":\"no\",\"discovered-on\":\"2026-11\",\"" + field + "\":" + System.Text.Json.JsonSerializer.Serialize(value) + "}}";
+
+        var response = await client.PostAsync("/api/v1/plans/pdf", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = Assert.Single(problem.RootElement.GetProperty("errors").EnumerateObject()).Value[0].GetString();
+        Assert.Equal(field, problem.RootElement.GetProperty("errors").EnumerateObject().Single().Name);
+        Assert.Contains("看不见或无法显示的特殊字符", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostPdf_BidiOverrideInName_ReshowsPlanWithMessageAtTheField()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷\u202E公司"), ("your-contact", "13911112222")), "form[action$='/pdf']");
+        var again = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("U+202E", again.QuerySelector("#e-your-name")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("13911112222", again.QuerySelector<IHtmlInputElement>("#f-your-contact")!.Value);
     }
 }
