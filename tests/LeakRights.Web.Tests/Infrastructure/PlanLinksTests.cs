@@ -36,14 +36,16 @@ public sealed class PlanLinksTests(MovingClockApp.App factory)
         var (stillValid, page) = await s.GetAsync(link);
         factory.Clock.SetUtcNow(created + TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
         var (expired, gone) = await s.GetAsync(link);
-        var pdf = await s.SubmitAsync(page, [], "form[action*=Pdf]");
-        var calendar = await s.Client.GetAsync(link + "?handler=Calendar");
+        var pdf = await s.SubmitAsync(page, [], "form[action$='/pdf']");
+        // The download pages send an expired link back to the plan page, which explains that it has expired.
+        var (pdfOutcome, _) = await s.FollowAsync(pdf);
+        var (calendar, _) = await s.FollowAsync(await s.Client.GetAsync(link + "/calendar"));
 
         Assert.Equal(HttpStatusCode.OK, stillValid.StatusCode);
         Assert.Contains((created + TimeSpan.FromDays(30)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture), page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
         Assert.Contains("无效或已过期", gone.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, pdf.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, pdfOutcome.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, calendar.StatusCode);
     }
 
