@@ -1,0 +1,69 @@
+using System.Text.Json;
+using LeakRights.Core.Rules;
+
+namespace LeakRights.Core.Tests.Rules;
+
+/// <summary>
+/// The golden scenarios under seeds/scenarios/ and the assertions made on the plan built for each. Shared, as a linked file,
+/// by the unit tests (plans over the seed files) and the functional tests (plans over the database the app really uses).
+/// </summary>
+internal static class GoldenScenario
+{
+    public static List<string> Names(string seedsDirectory) =>
+        Directory.GetFiles(Path.Combine(seedsDirectory, "scenarios"), "*.json")
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static (JsonElement Answers, JsonElement Expected) Load(string seedsDirectory, string name)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(seedsDirectory, "scenarios", name + ".json")));
+        return (doc.RootElement.GetProperty("answers").Clone(), doc.RootElement.GetProperty("expected").Clone());
+    }
+
+    /// <summary>The plan has exactly the urgent items, recommended paths, steps, authorities and flags expected, and at least the expected citations.</summary>
+    public static void AssertMatchesExpected(JsonElement expected, Plan plan)
+    {
+        AssertSet(expected, "urgent", plan.Urgent.Select(u => u.Key));
+        AssertSet(expected, "recommendedPaths", plan.Paths.Where(p => p.Recommended).Select(p => p.Id));
+        AssertSet(expected, "steps", plan.Paths.SelectMany(p => p.Steps).Select(s => s.Key));
+        AssertSet(expected, "authorities", plan.Authorities.Select(a => a.Id));
+        AssertSet(expected, "flags", plan.Flags.Select(f => f.Id));
+        var cited = plan.Citations.Select(c => c.Ref).ToHashSet();
+        foreach (var want in expected.GetProperty("citationsInclude").EnumerateArray().Select(c => c.GetString()!))
+        {
+            Assert.Contains(want, cited);
+        }
+    }
+
+    /// <summary>What holds for every plan: three paths in order, citations and authorities exactly those used, texts filled in.</summary>
+    public static void AssertInvariants(Plan plan)
+    {
+        Assert.Equal(["request-stop", "complain", "legal-action"], plan.Paths.Select(p => p.Id));
+        Assert.Equal([1, 2, 3], plan.Paths.Select(p => p.Priority));
+        Assert.All(plan.Paths, p => Assert.False(string.IsNullOrWhiteSpace(p.Why)));
+        Assert.All(plan.Paths.Where(p => !p.Recommended), p => Assert.Empty(p.Steps));
+
+        var usedRefs = plan.Urgent.SelectMany(u => u.Citations)
+            .Concat(plan.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Citations))
+            .Concat(plan.Deadlines.SelectMany(d => d.Citations))
+            .Concat(plan.Flags.SelectMany(f => f.Citations))
+            .ToHashSet();
+        Assert.Equal(usedRefs.Order(), plan.Citations.Select(c => c.Ref).Order());
+        Assert.Equal(plan.Citations.Count, plan.Citations.Select(c => c.Ref).Distinct().Count());
+
+        var usedAuthorities = plan.Urgent.SelectMany(u => u.Authorities).Concat(plan.Paths.SelectMany(p => p.Authorities)).ToHashSet();
+        Assert.Equal(usedAuthorities.Order(), plan.Authorities.Select(a => a.Id).Order());
+
+        Assert.All(plan.Citations, c => Assert.False(string.IsNullOrWhiteSpace(c.Text)));
+        Assert.All(plan.Paths.SelectMany(p => p.Steps), s => Assert.DoesNotContain("{", s.Text, StringComparison.Ordinal));
+        Assert.Contains(plan.Deadlines, d => d.Key == "limitation" && d.Date is not null);
+    }
+
+    private static void AssertSet(JsonElement expected, string property, IEnumerable<string> actual)
+    {
+        var want = expected.GetProperty(property).EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal).ToList();
+        var got = actual.Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(want.SequenceEqual(got), $"{property}: expected [{string.Join(", ", want)}] but the plan has [{string.Join(", ", got)}]");
+    }
+}
