@@ -7,7 +7,7 @@ namespace LeakRights.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The golden scenarios of seeds/scenarios/, run through <see cref="PlanService"/>: the rules over the statutes and
-/// authorities the app loaded from its database (<see cref="Data.ContentSnapshot"/>), not the seed files. The assertions are the
+/// authorities the app loaded from its database (<see cref="LeakRights.Web.Data.ContentSnapshot"/>), not the seed files. The assertions are the
 /// ones Core.Tests makes over the seed files (GoldenScenario.cs, linked).
 /// </summary>
 [Collection(ReadOnlyApp.Name)]
