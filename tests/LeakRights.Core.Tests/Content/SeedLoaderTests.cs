@@ -12,4 +12,16 @@ public class SeedLoaderTests
         Assert.Empty(errors);
         Assert.NotNull(bundle);
     }
+
+    [Fact]
+    public void TryLoad_DuplicateQuestionId_IsReportedNotThrown()
+    {
+        using var seeds = new SeedCopy();
+        seeds.Replace("questionnaire.json", "\"id\": \"your-contact\"", "\"id\": \"your-name\"");
+
+        var (bundle, errors) = SeedLoader.TryLoad(seeds.Path);
+
+        Assert.Null(bundle);
+        Assert.Contains(new SeedError("seeds/questionnaire.json", "question 'your-name'", "the id appears more than once"), errors);
+    }
 }
