@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace LeakRights.Core.Tests;
 
 /// <summary>A throw-away copy of the real seeds/ folder that a test may break in one place.</summary>
@@ -22,6 +25,15 @@ public sealed class SeedCopy : IDisposable
         var text = File.ReadAllText(path);
         Assert.Contains(from, text, StringComparison.Ordinal);
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>Changes a JSON seed file through its node tree (comments are dropped).</summary>
+    public void Edit(string file, Action<JsonNode> change)
+    {
+        var path = System.IO.Path.Combine(Path, file);
+        var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        change(root);
+        File.WriteAllText(path, root.ToJsonString());
     }
 
     public void Write(string file, string content) => File.WriteAllText(System.IO.Path.Combine(Path, file), content);
