@@ -40,7 +40,13 @@ public sealed class Questionnaire
     {
         Questions = questions;
         Steps = steps;
-        _byId = questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        _byId = new Dictionary<string, Question>(StringComparer.Ordinal);
+        foreach (var q in questions)
+        {
+            // The first wins: SeedValidator reports a duplicate id by name instead of the load crashing here.
+            _byId.TryAdd(q.Id, q);
+        }
+
         _stepOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < steps.Count; i++)
         {

@@ -1,0 +1,396 @@
+using LeakRights.Core.Answers;
+using LeakRights.Core.Content;
+using LeakRights.Core.Rules;
+
+namespace LeakRights.Core.Tests.Rules;
+
+/// <summary>
+/// <see cref="PlanBuilder"/> on a small made-up rule set, so each rule field's meaning is checked on its own
+/// (the golden scenarios check the real rules end to end).
+/// </summary>
+public class PlanBuilderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
+    private static QuestionCondition Eq(string question, string value) => new(question, ConditionOperator.Eq, [value], null);
+
+    private static readonly CriminalThresholdRule Threshold = new(
+        "types", [new ThresholdTier(["location"], 50)], 5000, null, 1m, "scale",
+        new Dictionary<string, ScaleRange> { ["many"] = new(5000, null) }, "likely", "possibly", ["law#2"]);
+
+    private static readonly LimitationRule Limitation = new("found", 3, 6, "near", "passed", ["law#3"]);
+
+    private static RuleSet Rules(
+        IReadOnlyList<FactRule>? facts = null,
+        IReadOnlyList<UrgentRule>? urgent = null,
+        IReadOnlyList<PathRule>? paths = null,
+        IReadOnlyList<EvidenceRule>? evidence = null,
+        IReadOnlyList<DeadlineRule>? deadlines = null) =>
+        new(facts ?? [], Threshold, Limitation, urgent ?? [], paths ?? [], evidence ?? [], deadlines ?? []);
+
+    private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
+    {
+        ["common.organisation-default"] = "涉事单位",
+        ["urgent.u.title"] = "紧急：{organisation}",
+        ["urgent.u.text"] = "损失{loss-amount}元",
+        ["paths.a.title"] = "路径A",
+        ["paths.a.why-recommended"] = "推荐A",
+        ["paths.a.why-not-recommended"] = "不推荐A",
+        ["paths.b.title"] = "路径B",
+        ["paths.b.why-recommended"] = "推荐B",
+        ["paths.b.why-not-recommended"] = "不推荐B",
+        ["paths.c.title"] = "路径C",
+        ["paths.c.why-recommended"] = "推荐C",
+        ["paths.c.why-not-recommended"] = "不推荐C",
+        ["steps.s1.title"] = "步骤1",
+        ["steps.s1.text"] = "正文1",
+        ["steps.s2.title"] = "步骤2",
+        ["steps.s2.text"] = "正文2",
+        ["steps.s3.title"] = "步骤3",
+        ["steps.s3.text"] = "正文3",
+        ["additions.x"] = "补充X",
+        ["additions.y"] = "补充Y",
+        ["evidence.e1"] = "证据1",
+        ["evidence.e2"] = "证据2",
+        ["deadlines.d1.title"] = "时效",
+        ["deadlines.d1.text"] = "截至{limitation-date}",
+        ["deadlines.d2.title"] = "回复",
+        ["deadlines.d2.text"] = "十五日",
+        ["flags.f.label"] = "标记F",
+        ["flags.f.explain"] = "因为{organisation}",
+        ["flags.likely.label"] = "可能构成犯罪",
+        ["flags.likely.explain"] = "说明",
+        ["flags.possibly.label"] = "或许构成犯罪",
+        ["flags.possibly.explain"] = "说明",
+        ["flags.near.label"] = "时效将到",
+        ["flags.near.explain"] = "说明",
+        ["flags.passed.label"] = "时效已过",
+        ["flags.passed.explain"] = "说明",
+    };
+
+    private sealed class Catalog : IContentCatalog
+    {
+        public CatalogArticle? FindArticle(string lawId, string number) => lawId == "law" && number != "404"
+            ? new CatalogArticle("law", "示例法", number, $"第{number}条", $"条文{number}", 2, "2021-01-01", $"2026-0{number}-01", false)
+            : null;
+
+        public Authority? FindAuthority(string id) => id.StartsWith("auth", StringComparison.Ordinal)
+            ? new Authority(id, "机关" + id, "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", "2026-01-01")
+            : null;
+    }
+
+    private static Plan Build(RuleSet rules, AnswerSet? answers = null, DateTimeOffset? now = null) =>
+        new PlanBuilder(rules, new TextCatalog(Texts), TestContent.Clock(now ?? Now)).Build(answers ?? AnswerSet.Empty, new Catalog());
+
+    private static AnswerSet Answers(params (string Id, AnswerValue Value)[] values) =>
+        values.Aggregate(AnswerSet.Empty, (a, v) => a.With(v.Id, v.Value));
+
+    private static PathRule Path(string id, int priority, Condition? recommendedWhen, params StepRule[] steps) => new(id, priority, recommendedWhen, steps, []);
+
+    private static StepRule Step(string key, Condition? when = null, string[]? cites = null, string[]? authorities = null, StepAddition[]? additions = null) =>
+        new(key, when, cites ?? [], authorities ?? [], additions ?? []);
+
+    [Fact]
+    public void Build_Plan_CarriesTimeAnswersAndFacts()
+    {
+        var answers = Answers(("x", new ChoiceAnswer("yes")));
+
+        var plan = Build(Rules(facts: [new FactRule("f", Eq("x", "yes"), false, [])]), answers);
+
+        Assert.Equal(Now, plan.GeneratedAt);
+        Assert.Same(answers, plan.Answers);
+        Assert.True(plan.Facts.Has("f"));
+    }
+
+    [Fact]
+    public void Build_UrgentRule_IncludedOnlyWhenItHolds()
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", Eq("x", "yes"), ["auth-1"], ["law#1"])]);
+
+        Assert.Empty(Build(rules).Urgent);
+        var urgent = Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Urgent);
+        Assert.Equal("u", urgent.Key);
+        Assert.Equal(["auth-1"], urgent.Authorities);
+        Assert.Equal(["law#1"], urgent.Citations);
+    }
+
+    [Fact]
+    public void Build_UrgentUsingFact_SeesDerivedFacts()
+    {
+        var rules = Rules(facts: [new FactRule("f", Eq("x", "yes"), false, [])], urgent: [new UrgentRule("u", new FactCondition("f"), [], [])]);
+
+        Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Urgent);
+    }
+
+    [Fact]
+    public void Build_Templates_UseOrganisationAndAmount()
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes"), Eq("x", "no")]), [], [])]);
+
+        var named = Build(rules, Answers(("x", new ChoiceAnswer("yes")), ("organisation-name", new TextAnswer("某银行")), ("loss-amount", new NumberAnswer(1234567.5m)))).Urgent[0];
+        var unnamed = Build(rules, Answers(("x", new ChoiceAnswer("no")))).Urgent[0];
+
+        Assert.Equal("紧急：某银行", named.Title);
+        Assert.Equal("损失1,234,567.5元", named.Text);
+        Assert.Equal("紧急：涉事单位", unnamed.Title);
+        Assert.Equal("损失元", unnamed.Text);
+    }
+
+    [Fact]
+    public void Build_Paths_AreInPriorityOrderWithTitles()
+    {
+        var rules = Rules(paths: [Path("c", 3, null, Step("s3")), Path("a", 1, null, Step("s1")), Path("b", 2, null, Step("s2"))]);
+
+        var plan = Build(rules);
+
+        Assert.Equal(["a", "b", "c"], plan.Paths.Select(p => p.Id));
+        Assert.Equal(["路径A", "路径B", "路径C"], plan.Paths.Select(p => p.Title));
+        Assert.Equal([1, 2, 3], plan.Paths.Select(p => p.Priority));
+    }
+
+    [Fact]
+    public void Build_PathWithCondition_IsRecommendedOnlyWhenItHolds()
+    {
+        var rules = Rules(paths: [Path("a", 1, Eq("x", "yes"), Step("s1"))]);
+
+        var no = Build(rules).Paths[0];
+        var yes = Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Paths[0];
+
+        Assert.False(no.Recommended);
+        Assert.Equal("不推荐A", no.Why);
+        Assert.Empty(no.Steps);
+        Assert.True(yes.Recommended);
+        Assert.Equal("推荐A", yes.Why);
+        Assert.Equal(["s1"], yes.Steps.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void Build_PathWithoutCondition_IsRecommendedWhenAStepApplies()
+    {
+        var conditional = Rules(paths: [Path("a", 1, null, Step("s1", Eq("x", "yes")), Step("s2", Eq("x", "also")))]);
+        var unconditional = Rules(paths: [Path("a", 1, null, Step("s1", Eq("x", "yes")), Step("s2"))]);
+
+        Assert.False(Build(conditional).Paths[0].Recommended);
+        Assert.True(Build(conditional, Answers(("x", new ChoiceAnswer("also")))).Paths[0].Recommended);
+        Assert.Equal(["s2"], Build(conditional, Answers(("x", new ChoiceAnswer("also")))).Paths[0].Steps.Select(s => s.Key));
+        Assert.True(Build(unconditional).Paths[0].Recommended);
+        Assert.Equal(["s2"], Build(unconditional).Paths[0].Steps.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void Build_PathRecommendedCondition_SeesEarlierPathsOnly()
+    {
+        var rules = Rules(paths:
+        [
+            Path("a", 1, new PathRecommendedCondition("c"), Step("s1")),
+            Path("b", 2, new PathRecommendedCondition("a"), Step("s2")),
+            Path("c", 3, null, Step("s3")),
+        ]);
+
+        var plan = Build(rules);
+
+        Assert.Equal([false, false, true], plan.Paths.Select(p => p.Recommended));
+    }
+
+    [Fact]
+    public void Build_PathRecommendedCondition_FollowsEarlierRecommendation()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1")), Path("b", 2, new PathRecommendedCondition("a"), Step("s2", new PathRecommendedCondition("a")))]);
+
+        var b = Build(rules).Paths[1];
+
+        Assert.True(b.Recommended);
+        Assert.Equal(["s2"], b.Steps.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void Build_StepAdditions_AppendTextAndCitations()
+    {
+        var step = Step("s1", cites: ["law#1", "law#2"], additions:
+        [
+            new StepAddition("x", Eq("x", "yes"), ["law#2", "law#5"]),
+            new StepAddition("y", Eq("x", "no"), ["law#6"]),
+            new StepAddition("y", new AnyOfCondition([Eq("x", "yes")]), ["law#1"]),
+        ]);
+        var rules = Rules(paths: [Path("a", 1, null, step)]);
+
+        var withX = Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Paths[0].Steps[0];
+        var plain = Build(rules).Paths[0].Steps[0];
+
+        Assert.Equal("步骤1", withX.Title);
+        Assert.Equal("正文1\n\n补充X\n\n补充Y", withX.Text);
+        Assert.Equal(["law#1", "law#2", "law#5"], withX.Citations);
+        Assert.Equal("正文1", plain.Text);
+        Assert.Equal(["law#1", "law#2"], plain.Citations);
+    }
+
+    [Fact]
+    public void Build_PathAuthorities_ComeFromHoldingRulesThenSteps()
+    {
+        var path = new PathRule("a", 1, null, [Step("s1", authorities: ["auth-step", "auth-1"]), Step("s2", Eq("x", "never"), authorities: ["auth-hidden"])],
+        [
+            new AuthorityRule(null, ["auth-1"]),
+            new AuthorityRule(Eq("x", "yes"), ["auth-2", "auth-1"]),
+            new AuthorityRule(Eq("x", "no"), ["auth-3"]),
+        ]);
+
+        var plan = Build(Rules(paths: [path]), Answers(("x", new ChoiceAnswer("yes"))));
+
+        Assert.Equal(["auth-1", "auth-2", "auth-step"], plan.Paths[0].Authorities);
+        Assert.Equal(["auth-1", "auth-2", "auth-step"], plan.Authorities.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Build_NotRecommendedPath_HasNoAuthorities()
+    {
+        var path = new PathRule("a", 1, Eq("x", "yes"), [Step("s1", authorities: ["auth-step"])], [new AuthorityRule(null, ["auth-1"])]);
+
+        var plan = Build(Rules(paths: [path]));
+
+        Assert.Empty(plan.Paths[0].Authorities);
+        Assert.Empty(plan.Authorities);
+    }
+
+    [Fact]
+    public void Build_UnknownAuthorityAndCitation_AreLeftOut()
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), ["nobody", "auth-1", "auth-1"], ["law#404", "bad", "law#1", "law#1", "a#b#c"])]);
+
+        var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+
+        Assert.Equal(["auth-1"], plan.Urgent[0].Authorities);
+        Assert.Equal(["law#1"], plan.Urgent[0].Citations);
+        Assert.Equal(["auth-1"], plan.Authorities.Select(a => a.Id));
+        Assert.Equal(["law#1"], plan.Citations.Select(c => c.Ref));
+    }
+
+    [Fact]
+    public void Build_AuthorityAndCitation_CarryCatalogDetails()
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), ["auth-1"], ["law#3"])]);
+
+        var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+
+        Assert.Equal(new PlanAuthority("auth-1", "机关auth-1", "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", "2026-01-01"), plan.Authority("auth-1"));
+        Assert.Equal(new PlanCitation("law#3", "law", "示例法", "第3条", "条文3", 2, "2021-01-01", "2026-03-01"), plan.Citation("law#3"));
+    }
+
+    [Fact]
+    public void Build_CitationsAndAuthorities_AreCollectedOnceInOrderOfFirstUse()
+    {
+        var rules = Rules(
+            urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), ["auth-2"], ["law#2"])],
+            paths: [Path("a", 1, null, Step("s1", cites: ["law#1", "law#2"], authorities: ["auth-1", "auth-2"]))]);
+
+        var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+
+        Assert.Equal(["law#2", "law#1"], plan.Citations.Select(c => c.Ref));
+        Assert.Equal(["auth-2", "auth-1"], plan.Authorities.Select(a => a.Id));
+        Assert.Equal(["law#1", "law#2"], plan.Paths[0].Steps[0].Citations);
+    }
+
+    [Fact]
+    public void Build_TextsAsOf_IsLatestCitedDate()
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), [], ["law#3", "law#5", "law#1"])]);
+
+        Assert.Equal("2026-05-01", Build(rules, Answers(("x", new ChoiceAnswer("yes")))).TextsAsOf);
+        Assert.Equal(string.Empty, Build(rules).TextsAsOf);
+    }
+
+    [Fact]
+    public void Build_Evidence_FiltersAndMarksWhatThePersonHas()
+    {
+        var rules = Rules(evidence:
+        [
+            new EvidenceRule("e1", null, Eq("x", "yes")),
+            new EvidenceRule("e2", Eq("x", "yes"), null),
+        ]);
+
+        var without = Build(rules).EvidenceChecklist;
+        var with = Build(rules, Answers(("x", new ChoiceAnswer("yes")))).EvidenceChecklist;
+
+        Assert.Equal([new PlanEvidenceItem("e1", "证据1", false)], without);
+        Assert.Equal([new PlanEvidenceItem("e1", "证据1", true), new PlanEvidenceItem("e2", "证据2", false)], with);
+    }
+
+    [Fact]
+    public void Build_LimitationDeadline_NeedsTheDiscoveryMonth()
+    {
+        var rules = Rules(deadlines: [new DeadlineRule("d1", null, true, ["law#3"]), new DeadlineRule("d2", null, false, [])]);
+
+        var without = Build(rules).Deadlines;
+        var with = Build(rules, Answers(("found", new MonthAnswer(new YearMonth(2026, 10))))).Deadlines;
+
+        Assert.Equal(["d2"], without.Select(d => d.Key));
+        Assert.Null(without[0].Date);
+        Assert.Equal(["d1", "d2"], with.Select(d => d.Key));
+        Assert.Equal("2029-10", with[0].Date);
+        Assert.Equal("时效", with[0].Title);
+        Assert.Equal("截至2029年10月", with[0].Text);
+        Assert.Equal(["law#3"], with[0].Citations);
+        Assert.Null(with[1].Date);
+    }
+
+    [Fact]
+    public void Build_DeadlineWithCondition_IncludedOnlyWhenItHolds()
+    {
+        var rules = Rules(deadlines: [new DeadlineRule("d2", Eq("x", "yes"), false, [])]);
+
+        Assert.Empty(Build(rules).Deadlines);
+        Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Deadlines);
+    }
+
+    [Fact]
+    public void Build_Flags_ShowHoldingFlaggedFactsOnly()
+    {
+        var rules = Rules(facts:
+        [
+            new FactRule("f", Eq("x", "yes"), true, ["law#1"]),
+            new FactRule("g", Eq("x", "yes"), false, []),
+        ]);
+
+        var flags = Build(rules, Answers(("x", new ChoiceAnswer("yes")), ("organisation-name", new TextAnswer("某银行")))).Flags;
+
+        Assert.Equal([("f", "标记F", "因为某银行")], flags.Select(f => (f.Id, f.Label, f.Explain)));
+        Assert.Equal(["law#1"], flags[0].Citations);
+        Assert.Empty(Build(rules).Flags);
+    }
+
+    [Fact]
+    public void Build_ThresholdAndLimitationFlags_CiteTheirRules()
+    {
+        var answers = Answers(
+            ("types", new ChoicesAnswer(["identity"])),
+            ("scale", new ChoiceAnswer("many")),
+            ("found", new MonthAnswer(new YearMonth(2023, 10))));
+
+        var flags = Build(Rules(), answers).Flags;
+
+        Assert.Equal(["likely", "passed"], flags.Select(f => f.Id));
+        Assert.Equal([["law#2"], ["law#3"]], flags.Select(f => f.Citations));
+    }
+
+    [Fact]
+    public void Build_PossiblyAndNearFlags_AreShown()
+    {
+        var answers = Answers(
+            ("types", new ChoicesAnswer(["location"])),
+            ("scale", new ChoiceAnswer("many")),
+            ("found", new MonthAnswer(new YearMonth(2023, 12))));
+        var rules = Rules() with { CriminalThreshold = Threshold with { ScaleRanges = new Dictionary<string, ScaleRange> { ["many"] = new(10, null) } } };
+
+        Assert.Equal(["possibly", "near"], Build(rules, answers).Flags.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void Build_CurrentMonth_IsChinaTime()
+    {
+        // 2026-10-31 16:30 UTC is already November in China: the discovery three years earlier is then past the limitation.
+        var rules = Rules();
+        var answers = Answers(("found", new MonthAnswer(new YearMonth(2023, 10))));
+
+        Assert.False(Build(rules, answers, new DateTimeOffset(2026, 10, 31, 15, 30, 0, TimeSpan.Zero)).Facts.Has("passed"));
+        Assert.True(Build(rules, answers, new DateTimeOffset(2026, 10, 31, 16, 30, 0, TimeSpan.Zero)).Facts.Has("passed"));
+    }
+}
