@@ -355,10 +355,18 @@ public class AnswerParserInputTests
     [InlineData("\uD800\uD800")]
     [InlineData("😀\uDC00")]
     [InlineData("a\uFFFDb")]
-    [InlineData("a\uFEFFb")]
     public void Parse_TextWithBrokenOrReplacementCharacters_IsRefused(string value)
     {
         Assert.Equal((null, "包含无法识别的字符，请删除后重试。"), Form("organisation-name", value));
+    }
+
+    [Fact]
+    public void Parse_TextWithByteOrderMarkInside_IsRefusedNamingTheCodePoint()
+    {
+        var (value, error) = Form("organisation-name", "a\uFEFFb");
+
+        Assert.Null(value);
+        Assert.Contains("U+FEFF", error, StringComparison.Ordinal);
     }
 
     [Fact]
