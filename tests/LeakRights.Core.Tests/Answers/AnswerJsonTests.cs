@@ -124,7 +124,7 @@ public class AnswerJsonTests
     [InlineData("{")]
     [InlineData("not json")]
     [InlineData("")]
-    [InlineData("""{"a":[[[[[[[[[["deep"]]]]]]]]]}""")]
+    [InlineData("""{"a":[[[[[[[[["deep"]]]]]]]]]}""")]
     public void TryRead_NotAnAnswersObject_IsNull(string json)
     {
         Assert.Null(AnswerJson.TryRead(Encoding.UTF8.GetBytes(json), TestContent.Walker()));

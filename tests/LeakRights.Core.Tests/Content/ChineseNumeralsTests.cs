@@ -68,6 +68,7 @@ public class ChineseNumeralsTests
     [InlineData("第五十七条第二款")]
     [InlineData("第五十七条之x")]
     [InlineData("第五十七条又")]
+    [InlineData("第五十七条又二")]
     [InlineData("序言一")]
     public void TryParseArticleLabel_NotALabel_FailsWithEmptyNumber(string label)
     {

@@ -47,6 +47,7 @@ public class TextCatalogTests
     [InlineData("{x}{", new[] { "x" })]
     [InlineData("{x", new string[0])]
     [InlineData("}{x}", new[] { "x" })]
+    [InlineData("a{}b", new[] { "" })]
     public void PlaceholdersIn_Template_ListsNames(string template, string[] expected)
     {
         Assert.Equal(expected, TextCatalog.PlaceholdersIn(template));
