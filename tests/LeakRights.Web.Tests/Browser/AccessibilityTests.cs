@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace LeakRights.Web.Tests.Browser;
 
 /// <summary>axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every public page and every step; keyboard-only completion.</summary>
-[Collection(SecondBrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private static readonly AxeRunOptions Wcag = new()

@@ -91,19 +91,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// Browser tests run one after another within a group (one app, one Chromium). The two groups run side by side, each with
-/// its own app and browser: the browser tests are the suite's longest chain, and most of their time is spent waiting.
-/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
-}
-
-/// <summary>The second group of browser tests (see <see cref="BrowserTestGroup"/>).</summary>
-[CollectionDefinition(Name)]
-public sealed class SecondBrowserTestGroup : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser-2";
 }

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace LeakRights.Web.Tests.Browser;
 
-[Collection(SecondBrowserTestGroup.Name)]
+[Collection(BrowserTestGroup.Name)]
 public sealed class CheckFlowBrowserTests(BrowserFixture browser)
 {
     public static TheoryData<string> Viewports() => new(["phone", "desktop"]);
