@@ -55,4 +55,80 @@ public sealed class ContentRulesTests
         Assert.Contains(rules.Limitation.Cites[0], cited);
         Assert.Contains("court", ContentRules.AuthoritiesIn(rules).Select(a => a.Id));
     }
+    [Fact]
+    public void CitationsIn_RealRules_SaysWhereEachArticleIsCited()
+    {
+        var cited = ContentRules.CitationsIn(TestContent.Bundle.Rules).ToList();
+
+        Assert.Contains(("期限 limitation", "civil-code#188"), cited);
+        Assert.Contains(("刑事追诉标准", "criminal-law#253-1"), cited);
+        Assert.Contains(("刑事追诉标准", "spc-spp-interpretation-2017#5"), cited);
+        Assert.Contains(("诉讼时效", "civil-code#188"), cited);
+        Assert.Contains(("步骤 send-deletion-request", "pipl#47"), cited);
+        Assert.Contains(("步骤 civil-suit", "civil-code#1183"), cited);
+        Assert.Contains(("提示 sensitive", "pipl#28"), cited);
+        Assert.Equal(cited.Count, cited.Distinct().Count());
+    }
+
+    [Fact]
+    public void AuthoritiesIn_RealRules_SaysWhereEachAuthorityIsNamed()
+    {
+        var named = ContentRules.AuthoritiesIn(TestContent.Bundle.Rules).ToList();
+
+        Assert.Contains(("紧急事项 call-110-now", "police-110"), named);
+        Assert.Contains(("步骤 civil-suit", "court"), named);
+        Assert.Contains(("步骤 spam-report", "isc-12321"), named);
+        Assert.Contains(("途径 complain", "spb-12305"), named);
+        Assert.Contains(("途径 complain", "nfra-12378"), named);
+        Assert.Equal(named.Count, named.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("2026-11-28", true)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2026-02-29", false)]
+    [InlineData("2026-13-01", false)]
+    [InlineData("2026/11/28", false)]
+    [InlineData("2026-11-28T00:00", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsDate_Examples_OnlyRealIsoDates(string? value, bool expected) => Assert.Equal(expected, ContentRules.IsDate(value));
+
+    [Theory]
+    [InlineData(null, 3, false)]
+    [InlineData("", 3, false)]
+    [InlineData("   ", 3, false)]
+    [InlineData("abc", 3, true)]
+    [InlineData("abcd", 3, false)]
+    [InlineData("个人信息", 4, true)]
+    public void IsRequiredText_Examples_PresentNotBlankAndWithinTheLimit(string? value, int max, bool expected) =>
+        Assert.Equal(expected, ContentRules.IsRequiredText(value, max));
+
+    [Theory]
+    [InlineData(null, 3, true)]
+    [InlineData("", 3, true)]
+    [InlineData("abc", 3, true)]
+    [InlineData("abcd", 3, false)]
+    public void IsOptionalText_Examples_AbsentOrWithinTheLimit(string? value, int max, bool expected) =>
+        Assert.Equal(expected, ContentRules.IsOptionalText(value, max));
+
+    [Fact]
+    public void Statuses_AreTheOnesTheSeedsAndEditorUse()
+    {
+        Assert.Equal(["in-force", "superseded"], ContentRules.LawStatuses);
+        Assert.Equal(["confirmed-law-text", "confirmed-official-page", "confirmed-third-party", "not-confirmed"], ContentRules.AuthorityStatuses);
+    }
+
+    [Fact]
+    public void LengthLimits_AtAndPastTheLimit_AreEnforced()
+    {
+        Assert.False(ContentRules.IsValidId(string.Empty));
+        Assert.False(ContentRules.IsValidWebsite(string.Empty));
+        var site = "www.example.cn/" + new string('a', ContentRules.MaxAuthorityFieldLength - 15);
+        Assert.True(ContentRules.IsValidWebsite(site));
+        Assert.False(ContentRules.IsValidWebsite(site + "a"));
+        Assert.False(ContentRules.IsArticleNumberOf("1", string.Empty));
+        Assert.True(ContentRules.IsArticleNumberOf("1", "第一条"));
+        Assert.False(ContentRules.IsArticleNumberOf("1", "第一条" + new string('　', ContentRules.MaxLabelLength)));
+    }
 }
