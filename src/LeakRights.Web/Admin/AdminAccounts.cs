@@ -1,11 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using LeakRights.Web.Data;
+using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -254,27 +254,8 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
     }
 
     /// <summary>The key a client's failures are counted under: its IPv4 address, or the /64 network of an IPv6 address (one subscriber's block).</summary>
-    public static string ClientKey(string? ip)
-    {
-        if (ip is null || !IPAddress.TryParse(ip, out var address))
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    public static string ClientKey(string? ip) =>
+        ip is not null && IPAddress.TryParse(ip, out var address) ? ClientAddress.Key(address) : "unknown";
 
     private async Task<bool> CheckPasswordAsync(AdminUser? user, string password, string? ip, string failureKind, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -62,23 +61,7 @@ public static class RateLimiting
     }
 
     /// <summary>The partition key: the client's address, an IPv6 client by its /64 (one subscriber usually holds a whole /64).</summary>
-    public static string ClientKey(HttpContext context)
-    {
-        var ip = context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
-        if (ip.IsIPv4MappedToIPv6)
-        {
-            ip = ip.MapToIPv4();
-        }
-
-        if (ip.AddressFamily == AddressFamily.InterNetworkV6 && !IPAddress.IsLoopback(ip))
-        {
-            var bytes = ip.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-
-        return ip.ToString();
-    }
+    public static string ClientKey(HttpContext context) => ClientAddress.Key(context.Connection.RemoteIpAddress ?? IPAddress.Loopback);
 
     private static void Limit(RazorPagesOptions options, string page, string policy) =>
         options.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
