@@ -9,8 +9,12 @@ public enum ConfirmationStatus
     NotConfirmed,
 }
 
+/// <summary>
+/// A competent authority or channel: the one shape of the concept in Core. Seeds, the database snapshot, the plan, the API
+/// and the PDF all use this record; only Data/ has its own entity.
+/// </summary>
 public sealed record Authority(
-    string Id,
+    AuthorityId Id,
     string Name,
     string? Hotline,
     string? Website,
@@ -18,4 +22,35 @@ public sealed record Authority(
     string HowTo,
     ConfirmationStatus Status,
     string StatusNote,
-    string? LastVerified);
+    DateOnly? LastVerified);
+
+/// <summary>The one mapping between <see cref="ConfirmationStatus"/> and its name in seeds, the database, backups and the API.</summary>
+public static class ConfirmationStatusNames
+{
+    private static readonly (ConfirmationStatus Status, string Name)[] Names =
+    [
+        (ConfirmationStatus.ConfirmedLawText, "confirmed-law-text"),
+        (ConfirmationStatus.ConfirmedOfficialPage, "confirmed-official-page"),
+        (ConfirmationStatus.ConfirmedThirdParty, "confirmed-third-party"),
+        (ConfirmationStatus.NotConfirmed, "not-confirmed"),
+    ];
+
+    public static IReadOnlyList<string> All { get; } = Names.Select(n => n.Name).ToList();
+
+    public static string ToName(this ConfirmationStatus status) => Names.First(n => n.Status == status).Name;
+
+    public static bool TryParse(string? name, out ConfirmationStatus status)
+    {
+        foreach (var n in Names)
+        {
+            if (string.Equals(n.Name, name, StringComparison.Ordinal))
+            {
+                status = n.Status;
+                return true;
+            }
+        }
+
+        status = ConfirmationStatus.NotConfirmed;
+        return false;
+    }
+}

@@ -31,7 +31,7 @@ public static partial class ContentRules
 
     public static readonly IReadOnlyList<string> LawStatuses = ["in-force", "superseded"];
 
-    public static readonly IReadOnlyList<string> AuthorityStatuses = ["confirmed-law-text", "confirmed-official-page", "confirmed-third-party", "not-confirmed"];
+    public static IReadOnlyList<string> AuthorityStatuses => ConfirmationStatusNames.All;
 
     public static bool IsValidId(string? id) => id is { Length: > 0 and <= MaxIdLength } && IdRegex().IsMatch(id);
 
@@ -43,7 +43,13 @@ public static partial class ContentRules
     /// <summary>A host name with an optional path, shown with https:// in front: no scheme, no spaces, nothing a browser could run.</summary>
     public static bool IsValidWebsite(string? website) => website is { Length: > 0 and <= MaxAuthorityFieldLength } && WebsiteRegex().IsMatch(website);
 
-    public static bool IsDate(string? value) => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    public static bool IsDate(string? value) => TryParseDate(value, out _);
+
+    /// <summary>The one date format of seeds, the database and backups: YYYY-MM-DD.</summary>
+    public static bool TryParseDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Required text: present, not blank, at most <paramref name="max"/> UTF-16 code units.</summary>
     public static bool IsRequiredText(string? value, int max) => !string.IsNullOrWhiteSpace(value) && value.Length <= max;

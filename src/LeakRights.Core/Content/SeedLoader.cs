@@ -103,21 +103,28 @@ public static class SeedLoader
             var id = r.String(item, "id", entry);
             var at = $"{entry} (id '{id}')";
             var statusText = r.String(item, "status", at);
-            ConfirmationStatus? status = statusText switch
-            {
-                "confirmed-law-text" => ConfirmationStatus.ConfirmedLawText,
-                "confirmed-official-page" => ConfirmationStatus.ConfirmedOfficialPage,
-                "confirmed-third-party" => ConfirmationStatus.ConfirmedThirdParty,
-                "not-confirmed" => ConfirmationStatus.NotConfirmed,
-                _ => null,
-            };
+            ConfirmationStatus? status = ConfirmationStatusNames.TryParse(statusText, out var parsed) ? parsed : null;
             if (status is null && statusText.Length > 0)
             {
                 r.Error(at, $"status '{statusText}' must be confirmed-law-text, confirmed-official-page, confirmed-third-party or not-confirmed");
             }
 
+            var lastVerifiedText = r.OptionalString(item, "lastVerified", at);
+            DateOnly? lastVerified = null;
+            if (lastVerifiedText is not null)
+            {
+                if (ContentRules.TryParseDate(lastVerifiedText, out var d))
+                {
+                    lastVerified = d;
+                }
+                else
+                {
+                    r.Error(at, $"lastVerified '{lastVerifiedText}' is not a date (YYYY-MM-DD)");
+                }
+            }
+
             list.Add(new Authority(
-                id,
+                new AuthorityId(id),
                 r.String(item, "name", at),
                 r.OptionalString(item, "hotline", at),
                 r.OptionalString(item, "website", at),
@@ -125,7 +132,7 @@ public static class SeedLoader
                 r.String(item, "howTo", at),
                 status ?? ConfirmationStatus.NotConfirmed,
                 r.String(item, "statusNote", at),
-                r.OptionalString(item, "lastVerified", at)));
+                lastVerified));
         }
 
         return list;

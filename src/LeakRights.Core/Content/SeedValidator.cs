@@ -82,7 +82,7 @@ internal static class SeedValidator
 
     private static void ValidateAuthorities(ContentBundle b, List<SeedError> errors)
     {
-        foreach (var dup in b.Authorities.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var dup in b.Authorities.GroupBy(a => a.Id.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             errors.Add(new SeedError(A, $"authority '{dup.Key}'", "the id appears more than once"));
         }
@@ -91,7 +91,7 @@ internal static class SeedValidator
         foreach (var a in b.Authorities)
         {
             var at = $"authority '{a.Id}'";
-            if (!ContentRules.IsValidId(a.Id))
+            if (!ContentRules.IsValidId(a.Id.Value))
             {
                 errors.Add(new SeedError(A, at, $"the id must be lower-case letters, digits and hyphens, at most {ContentRules.MaxIdLength} characters"));
             }
@@ -99,11 +99,6 @@ internal static class SeedValidator
             if (a.Website is not null && !ContentRules.IsValidWebsite(a.Website))
             {
                 errors.Add(new SeedError(A, at, $"website '{a.Website}' must be a host name with an optional path, without http:// or spaces"));
-            }
-
-            if (a.LastVerified is not null && !ContentRules.IsDate(a.LastVerified))
-            {
-                errors.Add(new SeedError(A, at, $"lastVerified '{a.LastVerified}' is not a date (YYYY-MM-DD)"));
             }
 
             foreach (var (name, value) in new[] { ("name", a.Name), ("hotline", a.Hotline), ("website", a.Website), ("handles", a.Handles), ("howTo", a.HowTo), ("statusNote", a.StatusNote) })
@@ -366,7 +361,7 @@ internal static class SeedValidator
 
         void CheckAuthorities(ContentBundle bundle, string at, IEnumerable<string> ids, List<SeedError> errs)
         {
-            foreach (var id in ids.Where(id => bundle.Authorities.All(a => a.Id != id)))
+            foreach (var id in ids.Where(id => bundle.Authorities.All(a => a.Id.Value != id)))
             {
                 errs.Add(new SeedError(R, at, $"authority '{id}' is not in seeds/authorities.json"));
             }

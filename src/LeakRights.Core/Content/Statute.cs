@@ -13,13 +13,13 @@ public sealed record Law(
     string ShortTitle,
     string? DocumentNumber,
     string Issuer,
-    string? Adopted,
-    string? Amended,
-    string Effective,
+    DateOnly? Adopted,
+    DateOnly? Amended,
+    DateOnly Effective,
     LawStatus Status,
     string? SupersededBy,
-    string? InForceUntil,
-    string TextAsOf,
+    DateOnly? InForceUntil,
+    DateOnly TextAsOf,
     int Order,
     string SourceNote,
     IReadOnlyList<Article> Articles);
@@ -27,21 +27,8 @@ public sealed record Law(
 /// <summary>An article (or item, or preamble) of a law. <see cref="Number"/> is the citation key: 1038, 253-1, 8, preamble.</summary>
 public sealed record Article(string Number, string Label, string Text);
 
-public static class CitationRef
+/// <summary>A citation resolved against a law's articles.</summary>
+public static class LawExtensions
 {
-    public static string Format(string lawId, string articleNumber) => $"{lawId}#{articleNumber}";
-
-    public static bool TryParse(string value, out string lawId, out string articleNumber)
-    {
-        var hash = value.IndexOf('#', StringComparison.Ordinal);
-        if (hash <= 0 || hash == value.Length - 1 || value.IndexOf('#', hash + 1) >= 0)
-        {
-            lawId = articleNumber = string.Empty;
-            return false;
-        }
-
-        lawId = value[..hash];
-        articleNumber = value[(hash + 1)..];
-        return true;
-    }
+    public static CitationRef Ref(this Law law, Article article) => new(law.Id, article.Number);
 }

@@ -105,7 +105,7 @@ public static class StatuteFileParser
             return string.Empty;
         }
 
-        string? Date(string key, bool required)
+        DateOnly? Date(string key, bool required)
         {
             var v = required ? Required(key) : front.GetValueOrDefault(key);
             if (string.IsNullOrEmpty(v))
@@ -113,12 +113,13 @@ public static class StatuteFileParser
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (!ContentRules.TryParseDate(v, out var date))
             {
                 errors.Add(new SeedError(fileName, $"front matter '{key}'", $"'{v}' is not a date (YYYY-MM-DD)"));
+                return null;
             }
 
-            return v;
+            return date;
         }
 
         var id = Required("id");
@@ -152,11 +153,11 @@ public static class StatuteFileParser
             Required("issuer"),
             Date("adopted", required: false),
             Date("amended", required: false),
-            Date("effective", required: true) ?? string.Empty,
+            Date("effective", required: true) ?? DateOnly.MinValue,
             status,
             front.GetValueOrDefault("superseded-by"),
             Date("in-force-until", required: false),
-            Date("text-as-of", required: true) ?? string.Empty,
+            Date("text-as-of", required: true) ?? DateOnly.MinValue,
             order,
             string.Join('\n', source).Trim(),
             articles);

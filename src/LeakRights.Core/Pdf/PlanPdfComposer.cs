@@ -23,7 +23,7 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
         var blocks = new List<PdfBlock>
         {
             new ParagraphBlock(DocumentTitle, ParagraphStyle.Title),
-            new ParagraphBlock($"生成日期：{Date(today)}　·　法律条文截至 {plan.TextsAsOf}", ParagraphStyle.Muted),
+            new ParagraphBlock($"生成日期：{Date(today)}　·　法律条文截至 {AsOf(plan)}", ParagraphStyle.Muted),
             new HeadingBlock("您的情况", 2),
             new ParagraphBlock(Summary(plan.Answers)),
             new QuotationBlock("重要提示", "这是根据您的回答自动整理的一般性法律信息，不是针对您个案的法律意见。情况复杂或涉及金额较大的，建议咨询律师或当地法律援助机构。部门电话和网址以官方公布为准。", null),
@@ -77,10 +77,10 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
         blocks.Add(new ParagraphBlock("以下为计划中引用的条文原文，以官方公布的文本为准。", ParagraphStyle.Muted));
         foreach (var c in plan.Citations)
         {
-            blocks.Add(new QuotationBlock($"《{c.Law}》{c.Article}", string.Join('\n', MarkdownRenderer.ToParagraphs(c.Text)), $"第 {c.Revision} 版　·　施行日期 {c.Effective}　·　文本截至 {c.AsOf}"));
+            blocks.Add(new QuotationBlock($"《{c.Law}》{c.Article}", string.Join('\n', MarkdownRenderer.ToParagraphs(c.Text)), $"第 {c.Revision} 版　·　施行日期 {c.Effective:yyyy-MM-dd}　·　文本截至 {c.AsOf:yyyy-MM-dd}"));
         }
 
-        return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {plan.TextsAsOf}　·　一般性法律信息，不是法律意见"), blocks);
+        return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {AsOf(plan)}　·　一般性法律信息，不是法律意见"), blocks);
     }
 
     public static string FileName(Plan plan) =>
@@ -191,12 +191,12 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
         return string.Join("；", parts) + "。";
     }
 
-    private static string Contacts(Plan plan, IReadOnlyList<string> authorities) =>
+    private static string Contacts(Plan plan, IReadOnlyList<AuthorityId> authorities) =>
         authorities.Count == 0
             ? string.Empty
             : "\n" + string.Join("；", authorities.Select(plan.Authority).Select(a => a.Hotline is null ? a.Name : $"{a.Name}：{a.Hotline}"));
 
-    private static string Basis(Plan plan, IReadOnlyList<string> citations) =>
+    private static string Basis(Plan plan, IReadOnlyList<CitationRef> citations) =>
         citations.Count == 0 ? string.Empty : "\n依据：" + string.Join("、", citations.Select(plan.Citation).Select(c => $"《{c.Law}》{c.Article}"));
 
     private static string DeadlineTitle(PlanDeadline d, DateOnly today) => d.Key switch
@@ -206,6 +206,8 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
         "regulator-reply" => $"{d.Title}（如今天投诉，约在 {Date(PlanCalendar.AddWorkingDays(today, 7))} 前）",
         _ => d.Title,
     };
+
+    private static string AsOf(Plan plan) => plan.TextsAsOf is { } d ? ContentRules.FormatDate(d) : "—";
 
     internal static string Date(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
 }

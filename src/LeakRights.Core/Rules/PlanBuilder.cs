@@ -97,7 +97,7 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
             .Select(f => new PlanFlag(f.Id, texts.Get($"flags.{f.Id}.label"), texts.Format($"flags.{f.Id}.explain", values), collector.Cites(f.Cites)))
             .ToList();
 
-        var asOf = collector.Citations.Select(c => c.AsOf).DefaultIfEmpty(string.Empty).Max(StringComparer.Ordinal) ?? string.Empty;
+        DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);
         return new Plan(now, answers, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, facts, asOf);
     }
 
@@ -128,19 +128,19 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
     /// <summary>Collects authorities and citations once each, in order of first use.</summary>
     private sealed class Collector(IContentCatalog catalog)
     {
-        private readonly Dictionary<string, PlanAuthority> _authorities = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, PlanCitation> _citations = new(StringComparer.Ordinal);
+        private readonly HashSet<AuthorityId> _authorities = [];
+        private readonly HashSet<CitationRef> _citations = [];
 
-        public List<PlanAuthority> AuthorityList { get; } = [];
+        public List<Authority> AuthorityList { get; } = [];
 
         public List<PlanCitation> Citations { get; } = [];
 
-        public List<string> Authorities(IEnumerable<string> ids)
+        public List<AuthorityId> Authorities(IEnumerable<string> ids)
         {
-            var result = new List<string>();
-            foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            var result = new List<AuthorityId>();
+            foreach (var id in ids.Distinct(StringComparer.Ordinal).Select(i => new AuthorityId(i)))
             {
-                if (!_authorities.ContainsKey(id))
+                if (!_authorities.Contains(id))
                 {
                     var a = catalog.FindAuthority(id);
                     if (a is null)
@@ -148,9 +148,8 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
                         continue; // Validated at start-up; an admin cannot delete authorities.
                     }
 
-                    var pa = new PlanAuthority(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified);
-                    _authorities[id] = pa;
-                    AuthorityList.Add(pa);
+                    _authorities.Add(id);
+                    AuthorityList.Add(a);
                 }
 
                 result.Add(id);
@@ -159,24 +158,28 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
             return result;
         }
 
-        public List<string> Cites(IEnumerable<string> refs)
+        public List<CitationRef> Cites(IEnumerable<string> refs)
         {
-            var result = new List<string>();
+            var result = new List<CitationRef>();
             foreach (var r in refs.Distinct(StringComparer.Ordinal))
             {
-                if (!_citations.ContainsKey(r))
+                if (!CitationRef.TryParse(r, out CitationRef reference))
                 {
-                    if (!CitationRef.TryParse(r, out var lawId, out var number) || catalog.FindArticle(lawId, number) is not { } a)
+                    continue;
+                }
+
+                if (!_citations.Contains(reference))
+                {
+                    if (catalog.FindArticle(reference) is not { } a)
                     {
                         continue; // Validated at start-up against the seeds.
                     }
 
-                    var pc = new PlanCitation(r, a.LawId, a.LawTitle, a.Label, a.Text, a.Revision, a.Effective, a.AsOf);
-                    _citations[r] = pc;
-                    Citations.Add(pc);
+                    _citations.Add(reference);
+                    Citations.Add(new PlanCitation(reference, a.LawTitle, a.Label, a.Text, a.Revision, a.Effective, a.AsOf));
                 }
 
-                result.Add(r);
+                result.Add(reference);
             }
 
             return result;

@@ -13,12 +13,12 @@ public sealed class RuleCitationWarnings(ContentBundle content, ContentSnapshotP
         var cited = ContentRules.CitationsIn(content.Rules);
         foreach (var (where, reference) in cited)
         {
-            if (!CitationRef.TryParse(reference, out var law, out var number))
+            if (!CitationRef.TryParse(reference, out CitationRef citation))
             {
                 continue;
             }
 
-            var article = current.FindArticle(law, number);
+            var article = current.FindArticle(citation);
             if (article is null)
             {
                 warnings.Add($"{where} 引用的 {reference} 在数据库中不存在。");

@@ -46,7 +46,8 @@ public static class ApiEndpoints
         api.MapGet("/statutes/{law}/{article}", (string law, string article, PlanService plans) =>
         {
             var content = plans.Content;
-            var found = content.FindArticle(law, article);
+            var reference = new CitationRef(law, article);
+            var found = content.FindArticle(reference);
             var lawEntity = content.FindLaw(law);
             if (found is null || lawEntity is null)
             {
@@ -55,16 +56,16 @@ public static class ApiEndpoints
 
             var entity = lawEntity.Articles.First(a => a.Number == article);
             return TypedResults.Ok(new ArticleDto(
-                CitationRef.Format(law, article),
+                reference.ToString(),
                 law,
                 found.LawTitle,
-                found.Number,
+                article,
                 found.Label,
                 found.Text,
-                content.Html(law, article),
+                content.Html(reference),
                 found.Revision,
                 entity.TextAsOf,
-                found.Effective,
+                ContentRules.FormatDate(found.Effective),
                 found.Repealed));
         });
 

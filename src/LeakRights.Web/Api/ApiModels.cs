@@ -122,13 +122,17 @@ internal static class ApiMapping
 
     public static PlanResponse ToResponse(Plan p) => new(
         p.GeneratedAt,
-        p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, u.Authorities, u.Citations)).ToList(),
-        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, s.Citations)).ToList(), x.Authorities)).ToList(),
-        p.Authorities.Select(a => new AuthorityDto(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.ToSeedName(a.Status), a.StatusNote)).ToList(),
-        p.Citations.Select(c => new CitationDto(c.Ref, c.Law, c.Article, c.Text, c.Revision, c.Effective)).ToList(),
+        p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, Ids(u.Authorities), Refs(u.Citations))).ToList(),
+        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations))).ToList(), Ids(x.Authorities))).ToList(),
+        p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
+        p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),
-        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, d.Citations)).ToList(),
+        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations))).ToList(),
         p.Flags.Select(f => f.Id).ToList());
+
+    private static List<string> Ids(IEnumerable<AuthorityId> ids) => ids.Select(i => i.Value).ToList();
+
+    private static List<string> Refs(IEnumerable<CitationRef> refs) => refs.Select(r => r.ToString()).ToList();
 
     public static LawDto ToDto(LawEntity l) => new(
         l.Id,

@@ -29,13 +29,13 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                     ShortTitle = law.ShortTitle,
                     DocumentNumber = law.DocumentNumber,
                     Issuer = law.Issuer,
-                    Adopted = law.Adopted,
-                    Amended = law.Amended,
-                    Effective = law.Effective,
+                    Adopted = D(law.Adopted),
+                    Amended = D(law.Amended),
+                    Effective = D(law.Effective),
                     Status = law.Status == LawStatus.InForce ? "in-force" : "superseded",
                     SupersededBy = law.SupersededBy,
-                    InForceUntil = law.InForceUntil,
-                    TextAsOf = law.TextAsOf,
+                    InForceUntil = D(law.InForceUntil),
+                    TextAsOf = D(law.TextAsOf),
                     SortOrder = law.Order,
                     SourceNote = law.SourceNote,
                 };
@@ -58,7 +58,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                     SortOrder = (i + 1) * 10,
                     Text = article.Text,
                     CurrentRevision = 1,
-                    TextAsOf = law.TextAsOf,
+                    TextAsOf = D(law.TextAsOf),
                 };
                 a.Revisions.Add(new ArticleRevisionEntity
                 {
@@ -67,7 +67,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                     Editor = SeedEditor,
                     CreatedAtUtc = now,
                     ChangeNote = SeedNote,
-                    EffectiveDate = law.Effective,
+                    EffectiveDate = D(law.Effective),
                 });
                 entity.Articles.Add(a);
                 addedArticles++;
@@ -79,14 +79,14 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
         for (var i = 0; i < content.Authorities.Count; i++)
         {
             var a = content.Authorities[i];
-            if (authorityIds.Contains(a.Id))
+            if (authorityIds.Contains(a.Id.Value))
             {
                 continue;
             }
 
             var authority = new AuthorityEntity
             {
-                Id = a.Id,
+                Id = a.Id.Value,
                 Name = a.Name,
                 Hotline = a.Hotline,
                 Website = a.Website,
@@ -94,7 +94,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                 HowTo = a.HowTo,
                 Status = AuthorityStatus.ToSeedName(a.Status),
                 StatusNote = a.StatusNote,
-                LastVerified = a.LastVerified,
+                LastVerified = a.LastVerified is { } lv ? D(lv) : null,
                 Revision = 1,
                 SortOrder = (i + 1) * 10,
             };
@@ -116,6 +116,10 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
             LogSeeded(logger, addedArticles, addedAuthorities);
         }
     }
+
+    private static string D(DateOnly d) => ContentRules.FormatDate(d);
+
+    private static string? D(DateOnly? d) => d is { } v ? ContentRules.FormatDate(v) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Articles} articles and {Authorities} authorities from seeds/")]
     private static partial void LogSeeded(ILogger logger, int articles, int authorities);

@@ -9,9 +9,9 @@ namespace LeakRights.Web.Data;
 /// <summary>An immutable, in-memory copy of the statutes and authorities in the database, with rendered HTML cached per revision.</summary>
 public sealed class ContentSnapshot : IContentCatalog
 {
-    private readonly Dictionary<string, CatalogArticle> _articles;
-    private readonly Dictionary<string, Authority> _authorities;
-    private readonly ConcurrentDictionary<(string Ref, int Revision), string> _html = new();
+    private readonly Dictionary<CitationRef, CatalogArticle> _articles;
+    private readonly Dictionary<AuthorityId, Authority> _authorities;
+    private readonly ConcurrentDictionary<(CitationRef Ref, int Revision), string> _html = new();
 
     /// <summary>
     /// Builds the snapshot from database rows. A row that breaks <see cref="ContentRules"/> (a bad id, a missing field, an
@@ -22,7 +22,7 @@ public sealed class ContentSnapshot : IContentCatalog
     {
         var refused = new List<RefusedRow>();
         var keptLaws = new List<LawEntity>();
-        _articles = new Dictionary<string, CatalogArticle>(StringComparer.Ordinal);
+        _articles = [];
         foreach (var law in laws)
         {
             if (ProblemOf(law) is { } lawProblem)
@@ -36,7 +36,7 @@ public sealed class ContentSnapshot : IContentCatalog
             {
                 var row = $"article '{Printable(CitationRef.Format(law.Id, a.Number))}' (row {a.Id})";
                 var problem = ProblemOf(a);
-                if (problem is null && !_articles.TryAdd(CitationRef.Format(law.Id, a.Number), new CatalogArticle(law.Id, law.Title, a.Number, a.Label, a.Text, a.CurrentRevision, EffectiveOf(law, a), a.TextAsOf, a.IsRepealed)))
+                if (problem is null && !_articles.TryAdd(new CitationRef(law.Id, a.Number), new CatalogArticle(new CitationRef(law.Id, a.Number), law.Title, a.Label, a.Text, a.CurrentRevision, ContentRulesDate(EffectiveOf(law, a)), ContentRulesDate(a.TextAsOf), a.IsRepealed)))
                 {
                     problem = "another article already has this citation";
                 }
@@ -56,7 +56,7 @@ public sealed class ContentSnapshot : IContentCatalog
         }
 
         Laws = keptLaws;
-        _authorities = new Dictionary<string, Authority>(StringComparer.Ordinal);
+        _authorities = [];
         foreach (var a in authorities)
         {
             if (ProblemOf(a) is { } problem)
@@ -65,7 +65,7 @@ public sealed class ContentSnapshot : IContentCatalog
                 continue;
             }
 
-            _authorities.TryAdd(a.Id, new Authority(a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified));
+            _authorities.TryAdd(new AuthorityId(a.Id), new Authority(new AuthorityId(a.Id), a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified is null ? null : ContentRulesDate(a.LastVerified)));
         }
 
         Refused = refused;
@@ -76,19 +76,21 @@ public sealed class ContentSnapshot : IContentCatalog
 
     public IReadOnlyList<LawEntity> Laws { get; }
 
-    public CatalogArticle? FindArticle(string lawId, string number) => _articles.GetValueOrDefault(CitationRef.Format(lawId, number));
+    public CatalogArticle? FindArticle(CitationRef reference) => _articles.GetValueOrDefault(reference);
 
-    public Authority? FindAuthority(string id) => _authorities.GetValueOrDefault(id);
+    public Authority? FindAuthority(AuthorityId id) => _authorities.GetValueOrDefault(id);
+
+    private static DateOnly ContentRulesDate(string value) => ContentRules.TryParseDate(value, out var d) ? d : DateOnly.MinValue;
 
     public LawEntity? FindLaw(string id) => Laws.FirstOrDefault(l => l.Id == id);
 
     /// <summary>The article's text rendered through the one Markdown pipeline, cached per revision.</summary>
-    public string Html(string lawId, string number)
+    public string Html(CitationRef reference)
     {
-        var article = FindArticle(lawId, number);
+        var article = FindArticle(reference);
         return article is null
             ? string.Empty
-            : _html.GetOrAdd((CitationRef.Format(lawId, number), article.Revision), _ => MarkdownRenderer.ToHtml(article.Text));
+            : _html.GetOrAdd((reference, article.Revision), _ => MarkdownRenderer.ToHtml(article.Text));
     }
 
     private static string? ProblemOf(LawEntity l) =>

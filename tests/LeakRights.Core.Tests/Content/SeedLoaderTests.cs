@@ -93,7 +93,7 @@ public class SeedLoaderTests
             ["not-confirmed"] = ConfirmationStatus.NotConfirmed,
         };
 
-        var expected = json.Select(e => new Authority(Str(e, "id")!, Str(e, "name")!, Str(e, "hotline"), Str(e, "website"), Str(e, "handles")!, Str(e, "howTo")!, statuses[Str(e, "status")!], Str(e, "statusNote")!, Str(e, "lastVerified")));
+        var expected = json.Select(e => new Authority(new AuthorityId(Str(e, "id")!), Str(e, "name")!, Str(e, "hotline"), Str(e, "website"), Str(e, "handles")!, Str(e, "howTo")!, statuses[Str(e, "status")!], Str(e, "statusNote")!, Str(e, "lastVerified") is { } lv ? DateOnly.Parse(lv, System.Globalization.CultureInfo.InvariantCulture) : null));
 
         Assert.Equal(expected, TestContent.Bundle.Authorities);
     }
@@ -110,7 +110,7 @@ public class SeedLoaderTests
 
         var bundle = SeedLoader.Load(seeds.Path);
 
-        Assert.Equal(expected, bundle.Authorities.Single(a => a.Id == "police-110").Status);
+        Assert.Equal(expected, bundle.Authorities.Single(a => a.Id.Value == "police-110").Status);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class SeedValidatorTests
     [Fact]
     public void Validate_DuplicateAuthority_IsNamed()
     {
-        Assert.Equal(new SeedError("seeds/authorities.json", "authority 'court'", "the id appears more than once"), Single(Bundle(authorities: [.. B.Authorities, B.Authorities.First(a => a.Id == "court")])));
+        Assert.Equal(new SeedError("seeds/authorities.json", "authority 'court'", "the id appears more than once"), Single(Bundle(authorities: [.. B.Authorities, B.Authorities.First(a => a.Id.Value == "court")])));
     }
 
     // Questionnaire

@@ -61,13 +61,13 @@ public class StatuteFileParserTests
         Assert.Equal("示例法", law.ShortTitle);
         Assert.Equal("主席令第1号", law.DocumentNumber);
         Assert.Equal("全国人民代表大会常务委员会", law.Issuer);
-        Assert.Equal("2020-01-02", law.Adopted);
-        Assert.Equal("2021-03-04", law.Amended);
-        Assert.Equal("2021-05-06", law.Effective);
+        Assert.Equal(new DateOnly(2020, 1, 2), law.Adopted);
+        Assert.Equal(new DateOnly(2021, 3, 4), law.Amended);
+        Assert.Equal(new DateOnly(2021, 5, 6), law.Effective);
         Assert.Equal(LawStatus.InForce, law.Status);
         Assert.Null(law.SupersededBy);
         Assert.Null(law.InForceUntil);
-        Assert.Equal("2026-02-25", law.TextAsOf);
+        Assert.Equal(new DateOnly(2026, 2, 25), law.TextAsOf);
         Assert.Equal(7, law.Order);
         Assert.Equal("来自官方网站。\n第二行说明。", law.SourceNote);
         Assert.Equal(2, law.Articles.Count);
@@ -94,7 +94,7 @@ public class StatuteFileParserTests
         Assert.Empty(errors);
         Assert.Equal(LawStatus.Superseded, law.Status);
         Assert.Equal("new-law", law.SupersededBy);
-        Assert.Equal("2025-12-31", law.InForceUntil);
+        Assert.Equal(new DateOnly(2025, 12, 31), law.InForceUntil);
     }
 
     [Fact]

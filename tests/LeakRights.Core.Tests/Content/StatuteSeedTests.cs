@@ -70,6 +70,6 @@ public class StatuteSeedTests
 
         Assert.Equal(LawStatus.Superseded, old.Status);
         Assert.Equal("cybersecurity-law", old.SupersededBy);
-        Assert.Equal("2026-01-01", TestContent.Bundle.Laws.Single(l => l.Id == "cybersecurity-law").Effective);
+        Assert.Equal(new DateOnly(2026, 1, 1), TestContent.Bundle.Laws.Single(l => l.Id == "cybersecurity-law").Effective);
     }
 }

@@ -70,12 +70,12 @@ public class PlanBuilderTests
 
     private sealed class Catalog : IContentCatalog
     {
-        public CatalogArticle? FindArticle(string lawId, string number) => lawId == "law" && number != "404"
-            ? new CatalogArticle("law", "示例法", number, $"第{number}条", $"条文{number}", 2, "2021-01-01", $"2026-0{number}-01", false)
+        public CatalogArticle? FindArticle(CitationRef reference) => reference.LawId == "law" && reference.Number != "404"
+            ? new CatalogArticle(reference, "示例法", $"第{reference.Number}条", $"条文{reference.Number}", 2, new DateOnly(2021, 1, 1), new DateOnly(2026, int.Parse(reference.Number, System.Globalization.CultureInfo.InvariantCulture), 1), false)
             : null;
 
-        public Authority? FindAuthority(string id) => id.StartsWith("auth", StringComparison.Ordinal)
-            ? new Authority(id, "机关" + id, "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", "2026-01-01")
+        public Authority? FindAuthority(AuthorityId id) => id.Value.StartsWith("auth", StringComparison.Ordinal)
+            ? new Authority(id, "机关" + id.Value, "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", new DateOnly(2026, 1, 1))
             : null;
     }
 
@@ -110,8 +110,8 @@ public class PlanBuilderTests
         Assert.Empty(Build(rules).Urgent);
         var urgent = Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Urgent);
         Assert.Equal("u", urgent.Key);
-        Assert.Equal(["auth-1"], urgent.Authorities);
-        Assert.Equal(["law#1"], urgent.Citations);
+        Assert.Equal(["auth-1"], urgent.Authorities.Select(x => x.ToString()));
+        Assert.Equal(["law#1"], urgent.Citations.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -219,9 +219,9 @@ public class PlanBuilderTests
 
         Assert.Equal("步骤1", withX.Title);
         Assert.Equal("正文1\n\n补充X\n\n补充Y", withX.Text);
-        Assert.Equal(["law#1", "law#2", "law#5"], withX.Citations);
+        Assert.Equal(["law#1", "law#2", "law#5"], withX.Citations.Select(x => x.ToString()));
         Assert.Equal("正文1", plain.Text);
-        Assert.Equal(["law#1", "law#2"], plain.Citations);
+        Assert.Equal(["law#1", "law#2"], plain.Citations.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -236,8 +236,8 @@ public class PlanBuilderTests
 
         var plan = Build(Rules(paths: [path]), Answers(("x", new ChoiceAnswer("yes"))));
 
-        Assert.Equal(["auth-1", "auth-2", "auth-step"], plan.Paths[0].Authorities);
-        Assert.Equal(["auth-1", "auth-2", "auth-step"], plan.Authorities.Select(a => a.Id));
+        Assert.Equal(["auth-1", "auth-2", "auth-step"], plan.Paths[0].Authorities.Select(x => x.ToString()));
+        Assert.Equal(["auth-1", "auth-2", "auth-step"], plan.Authorities.Select(a => a.Id.Value));
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public class PlanBuilderTests
 
         var plan = Build(Rules(paths: [path]));
 
-        Assert.Empty(plan.Paths[0].Authorities);
+        Assert.Empty(plan.Paths[0].Authorities.Select(x => x.ToString()));
         Assert.Empty(plan.Authorities);
     }
 
@@ -258,10 +258,10 @@ public class PlanBuilderTests
 
         var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
 
-        Assert.Equal(["auth-1"], plan.Urgent[0].Authorities);
-        Assert.Equal(["law#1"], plan.Urgent[0].Citations);
-        Assert.Equal(["auth-1"], plan.Authorities.Select(a => a.Id));
-        Assert.Equal(["law#1"], plan.Citations.Select(c => c.Ref));
+        Assert.Equal(["auth-1"], plan.Urgent[0].Authorities.Select(x => x.ToString()));
+        Assert.Equal(["law#1"], plan.Urgent[0].Citations.Select(x => x.ToString()));
+        Assert.Equal(["auth-1"], plan.Authorities.Select(a => a.Id.Value));
+        Assert.Equal(["law#1"], plan.Citations.Select(c => c.Ref.ToString()));
     }
 
     [Fact]
@@ -271,8 +271,8 @@ public class PlanBuilderTests
 
         var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
 
-        Assert.Equal(new PlanAuthority("auth-1", "机关auth-1", "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", "2026-01-01"), plan.Authority("auth-1"));
-        Assert.Equal(new PlanCitation("law#3", "law", "示例法", "第3条", "条文3", 2, "2021-01-01", "2026-03-01"), plan.Citation("law#3"));
+        Assert.Equal(new Authority(new AuthorityId("auth-1"), "机关auth-1", "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", new DateOnly(2026, 1, 1)), plan.Authority(new AuthorityId("auth-1")));
+        Assert.Equal(new PlanCitation(new CitationRef("law", "3"), "示例法", "第3条", "条文3", 2, new DateOnly(2021, 1, 1), new DateOnly(2026, 3, 1)), plan.Citation(new CitationRef("law", "3")));
     }
 
     [Fact]
@@ -284,9 +284,9 @@ public class PlanBuilderTests
 
         var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
 
-        Assert.Equal(["law#2", "law#1"], plan.Citations.Select(c => c.Ref));
-        Assert.Equal(["auth-2", "auth-1"], plan.Authorities.Select(a => a.Id));
-        Assert.Equal(["law#1", "law#2"], plan.Paths[0].Steps[0].Citations);
+        Assert.Equal(["law#2", "law#1"], plan.Citations.Select(c => c.Ref.ToString()));
+        Assert.Equal(["auth-2", "auth-1"], plan.Authorities.Select(a => a.Id.Value));
+        Assert.Equal(["law#1", "law#2"], plan.Paths[0].Steps[0].Citations.Select(x => x.ToString()));
     }
 
     [Fact]
@@ -294,8 +294,8 @@ public class PlanBuilderTests
     {
         var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), [], ["law#3", "law#5", "law#1"])]);
 
-        Assert.Equal("2026-05-01", Build(rules, Answers(("x", new ChoiceAnswer("yes")))).TextsAsOf);
-        Assert.Equal(string.Empty, Build(rules).TextsAsOf);
+        Assert.Equal(new DateOnly(2026, 5, 1), Build(rules, Answers(("x", new ChoiceAnswer("yes")))).TextsAsOf);
+        Assert.Null(Build(rules).TextsAsOf);
     }
 
     [Fact]
@@ -328,7 +328,7 @@ public class PlanBuilderTests
         Assert.Equal("2029-10", with[0].Date);
         Assert.Equal("时效", with[0].Title);
         Assert.Equal("截至2029年10月", with[0].Text);
-        Assert.Equal(["law#3"], with[0].Citations);
+        Assert.Equal(["law#3"], with[0].Citations.Select(x => x.ToString()));
         Assert.Null(with[1].Date);
     }
 
@@ -353,7 +353,7 @@ public class PlanBuilderTests
         var flags = Build(rules, Answers(("x", new ChoiceAnswer("yes")), ("organisation-name", new TextAnswer("某银行")))).Flags;
 
         Assert.Equal([("f", "标记F", "因为某银行")], flags.Select(f => (f.Id, f.Label, f.Explain)));
-        Assert.Equal(["law#1"], flags[0].Citations);
+        Assert.Equal(["law#1"], flags[0].Citations.Select(x => x.ToString()));
         Assert.Empty(Build(rules).Flags);
     }
 
@@ -368,7 +368,7 @@ public class PlanBuilderTests
         var flags = Build(Rules(), answers).Flags;
 
         Assert.Equal(["likely", "passed"], flags.Select(f => f.Id));
-        Assert.Equal([["law#2"], ["law#3"]], flags.Select(f => f.Citations));
+        Assert.Equal([["law#2"], ["law#3"]], flags.Select(f => f.Citations.Select(x => x.ToString())));
     }
 
     [Fact]

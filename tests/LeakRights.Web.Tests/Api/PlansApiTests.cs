@@ -51,7 +51,7 @@ public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<Lea
         var core = plans.Build(walker.ParseAll(raw, acceptLetterFields: false).Answers);
 
         Assert.Equal(core.Paths.SelectMany(p => p.Steps).Select(s => s.Key), api.GetProperty("paths").EnumerateArray().SelectMany(p => p.GetProperty("steps").EnumerateArray()).Select(s => s.GetProperty("key").GetString()));
-        Assert.Equal(core.Citations.Select(c => c.Ref), api.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("ref").GetString()));
+        Assert.Equal(core.Citations.Select(c => c.Ref.ToString()), api.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("ref").GetString()));
     }
 
     [Fact]

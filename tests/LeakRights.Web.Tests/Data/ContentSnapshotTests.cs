@@ -1,3 +1,4 @@
+using LeakRights.Core.Content;
 using System.Net;
 using LeakRights.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +34,9 @@ public sealed class ContentSnapshotTests
         Assert.Contains("article 'civil-code#9999'", logs, StringComparison.Ordinal);
         Assert.Contains("authority 'evil'", logs, StringComparison.Ordinal);
         var snapshot = second.Services.GetRequiredService<ContentSnapshotProvider>().Current;
-        Assert.Null(snapshot.FindArticle("civil-code", "9999"));
-        Assert.Null(snapshot.FindAuthority("evil"));
-        Assert.NotNull(snapshot.FindArticle("pipl", "47"));
+        Assert.Null(snapshot.FindArticle(new CitationRef("civil-code", "9999")));
+        Assert.Null(snapshot.FindAuthority(new AuthorityId("evil")));
+        Assert.NotNull(snapshot.FindArticle(new CitationRef("pipl", "47")));
         Assert.Equal(4, snapshot.Refused.Count);
     }
 
@@ -55,11 +56,11 @@ public sealed class ContentSnapshotTests
 
         var snapshot = new ContentSnapshot([Law("pipl", good, nullText), nullTitle], authorities);
 
-        Assert.NotNull(snapshot.FindArticle("pipl", "1"));
-        Assert.Null(snapshot.FindArticle("pipl", "2"));
+        Assert.NotNull(snapshot.FindArticle(new CitationRef("pipl", "1")));
+        Assert.Null(snapshot.FindArticle(new CitationRef("pipl", "2")));
         Assert.Null(snapshot.FindLaw("civil-code"));
-        Assert.NotNull(snapshot.FindAuthority("procuratorate"));
-        Assert.Null(snapshot.FindAuthority("court"));
+        Assert.NotNull(snapshot.FindAuthority(new AuthorityId("procuratorate")));
+        Assert.Null(snapshot.FindAuthority(new AuthorityId("court")));
         Assert.Equal(["article 'pipl#2' (row 0)", "law 'civil-code'", "authority '(null)'", "authority 'court'"], snapshot.Refused.Select(r => r.Row));
     }
 

@@ -73,10 +73,9 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         return RedirectToPage("/Check/Review");
     }
 
-    public CitationView Cite(string reference) => new(Plan!.Citation(reference), Html(reference));
+    public CitationView Cite(CitationRef reference) => new(Plan!.Citation(reference), Html(reference));
 
-    public string Html(string reference) =>
-        CitationRef.TryParse(reference, out var law, out var number) ? plans.Content.Html(law, number) : string.Empty;
+    public string Html(CitationRef reference) => plans.Content.Html(reference);
 
     public string Dial(string hotline) => new(hotline.TakeWhile(c => c != '（' && c != '(').Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
 

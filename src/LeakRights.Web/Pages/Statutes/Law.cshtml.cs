@@ -27,5 +27,5 @@ public sealed class LawModel(PlanService plans) : PageModel
         return Page();
     }
 
-    public string Html(string number) => plans.Content.Html(Law!.Id, number);
+    public string Html(string number) => plans.Content.Html(new LeakRights.Core.Content.CitationRef(Law!.Id, number));
 }
