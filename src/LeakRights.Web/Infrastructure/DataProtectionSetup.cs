@@ -21,21 +21,49 @@ namespace LeakRights.Web.Infrastructure;
 /// </summary>
 public static class DataProtectionSetup
 {
-    public const string KeyEncryptionKeySetting = "LeakRights:DataProtection:KeyEncryptionKey";
+    public const string Section = "LeakRights:DataProtection";
 
-    public static IServiceCollection AddLeakRightsDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public const string KeyEncryptionKeySetting = Section + ":KeyEncryptionKey";
+
+    public static IServiceCollection AddLeakRightsDataProtection(this IServiceCollection services)
     {
-        var kek = KeyEncryptionKey.From(configuration[KeyEncryptionKeySetting], environment);
-        services.AddSingleton(kek);
+        services.AddValidatedOptions<DataProtectionSettings>(Section);
+        services.AddSingleton<IValidateOptions<DataProtectionSettings>, DataProtectionSettings.Validator>();
+        services.AddSingleton(sp => KeyEncryptionKey.From(sp.GetRequiredService<IOptions<DataProtectionSettings>>().Value.KeyEncryptionKey, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddScoped<DataProtectionKeyBackup>();
         services.AddDataProtection().SetApplicationName("LeakRights");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseXmlRepository, KeyEncryptionKey>((o, repository, kek) =>
         {
-            o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>();
+            o.XmlRepository = repository;
             o.XmlEncryptor = new AesGcmXmlEncryptor(kek);
-        }));
+        });
         return services;
+    }
+}
+
+/// <summary>Settings under "LeakRights:DataProtection". See docs/deployment.md and docs/decisions/0007.</summary>
+public sealed class DataProtectionSettings
+{
+    /// <summary>32 random bytes in base64; required outside Development and Testing (see <see cref="KeyEncryptionKey.From"/>).</summary>
+    public string? KeyEncryptionKey { get; set; }
+
+    /// <summary>Checks the key at start, with <see cref="Infrastructure.KeyEncryptionKey.From"/>'s rules and messages (which name the setting).</summary>
+    public sealed class Validator(IHostEnvironment environment) : IValidateOptions<DataProtectionSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, DataProtectionSettings options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            try
+            {
+                Infrastructure.KeyEncryptionKey.From(options.KeyEncryptionKey, environment);
+                return ValidateOptionsResult.Success;
+            }
+            catch (InvalidOperationException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
     }
 }
 

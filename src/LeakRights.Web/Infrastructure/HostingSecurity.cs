@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace LeakRights.Web.Infrastructure;
 
@@ -23,6 +24,35 @@ public sealed class SecurityOptions
 
     public bool SecureCookiesIn(IHostEnvironment environment) =>
         SecureCookies ?? !(environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+
+    /// <summary>The proxies as networks (a single address is a /32 or /128); null when an entry is neither.</summary>
+    public static System.Net.IPNetwork? ParseProxy(string? entry)
+    {
+        var trimmed = entry?.Trim();
+        if (System.Net.IPNetwork.TryParse(trimmed, out var network))
+        {
+            return network;
+        }
+
+        return IPAddress.TryParse(trimmed, out var address)
+            ? new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            : null;
+    }
+
+    /// <summary>Refuses, at start, a proxy entry that is neither an address nor a network, naming the setting and the entry.</summary>
+    public sealed class Validator : IValidateOptions<SecurityOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SecurityOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            var failures = options.KnownProxies
+                .Select((entry, i) => (entry, i))
+                .Where(p => ParseProxy(p.entry) is null)
+                .Select(p => $"{Section}:KnownProxies:{p.i}: '{Data.ContentSnapshot.Printable(p.entry)}' is neither an IP address nor a network such as 10.0.0.0/8.")
+                .ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
 }
 
 /// <summary>
@@ -31,24 +61,24 @@ public sealed class SecurityOptions
 /// </summary>
 public static class HostingSecurity
 {
-    public static IServiceCollection AddLeakRightsHostingSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddLeakRightsHostingSecurity(this IServiceCollection services)
     {
-        var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        var secure = options.SecureCookiesIn(environment);
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptions.Validator>();
 
         // Raises every cookie the app writes to Secure (the admin cookie asks for SameAsRequest and is raised here too).
-        services.Configure<CookiePolicyOptions>(o => o.Secure = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddOptions<CookiePolicyOptions>().Configure<IOptions<SecurityOptions>, IHostEnvironment>((o, security, environment) =>
+            o.Secure = security.Value.SecureCookiesIn(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
 
-        var proxies = ParseProxies(options.KnownProxies);
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
         {
             // Never X-Forwarded-Host: the Host must stay the one AllowedHosts checked.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var network in proxies)
+            foreach (var entry in security.Value.KnownProxies)
             {
-                o.KnownIPNetworks.Add(network);
+                o.KnownIPNetworks.Add(SecurityOptions.ParseProxy(entry) ?? throw new InvalidOperationException($"{SecurityOptions.Section}:KnownProxies: '{entry}' was not validated."));
             }
         });
 
@@ -60,8 +90,7 @@ public static class HostingSecurity
     /// <summary>Believes X-Forwarded-* only from the configured proxies; must come first in the pipeline.</summary>
     public static WebApplication UseLeakRightsForwardedHeaders(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        if (options.KnownProxies.Count > 0)
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.KnownProxies.Count > 0)
         {
             app.UseForwardedHeaders();
         }
@@ -87,27 +116,4 @@ public static class HostingSecurity
         && IPAddress.IsLoopback(ip)
         && !context.Request.Headers.ContainsKey("X-Forwarded-For")
         && !context.Request.Headers.ContainsKey("Forwarded");
-
-    private static List<System.Net.IPNetwork> ParseProxies(IEnumerable<string> entries)
-    {
-        var networks = new List<System.Net.IPNetwork>();
-        foreach (var raw in entries)
-        {
-            var entry = raw.Trim();
-            if (System.Net.IPNetwork.TryParse(entry, out var network))
-            {
-                networks.Add(network);
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
-            }
-            else
-            {
-                throw new InvalidOperationException($"{SecurityOptions.Section}:KnownProxies: '{entry}' is neither an IP address nor a network such as 10.0.0.0/8.");
-            }
-        }
-
-        return networks;
-    }
 }

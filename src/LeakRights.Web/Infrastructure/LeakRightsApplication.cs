@@ -9,6 +9,7 @@ using LeakRights.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace LeakRights.Web.Infrastructure;
@@ -21,39 +22,36 @@ public static partial class LeakRightsApplication
     public static WebApplicationBuilder AddLeakRights(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
 
         services.AddSerilog((sp, lc) => lc
-            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .ApplyPrivacyRules()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
             preserveStaticLogger: true);
 
-        services.AddOptions<LeakRightsOptions>().BindConfiguration(LeakRightsOptions.Section);
+        services.AddValidatedOptions<LeakRightsOptions>(LeakRightsOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
-        // Content from seeds/: loaded and validated once; an invalid file stops start-up with a message naming it.
-        var seeds = configuration.GetSection(LeakRightsOptions.Section).Get<LeakRightsOptions>()?.SeedsPath ?? "seeds";
-        var seedsPath = Path.IsPathRooted(seeds) ? seeds : Path.Combine(AppContext.BaseDirectory, seeds);
-        var content = SeedLoader.Load(seedsPath);
-        services.AddSingleton(content);
-        services.AddSingleton(content.Questionnaire);
-        services.AddSingleton(content.Texts);
+        // Content from seeds/: loaded and validated when first resolved (InitializeLeakRightsAsync does that first), shared by
+        // every service below; an invalid file stops start-up with a message naming it.
+        services.AddSeedContent();
+        services.AddSingleton(sp => sp.GetRequiredService<ContentBundle>().Questionnaire);
+        services.AddSingleton(sp => sp.GetRequiredService<ContentBundle>().Texts);
         services.AddSingleton(sp => new AnswerParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuestionnaireWalker>();
-        services.AddSingleton(sp => new PlanBuilder(content.Rules, content.Texts, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new PlanPdf(content.Questionnaire, content.Letters));
+        services.AddSingleton(sp => new PlanBuilder(sp.GetRequiredService<ContentBundle>().Rules, sp.GetRequiredService<ContentBundle>().Texts, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PlanPdf(sp.GetRequiredService<ContentBundle>().Questionnaire, sp.GetRequiredService<ContentBundle>().Letters));
 
-        services.AddDbContext<LeakRightsDbContext>(o => o.UseSqlite(ResolveConnectionString(configuration, builder.Environment.ContentRootPath)));
+        services.AddDbContext<LeakRightsDbContext>((sp, o) => o.UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddScoped<ContentSeeder>();
         services.AddSingleton<ContentSnapshotProvider>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();
 
-        services.AddLeakRightsDataProtection(configuration, builder.Environment);
+        services.AddLeakRightsDataProtection();
 
         // Razor's default encoder writes every Chinese character as an entity (&#x4E2A;): larger pages, more work. Allow all of
         // Unicode; characters that matter for HTML (<, >, &, quotes) are still encoded.
@@ -83,8 +81,8 @@ public static partial class LeakRightsApplication
         services.AddSingleton<DatabaseWriteProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
-        services.AddLeakRightsRateLimiting(configuration);
-        services.AddLeakRightsHostingSecurity(configuration, builder.Environment);
+        services.AddLeakRightsRateLimiting();
+        services.AddLeakRightsHostingSecurity();
 
         // Request size limits: answers are tiny; the admin import (20 MB) raises its own limit.
         builder.WebHost.ConfigureKestrel(o =>
@@ -103,9 +101,18 @@ public static partial class LeakRightsApplication
         return builder;
     }
 
-    /// <summary>Creates and migrates the database, switches SQLite to WAL, seeds missing content and loads the content snapshot.</summary>
+    /// <summary>
+    /// Checks every setting, loads the seed content, creates and migrates the database, switches SQLite to WAL, seeds missing
+    /// content, loads the content snapshot and checks that every article the rules cite is in it. Any failure stops start-up
+    /// with a message naming the setting, file or citation.
+    /// </summary>
     public static async Task InitializeLeakRightsAsync(this WebApplication app)
     {
+        // The options registered with ValidateOnStart, checked now rather than when the host starts: the admin command line
+        // never starts the host, and nothing below should run on a bad setting.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        var content = app.Services.GetRequiredService<ContentBundle>();
+
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
@@ -114,7 +121,9 @@ public static partial class LeakRightsApplication
             await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync();
         }
 
-        await app.Services.GetRequiredService<ContentSnapshotProvider>().ReloadAsync();
+        var snapshot = app.Services.GetRequiredService<ContentSnapshotProvider>();
+        await snapshot.ReloadAsync();
+        RequireCitedArticles(content.Rules, snapshot.Current);
 
         foreach (var warning in app.Services.GetRequiredService<RuleCitationWarnings>().Current())
         {
@@ -176,6 +185,28 @@ public static partial class LeakRightsApplication
         }
 
         return csb.ToString();
+    }
+
+    /// <summary>
+    /// Every article the rules cite must be in the database content the site serves: one missing (for example a row the snapshot
+    /// refused as damaged) would silently drop out of every plan that cites it, so start-up stops, naming each one and where
+    /// the rules use it.
+    /// </summary>
+    public static void RequireCitedArticles(RuleSet rules, ContentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var missing = ContentRules.CitationsIn(rules)
+            .Where(c => !CitationRef.TryParse(c.Ref, out CitationRef citation) || snapshot.FindArticle(citation) is null)
+            .GroupBy(c => c.Ref, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} (cited by {string.Join(", ", g.Select(c => c.Where))})")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The rules in seeds/{SeedLoader.RulesFile} cite articles that are not in the database content: {string.Join("; ", missing)}. " +
+                "A row refused as damaged is named in the log line before this; fix or restore it (admin import or re-seed) before starting.");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rule citation warning: {Warning}")]

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace LeakRights.Web.Infrastructure;
 
@@ -11,10 +13,19 @@ public sealed class RateLimitOptions
 {
     public const string Section = "LeakRights:RateLimits";
 
+    /// <summary>The highest limit accepted: far above any real use, low enough to catch a typing slip.</summary>
+    public const int MaxPerMinute = 1_000_000;
+
+    [Display(Name = Section + ":PlansPerMinute")]
+    [Range(0, MaxPerMinute)]
     public int PlansPerMinute { get; set; } = 60;
 
+    [Display(Name = Section + ":PdfPerMinute")]
+    [Range(0, MaxPerMinute)]
     public int PdfPerMinute { get; set; } = 20;
 
+    [Display(Name = Section + ":SignInPerMinute")]
+    [Range(0, MaxPerMinute)]
     public int SignInPerMinute { get; set; } = 10;
 }
 
@@ -35,11 +46,16 @@ public static class RateLimiting
     /// <summary>Signing in to the admin area (posts only; showing the form is free).</summary>
     public const string SignIn = "signin";
 
-    public static IServiceCollection AddLeakRightsRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLeakRightsRateLimiting(this IServiceCollection services)
     {
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(o =>
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddRateLimiter(_ => { });
+
+        // The limits are read when the rate limiter's options are first built (after the settings were validated), not while
+        // services are registered.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, configured) =>
         {
+            var limits = configured.Value;
             o.AddPolicy(Plans, new ClientLimitPolicy(limits.PlansPerMinute, countSafeReads: true));
             o.AddPolicy(Pdf, new ClientLimitPolicy(limits.PdfPerMinute, countSafeReads: true));
             o.AddPolicy(SignIn, new ClientLimitPolicy(limits.SignInPerMinute, countSafeReads: false));

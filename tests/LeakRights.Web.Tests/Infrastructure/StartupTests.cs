@@ -1,8 +1,9 @@
 using LeakRights.Core.Content;
+using LeakRights.Core.Rules;
 using LeakRights.Web.Data;
 using LeakRights.Web.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Infrastructure;
 
@@ -44,34 +45,91 @@ public sealed class StartupTests(LeakRightsFactory first) : IClassFixture<LeakRi
     }
 
     [Fact]
-    public void Start_InvalidSeeds_FailsNamingFileAndEntry()
+    public async Task Start_InvalidSeeds_FailsNamingFileAndEntry()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "lr-bad-seeds-" + Guid.NewGuid().ToString("N"));
+        var dir = CopyOfSeeds();
         try
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seeds"), "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(dir, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "seeds"), file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
             var rules = Path.Combine(dir, "rules.json");
             File.WriteAllText(rules, File.ReadAllText(rules).Replace("\"pipl#57\"", "\"pipl#570\"", StringComparison.Ordinal));
             using var factory = new LeakRightsFactory().With("LeakRights:SeedsPath", dir);
-            var builder = WebApplication.CreateBuilder();
-            builder.Configuration["LeakRights:SeedsPath"] = dir;
+            await using var app = StartupApp.Build([new("LeakRights:SeedsPath", dir)], connectionString: factory.ConnectionString);
 
             // Program logs the exception as fatal and exits with 1; the factory sees an app that never started.
             Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-            var ex = Assert.Throws<SeedValidationException>(() => builder.AddLeakRights());
+            var ex = await Assert.ThrowsAsync<SeedValidationException>(app.InitializeLeakRightsAsync);
             Assert.Contains("seeds/rules.json", ex.Message, StringComparison.Ordinal);
             Assert.Contains("ask-breach-details", ex.Message, StringComparison.Ordinal);
             Assert.Contains("pipl#570", ex.Message, StringComparison.Ordinal);
+
+            // The seeds are the first thing start-up reads: the database was not even migrated.
+            Assert.Equal(0, StartupApp.TableCount(factory.ConnectionString));
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task AddLeakRights_SeedsFolderMissing_ReadsNothingUntilStart()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "lr-no-seeds-" + Guid.NewGuid().ToString("N"));
+
+        // Registration and Build read no seed file; start-up does, and names the folder.
+        await using var app = StartupApp.Build([new("LeakRights:SeedsPath", missing)]);
+        var ex = await Assert.ThrowsAnyAsync<Exception>(app.InitializeLeakRightsAsync);
+
+        Assert.Contains(Path.GetFileName(missing), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SecondHostOverTheSameSeeds_SharesTheLoadedContent()
+    {
+        first.CreateClient().Dispose();
+        using var second = LeakRightsFactory.Sharing(first.DatabaseName);
+        second.CreateClient().Dispose();
+
+        Assert.Same(first.Services.GetRequiredService<ContentBundle>(), second.Services.GetRequiredService<ContentBundle>());
+        Assert.Same(first.Services.GetRequiredService<ContentBundle>().Questionnaire, second.Services.GetRequiredService<Questionnaire>());
+        Assert.NotSame(first.Services.GetRequiredService<PlanBuilder>(), second.Services.GetRequiredService<PlanBuilder>());
+    }
+
+    [Fact]
+    public async Task Start_CitedArticleRowDamaged_FailsNamingTheCitationAndWhereTheRulesUseIt()
+    {
+        using var seeded = new LeakRightsFactory();
+        seeded.CreateClient().Dispose();
+        await using (var db = seeded.CreateDbContext())
+        {
+            // A label that does not match the number: the snapshot refuses the row, so pipl#57 would vanish from every plan.
+            var article = await db.Articles.SingleAsync(a => a.LawId == "pipl" && a.Number == "57");
+            article.Label = "第一条";
+            await db.SaveChangesAsync();
+        }
+
+        using var restarted = LeakRightsFactory.Sharing(seeded.DatabaseName);
+        await using var app = StartupApp.Build([], connectionString: seeded.ConnectionString);
+
+        Assert.ThrowsAny<Exception>(() => restarted.CreateClient());
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(app.InitializeLeakRightsAsync);
+        Assert.Contains("pipl#57", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ask-breach-details", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("seeds/rules.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A private copy of the seeds, for a test that changes a file.</summary>
+    internal static string CopyOfSeeds()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "seeds");
+        var dir = Path.Combine(Path.GetTempPath(), "lr-seeds-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return dir;
     }
 }
