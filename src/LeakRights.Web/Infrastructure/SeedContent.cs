@@ -44,7 +44,7 @@ public static class SeedContent
     /// <summary>The full path and a fingerprint of every file under it: relative name, size and last-write time (UTC ticks).</summary>
     internal static string CacheKey(string seedsDirectory)
     {
-        var root = Path.GetFullPath(seedsDirectory);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(seedsDirectory));
         var key = new StringBuilder(root);
         if (Directory.Exists(root))
         {
