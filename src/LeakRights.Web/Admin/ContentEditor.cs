@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeakRights.Core.Content;
 using LeakRights.Web.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeakRights.Web.Admin;
@@ -11,6 +12,9 @@ public enum EditOutcome
     NotFound,
     Invalid,
     Conflict,
+
+    /// <summary>The database could not be written (locked, read-only, full): nothing was saved; the admin may try again later.</summary>
+    Unavailable,
 }
 
 /// <summary>The outcome of a content change; on a conflict, the version someone else saved in the meantime.</summary>
@@ -21,6 +25,8 @@ public sealed record EditResult(EditOutcome Outcome, IReadOnlyDictionary<string,
     public static EditResult Saved(int revision) => new(EditOutcome.Saved, new Dictionary<string, string>(), revision);
 
     public static EditResult Invalid(Dictionary<string, string> errors) => new(EditOutcome.Invalid, errors);
+
+    public static readonly EditResult Unavailable = new(EditOutcome.Unavailable, new Dictionary<string, string>());
 }
 
 /// <summary>What an admin may change in an authority's entry.</summary>
@@ -30,9 +36,12 @@ public sealed record AuthorityFields(string Name, string? Hotline, string? Websi
 /// Every change to statutes and authorities: a new revision (never an overwrite), a required change note, an audit entry,
 /// optimistic concurrency on the revision number, and a reload of the content snapshot so pages, plans and PDFs show it at once.
 /// </summary>
-public sealed class ContentEditor(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, TimeProvider time)
+public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, TimeProvider time, ILogger<ContentEditor> logger)
 {
     public const int MaxTextLength = ContentRules.MaxArticleTextLength;
+
+    /// <summary>What the admin is told when <see cref="EditOutcome.Unavailable"/>: the form is shown again with their text.</summary>
+    public const string UnavailableMessage = "保存失败：数据库暂时无法写入，请稍后再试。您的修改没有保存。";
 
     public Task<ArticleEntity?> FindArticleAsync(string lawId, string number, CancellationToken cancellationToken = default) =>
         db.Articles.Include(a => a.Law).SingleOrDefaultAsync(a => a.LawId == lawId && a.Number == number, cancellationToken);
@@ -234,7 +243,7 @@ public sealed class ContentEditor(LeakRightsDbContext db, AuditLog audit, Conten
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (IsConflict(ex))
         {
             // Someone saved the same row (or the same revision number) between our read and our write.
             db.ChangeTracker.Clear();
@@ -246,6 +255,13 @@ public sealed class ContentEditor(LeakRightsDbContext db, AuditLog audit, Conten
                     : EditResult.NotFound,
                 _ => throw new InvalidOperationException("Unexpected entity."),
             };
+        }
+        catch (Exception ex) when (UnwritableDatabase(ex) is { } sqlite)
+        {
+            // Not a conflict: nobody else saved anything. Say so, keep nothing half-done, and log it (never the text).
+            db.ChangeTracker.Clear();
+            LogUnavailable(logger, ex, entity switch { ArticleEntity a => CitationRef.Format(a.LawId, a.Number), AuthorityEntity au => au.Id, _ => "?" }, sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
+            return EditResult.Unavailable;
         }
 
         await snapshot.ReloadAsync(cancellationToken);
@@ -351,6 +367,34 @@ public sealed class ContentEditor(LeakRightsDbContext db, AuditLog audit, Conten
 
         return errors;
     }
+
+    /// <summary>
+    /// A real edit conflict: the revision number we expected changed (the concurrency token), or another save inserted the
+    /// same revision number first (the unique index on article/authority and revision). Nothing else is one.
+    /// </summary>
+    internal static bool IsConflict(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique };
+
+    /// <summary>The SQLite error when the database could not be written for a reason of its own (busy, locked, read-only, full, I/O).</summary>
+    internal static SqliteException? UnwritableDatabase(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 or 14 } sqlite)
+            {
+                return sqlite;
+            }
+        }
+
+        return null;
+    }
+
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saving content {Entry} failed: the database could not be written (SQLite error {Code}/{ExtendedCode}). Nothing was saved; the admin was asked to try again.")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string entry, int code, int extendedCode);
 
     private string Today() => ChinaTime.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

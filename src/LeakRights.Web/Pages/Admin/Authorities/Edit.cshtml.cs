@@ -50,6 +50,9 @@ public sealed class EditModel(ContentEditor editor) : PageModel
 
     public string? ConflictText { get; private set; }
 
+    /// <summary>The database could not be written: the page says so (503) and shows the form again with what was typed.</summary>
+    public bool SaveFailed { get; private set; }
+
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     public IEnumerable<(string Value, string Label)> StatusOptions =>
@@ -78,6 +81,10 @@ public sealed class EditModel(ContentEditor editor) : PageModel
                 return NotFound();
             case EditOutcome.Saved:
                 return RedirectToPage(new { Id, saved = result.CurrentRevision });
+            case EditOutcome.Unavailable:
+                SaveFailed = true;
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                break;
             case EditOutcome.Conflict:
                 ConflictText = result.CurrentText;
                 ExpectedRevision = result.CurrentRevision;

@@ -24,6 +24,9 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
 
     public string? DiffHtml { get; private set; }
 
+    /// <summary>The database could not be written: the page says so (503) and shows the form again with what was typed.</summary>
+    public bool SaveFailed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var a = await editor.FindAuthorityAsync(Id);
@@ -49,6 +52,17 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
     public async Task<IActionResult> OnPostRestoreAsync(int revision)
     {
         var result = await editor.RestoreAuthorityAsync(Id, revision, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
-        return result.Outcome == EditOutcome.Saved ? Redirect($"/admin/authorities/{Id}?saved={result.CurrentRevision}") : NotFound();
+        switch (result.Outcome)
+        {
+            case EditOutcome.Saved:
+                return Redirect($"/admin/authorities/{Id}?saved={result.CurrentRevision}");
+            case EditOutcome.Unavailable:
+                var page = await OnGetAsync();
+                SaveFailed = true;
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return page;
+            default:
+                return NotFound();
+        }
     }
 }

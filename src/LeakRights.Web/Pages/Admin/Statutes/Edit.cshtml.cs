@@ -49,6 +49,9 @@ public sealed class EditModel(ContentEditor editor, RuleCitationWarnings warning
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
+    /// <summary>The database could not be written: the page says so (503) and shows the form again with what was typed.</summary>
+    public bool SaveFailed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync(fillForm: true))
@@ -89,7 +92,12 @@ public sealed class EditModel(ContentEditor editor, RuleCitationWarnings warning
         }
 
         await LoadAsync(fillForm: false);
-        if (result.Outcome == EditOutcome.Conflict)
+        if (result.Outcome == EditOutcome.Unavailable)
+        {
+            SaveFailed = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+        else if (result.Outcome == EditOutcome.Conflict)
         {
             Conflict = result;
             ConflictHtml = MarkdownRenderer.ToHtml(result.CurrentText ?? string.Empty);

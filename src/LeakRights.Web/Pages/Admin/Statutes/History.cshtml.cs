@@ -28,6 +28,9 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
 
     public string? DiffHtml { get; private set; }
 
+    /// <summary>The database could not be written: the page says so (503) and shows the form again with what was typed.</summary>
+    public bool SaveFailed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var article = await editor.FindArticleAsync(Law, Article);
@@ -54,6 +57,17 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
     public async Task<IActionResult> OnPostRestoreAsync(int revision)
     {
         var result = await editor.RestoreArticleAsync(Law, Article, revision, string.Empty, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
-        return result.Outcome == EditOutcome.Saved ? Redirect($"/admin/statutes/{Law}/{Article}?saved={result.CurrentRevision}") : NotFound();
+        switch (result.Outcome)
+        {
+            case EditOutcome.Saved:
+                return Redirect($"/admin/statutes/{Law}/{Article}?saved={result.CurrentRevision}");
+            case EditOutcome.Unavailable:
+                var page = await OnGetAsync();
+                SaveFailed = true;
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return page;
+            default:
+                return NotFound();
+        }
     }
 }

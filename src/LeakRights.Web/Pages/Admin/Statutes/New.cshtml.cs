@@ -27,6 +27,9 @@ public sealed class NewModel(ContentEditor editor, LeakRightsDbContext db) : Pag
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The database could not be written: the page says so (503) and shows the form again with what was typed.</summary>
+    public bool SaveFailed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var law = await db.Laws.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Law);
@@ -56,6 +59,12 @@ public sealed class NewModel(ContentEditor editor, LeakRightsDbContext db) : Pag
 
         LawTitle = (await db.Laws.AsNoTracking().SingleAsync(l => l.Id == Law)).Title;
         Errors = result.Errors;
+        if (result.Outcome == EditOutcome.Unavailable)
+        {
+            SaveFailed = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+
         return Page();
     }
 }

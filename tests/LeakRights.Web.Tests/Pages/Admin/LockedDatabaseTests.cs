@@ -1,0 +1,152 @@
+using System.Net;
+using LeakRights.Web.Admin;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeakRights.Web.Tests.Pages.Admin;
+
+/// <summary>
+/// A save while another connection holds the database's write lock (BEGIN EXCLUSIVE on the same file) is a failure, never an
+/// edit conflict: 503 with a clear message, the form shown again with what the admin typed, an Error log line without it.
+/// The app runs on a real SQLite file with a 1-second busy timeout; each test locks only around its own save.
+/// </summary>
+public sealed class LockedDatabaseTests(LockedDatabaseTests.FileDatabaseApp factory) : IClassFixture<LockedDatabaseTests.FileDatabaseApp>
+{
+    public sealed class FileDatabaseApp : LeakRightsFactory
+    {
+        public FileDatabaseApp()
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"lr-locked-{Guid.NewGuid():N}.db");
+            With("ConnectionStrings:LeakRights", $"Data Source={Path};Default Timeout=1");
+        }
+
+        public string Path { get; }
+
+        /// <summary>A second connection (not pooled, so the app never gets it) holding the write lock until disposed.</summary>
+        public WriteLock Lock() => new(Path);
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }.Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    public sealed class WriteLock : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public WriteLock(string path)
+        {
+            _connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            _connection.Open();
+            Execute("BEGIN EXCLUSIVE;");
+        }
+
+        public void Dispose()
+        {
+            Execute("ROLLBACK;");
+            _connection.Dispose();
+        }
+
+        private void Execute(string sql)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    [Fact]
+    public async Task SaveArticle_DatabaseLockedByAnotherConnection_Is503WithTheMessageTheTextKeptAndNoConflict()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var (_, page) = await s.GetAsync("/admin/statutes/pipl/50");
+        var revision = page.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value;
+        const string text = "（锁定测试）管理员输入的条文不应丢失，也不应写进日志。";
+        var trace = new Trace();
+        trace.Apply(s.Client);
+
+        HttpResponseMessage response;
+        using (factory.Lock())
+        {
+            response = await s.SubmitAsync(page, Fields.Of(("Text", text), ("Note", "锁定测试"), ("Effective", "2026-03-01"), ("ExpectedRevision", revision)), action: "/admin/statutes/pipl/50?handler=Save");
+        }
+
+        var shown = await WebSession.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(ContentEditor.UnavailableMessage, shown.QuerySelector("[data-save-failed]")!.TextContent.Trim());
+        Assert.Equal(text, shown.QuerySelector<IHtmlTextAreaElement>("#f-text")!.Value);
+        Assert.DoesNotContain("对方保存的版本", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(revision, shown.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value);
+
+        await factory.Logs.WaitForRequestAsync(trace);
+        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Saving content \"pipl#50\" failed", StringComparison.Ordinal));
+        Assert.DoesNotContain("锁定测试", factory.Logs.All, StringComparison.Ordinal);
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(1, (await db.Articles.SingleAsync(a => a.LawId == "pipl" && a.Number == "50")).CurrentRevision);
+
+        // Once the lock is gone, the same form saves.
+        var again = await s.SubmitAsync(shown, Fields.Of(("Text", text), ("Note", "锁定测试"), ("Effective", "2026-03-01"), ("ExpectedRevision", revision)), action: "/admin/statutes/pipl/50?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task SaveAuthority_DatabaseLockedByAnotherConnection_Is503WithTheMessageAndTheFieldsKept()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var (_, page) = await s.GetAsync("/admin/authorities/spb-12305");
+        const string hotline = "12305-锁定测试";
+        var fields = Fields.Of(
+            ("Name", page.QuerySelector<IHtmlInputElement>("#f-name")!.Value),
+            ("Hotline", hotline),
+            ("Website", page.QuerySelector<IHtmlInputElement>("#f-website")!.Value),
+            ("Handles", page.QuerySelector("#f-handles")!.TextContent.Trim()),
+            ("HowTo", page.QuerySelector("#f-howTo")!.TextContent.Trim()),
+            ("Status", "confirmed-official-page"),
+            ("StatusNote", "核实于官方网站。以官方公布为准。"),
+            ("LastVerified", "2026-11-20"),
+            ("Note", "锁定测试"),
+            ("ExpectedRevision", page.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value));
+
+        HttpResponseMessage response;
+        using (factory.Lock())
+        {
+            response = await s.SubmitAsync(page, fields);
+        }
+
+        var shown = await WebSession.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(ContentEditor.UnavailableMessage, shown.QuerySelector("[data-save-failed]")!.TextContent.Trim());
+        Assert.Equal(hotline, shown.QuerySelector<IHtmlInputElement>("#f-hotline")!.Value);
+        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Saving content \"spb-12305\" failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(hotline, factory.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RestoreArticle_DatabaseLockedByAnotherConnection_Is503WithTheMessage()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var (_, page) = await s.GetAsync("/admin/statutes/pipl/51");
+        var saved = await s.SubmitAsync(page, Fields.Of(("Text", "（第二版）"), ("Note", "为恢复测试保存"), ("Effective", "2026-03-01"), ("ExpectedRevision", "1")), action: "/admin/statutes/pipl/51?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, history) = await s.GetAsync("/admin/statutes/pipl/51/history");
+
+        HttpResponseMessage response;
+        using (factory.Lock())
+        {
+            response = await s.SubmitAsync(history, Fields.Of(("revision", "1")), "form[action*=Restore]");
+        }
+
+        var shown = await WebSession.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(ContentEditor.UnavailableMessage, shown.QuerySelector("[data-save-failed]")!.TextContent.Trim());
+    }
+}
