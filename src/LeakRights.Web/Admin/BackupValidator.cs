@@ -23,9 +23,10 @@ public static class BackupValidator
         }
 
         var lawIds = file.Laws.Where(l => l is not null).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var damaged = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < file.Laws.Count; i++)
         {
-            CheckLaw(file.Laws[i], i, lawIds, problems);
+            CheckLaw(file.Laws[i], i, lawIds, damaged, problems);
         }
 
         foreach (var dup in file.Laws.Where(l => l is not null).GroupBy(l => l.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -49,12 +50,17 @@ public static class BackupValidator
         {
             if (!CitationRef.TryParse(reference, out var lawId, out var number))
             {
+                problems.Add($"{where} 引用的 {reference} 不是有效的条文编号，无法核对，已拒绝。");
                 continue;
             }
 
             if (!laws.TryGetValue(lawId, out var law) || law.Articles.All(a => a?.Number != number))
             {
                 problems.Add($"{where} 引用的 {reference} 不在文件中；导入后这条依据会消失，已拒绝。");
+            }
+            else if (damaged.Contains(CitationRef.Format(lawId, number)))
+            {
+                problems.Add($"{where} 引用的 {reference} 在文件中有错误（见上）；导入后这条依据会被拒绝而消失，已拒绝。");
             }
             else if (law.Status != "in-force")
             {
@@ -73,7 +79,8 @@ public static class BackupValidator
             : [.. problems.Take(ContentBackup.MaxProblems), $"……另有 {problems.Count - ContentBackup.MaxProblems} 个问题没有列出。"];
     }
 
-    private static void CheckLaw(BackupLaw? law, int index, HashSet<string> lawIds, List<string> problems)
+    /// <summary>Checks one law and its articles; each article with a problem is added to <paramref name="damaged"/> by its citation.</summary>
+    private static void CheckLaw(BackupLaw? law, int index, HashSet<string> lawIds, HashSet<string> damaged, List<string> problems)
     {
         if (law is null)
         {
@@ -125,7 +132,12 @@ public static class BackupValidator
 
         for (var i = 0; i < law.Articles.Count; i++)
         {
+            var before = problems.Count;
             CheckArticle(law.Articles[i], $"{at}的第 {i + 1} 条记录", problems);
+            if (problems.Count > before && law.Articles[i] is { } article)
+            {
+                damaged.Add(CitationRef.Format(law.Id, article.Number));
+            }
         }
 
         foreach (var dup in law.Articles.Where(a => a is not null).GroupBy(a => a.Number, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -63,6 +63,8 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
             return n.ToJsonString();
         }, "网址请写成"),
         ["missing-cited-article"] = (n => { Articles(Law(n, "pipl")).Remove(Article(Law(n, "pipl"), "57")); return n.ToJsonString(); }, "pipl#57"),
+        // Present but damaged: the import would refuse the row, so the rule's citation would vanish all the same.
+        ["damaged-cited-article"] = (n => { Article(Law(n, "pipl"), "57")["label"] = "第一条"; return n.ToJsonString(); }, "步骤 ask-breach-details 引用的 pipl#57 在文件中有错误"),
         ["missing-cited-authority"] = (n => { Authorities(n).Remove(Authorities(n).Single(a => (string?)a!["id"] == "court")); return n.ToJsonString(); }, "court"),
         ["label-not-the-number"] = (n => { Article(Law(n, "pipl"), "47")["label"] = "第一条"; return n.ToJsonString(); }, "条号"),
         ["revision-not-current"] = (n => { Article(Law(n, "pipl"), "47")["currentRevision"] = 5; return n.ToJsonString(); }, "版本"),
