@@ -22,6 +22,16 @@ public sealed class LockedDatabaseTests(LockedDatabaseTests.FileDatabaseApp fact
 
         public string Path { get; }
 
+        /// <summary>Runs SQL on a connection of its own (not pooled, so the app never gets it).</summary>
+        public void Execute(string sql)
+        {
+            using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
         /// <summary>A second connection (not pooled, so the app never gets it) holding the write lock until disposed.</summary>
         public WriteLock Lock() => new(Path);
 
@@ -148,5 +158,30 @@ public sealed class LockedDatabaseTests(LockedDatabaseTests.FileDatabaseApp fact
         var shown = await WebSession.ParseAsync(response);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(ContentEditor.UnavailableMessage, shown.QuerySelector("[data-save-failed]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task SaveArticle_WriteRefusedInsideTheStatement_IsTheErrorPageNeverAConflict()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var (_, page) = await s.GetAsync("/admin/statutes/pipl/64");
+        var revision = page.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value;
+
+        // A failure in the middle of the save (here a trigger refusing the row) that is neither a conflict nor an unwritable database.
+        factory.Execute("CREATE TRIGGER refuse_revision BEFORE INSERT ON ArticleRevisions BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+        HttpResponseMessage response;
+        try
+        {
+            response = await s.SubmitAsync(page, Fields.Of(("Text", "（触发器测试）"), ("Note", "触发器测试"), ("Effective", "2026-03-01"), ("ExpectedRevision", revision)), action: "/admin/statutes/pipl/64?handler=Save");
+        }
+        finally
+        {
+            factory.Execute("DROP TRIGGER refuse_revision;");
+        }
+
+        var shown = await WebSession.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("对方保存的版本", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(shown.QuerySelector("[data-save-failed]"));
     }
 }
