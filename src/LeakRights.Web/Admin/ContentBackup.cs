@@ -35,9 +35,12 @@ public sealed record BackupAuthorityRevision(
 /// database that holds only the seeded content (a fresh instance). Round-trips exactly; a file that breaks any content rule
 /// is refused as a whole (see <see cref="BackupValidator"/>).
 /// </summary>
-public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, ContentBundle content, DataProtectionKeyBackup keyBackup)
+public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit, ContentSnapshotProvider snapshot, ContentBundle content, DataProtectionKeyBackup keyBackup, ILogger<ContentBackup> logger)
 {
     public const string FormatName = "leakrights-content";
+
+    /// <summary>The one problem listed when the database cannot be written (locked, read-only, full): nothing was imported.</summary>
+    public const string UnavailableProblem = "导入失败：数据库暂时无法写入，请稍后再试。没有导入任何内容。";
 
     /// <summary>At most this many problems are listed; the rest are counted.</summary>
     internal const int MaxProblems = 100;
@@ -125,6 +128,21 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
             return problems;
         }
 
+        try
+        {
+            return await ReplaceContentAsync(file, keys, actor, ip, cancellationToken);
+        }
+        catch (Exception ex) when (ContentEditor.UnwritableDatabase(ex) is { } sqlite)
+        {
+            // Not a problem with the file: say so, rather than blaming its content.
+            db.ChangeTracker.Clear();
+            LogUnavailable(logger, ex, sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
+            return [UnavailableProblem];
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ReplaceContentAsync(BackupFile file, List<BackupKey?> keys, string actor, string? ip, CancellationToken cancellationToken)
+    {
         // BEGIN IMMEDIATE (the SQLite provider's default): a second import waits here, then sees the first one's content.
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await HoldsOnlySeedContentAsync(cancellationToken))
@@ -155,8 +173,9 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
 
             await tx.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
         {
+            // A constraint the checks above did not foresee; any other failure is not the file's fault and propagates.
             await tx.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return ["数据库拒绝了文件中的内容（例如重复的编号），没有导入任何内容。"];
@@ -170,6 +189,9 @@ public sealed class ContentBackup(LeakRightsDbContext db, AuditLog audit, Conten
 
         return [];
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import failed: the database could not be written (SQLite error {Code}/{ExtendedCode}). Nothing was imported.")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, int code, int extendedCode);
 
     private void AddContent(BackupFile file)
     {

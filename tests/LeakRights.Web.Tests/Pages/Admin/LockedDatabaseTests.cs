@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using LeakRights.Web.Admin;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Pages.Admin;
 
@@ -183,5 +185,23 @@ public sealed class LockedDatabaseTests(LockedDatabaseTests.FileDatabaseApp fact
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.DoesNotContain("对方保存的版本", shown.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(shown.QuerySelector("[data-save-failed]"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_DatabaseLockedByAnotherConnection_ListsThatTheDatabaseCouldNotBeWrittenNotTheFile()
+    {
+        factory.CreateClient().Dispose();
+        using var scope = factory.Services.CreateScope();
+        var backup = scope.ServiceProvider.GetRequiredService<ContentBackup>();
+        var file = JsonSerializer.SerializeToUtf8Bytes(await backup.ExportAsync(LeakRightsFactory.Now.UtcDateTime), ContentBackup.Json);
+
+        IReadOnlyList<string> problems;
+        using (factory.Lock())
+        {
+            problems = await backup.ImportAsync(new MemoryStream(file), "test", null);
+        }
+
+        Assert.Equal([ContentBackup.UnavailableProblem], problems);
+        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Import failed: the database could not be written", StringComparison.Ordinal));
     }
 }
