@@ -35,13 +35,15 @@ public sealed record PlanResponse(
     IReadOnlyList<CitationDto> Citations,
     IReadOnlyList<EvidenceDto> EvidenceChecklist,
     IReadOnlyList<DeadlineDto> Deadlines,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<TodoDto> FirstThings,
+    IReadOnlyList<LetterDto> Letters);
 
 public sealed record UrgentDto(string Key, string Title, string Text, IReadOnlyList<string> Authorities, IReadOnlyList<string> Citations);
 
 public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities);
 
-public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations);
+public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations, string? Deadline, DueDto? Due);
 
 public sealed record AuthorityDto(string Id, string Name, string? Hotline, string? Website, string Handles, string HowTo, string Status, string StatusNote);
 
@@ -49,7 +51,16 @@ public sealed record CitationDto(string Ref, string Law, string Article, string 
 
 public sealed record EvidenceDto(string Key, string Text, bool Have);
 
-public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations);
+/// <summary><c>date</c> keeps its v1 meaning (YYYY-MM of a month-precision date, else null); <c>due</c> is the full computed date.</summary>
+public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations, DueDto? Due, string? Step);
+
+/// <summary>A computed due date: <c>date</c> is YYYY-MM-DD (precision day) or YYYY-MM (precision month).</summary>
+public sealed record DueDto(string Date, string Precision, string Basis, string From, bool Estimated, string Text);
+
+public sealed record TodoDto(string Title, string Anchor, DueDto? Due);
+
+/// <summary>A filled letter; a detail the person did not give is printed as the blank (＿＿＿＿＿＿).</summary>
+public sealed record LetterDto(string Id, string ForStep, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Closing, IReadOnlyList<string> Signature, bool HasBlanks);
 
 public sealed record LawDto(
     string Id,
@@ -123,12 +134,24 @@ internal static class ApiMapping
     public static PlanResponse ToResponse(Plan p) => new(
         p.GeneratedAt,
         p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, Ids(u.Authorities), Refs(u.Citations))).ToList(),
-        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations))).ToList(), Ids(x.Authorities))).ToList(),
+        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due))).ToList(), Ids(x.Authorities))).ToList(),
         p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
         p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),
-        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations))).ToList(),
-        p.Flags.Select(f => f.Id).ToList());
+        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step)).ToList(),
+        p.Flags.Select(f => f.Id).ToList(),
+        p.FirstThings.Select(t => new TodoDto(t.Title, t.Anchor, Due(t.Due))).ToList(),
+        p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks))).ToList());
+
+    private static DueDto? Due(PlanDue? d) => d is null ? null : new(
+        d.Iso,
+        d.Precision == DatePrecision.Month ? "month" : "day",
+        d.Basis switch { DueBasis.Answer => "answer", DueBasis.AfterDeadline => "after-deadline", _ => "if-started-today" },
+        d.FromEvent,
+        d.Estimated,
+        d.Text);
+
+    private static List<string> Lines(IEnumerable<LetterLine> lines) => lines.Select(l => l.Text).ToList();
 
     private static List<string> Ids(IEnumerable<AuthorityId> ids) => ids.Select(i => i.Value).ToList();
 

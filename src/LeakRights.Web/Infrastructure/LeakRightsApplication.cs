@@ -40,11 +40,9 @@ public static partial class LeakRightsApplication
         var content = SeedLoader.Load(seedsPath);
         services.AddSingleton(content);
         services.AddSingleton(content.Questionnaire);
-        services.AddSingleton(content.Texts);
         services.AddSingleton(sp => new AnswerParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuestionnaireWalker>();
-        services.AddSingleton(sp => new PlanBuilder(content.Rules, content.Texts, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new PlanPdf(content.Questionnaire, content.Letters));
+        services.AddSingleton(sp => new PlanBuilder(content, sp.GetRequiredService<TimeProvider>()));
 
         services.AddDbContext<LeakRightsDbContext>(o => o.UseSqlite(ResolveConnectionString(configuration, builder.Environment.ContentRootPath)));
         services.AddScoped<ContentSeeder>();
