@@ -29,7 +29,7 @@ public sealed class PlanPdfComposer
         }
 
         blocks.Add(new HeadingBlock("您的情况", 2));
-        blocks.Add(new ListBlock(ListKind.Bullet, plan.Situation.Select(s => new ListItem(null, $"{s.Question}：{s.Answer}")).ToList()));
+        blocks.Add(new TableBlock([5.0, 5.0], ["问题", "您的回答"], plan.Situation.Select(s => (IReadOnlyList<string>)[s.Question, s.Answer]).ToList()));
         blocks.Add(new QuotationBlock("重要提示", "这是根据您的回答自动整理的一般性法律信息，不是针对您个案的法律意见。情况复杂或涉及金额较大的，建议咨询律师或当地法律援助机构。部门电话和网址以官方公布为准。", null));
 
         if (plan.Urgent.Count > 0)
