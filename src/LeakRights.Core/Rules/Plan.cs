@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
@@ -109,16 +110,16 @@ public sealed record PlanLetter(string Id, string ForStep, LetterLine Title, IRe
 /// <summary>A calendar reminder for a due date: no names, organisations or answers, only the deadline's own wording.</summary>
 public sealed record PlanCalendarEvent(string Uid, DateOnly Date, string Title, string Description, int RemindDaysBefore);
 
-/// <summary>Where the rules service reads the current statute texts and authority details (the database in the app, the seed files in tests).</summary>
+/// <summary>
+/// Where the rules service reads the current statute texts and authority details (the database snapshot in the app, the
+/// seed files in tests). An article comes with its law, as the one Core <see cref="Law"/>/<see cref="Article"/> shape.
+/// </summary>
 public interface IContentCatalog
 {
-    CatalogArticle? FindArticle(CitationRef reference);
+    bool TryFindArticle(CitationRef reference, [NotNullWhen(true)] out Law? law, [NotNullWhen(true)] out Article? article);
 
     Authority? FindAuthority(AuthorityId id);
 }
-
-/// <summary>The current text of a law's article, as the plan cites it.</summary>
-public sealed record CatalogArticle(CitationRef Ref, string LawTitle, string Label, string Text, int Revision, DateOnly Effective, DateOnly AsOf, bool Repealed);
 
 /// <summary>The content does not hold what the rules need (an article they cite, an authority they name): never silently left out.</summary>
 public sealed class MissingContentException(string message) : Exception(message);

@@ -326,13 +326,13 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 
                 if (!_citations.Contains(reference))
                 {
-                    if (catalog.FindArticle(reference) is not { } a)
+                    if (!catalog.TryFindArticle(reference, out var law, out var a))
                     {
                         throw new MissingContentException($"The rules cite {reference}, which is not in the content.");
                     }
 
                     _citations.Add(reference);
-                    Citations.Add(new PlanCitation(reference, a.LawTitle, a.Label, a.Text, a.Revision, a.Effective, a.AsOf));
+                    Citations.Add(new PlanCitation(reference, law.Title, a.Label, a.Text, a.Revision, a.Effective, a.TextAsOf));
                 }
 
                 result.Add(reference);

@@ -47,26 +47,9 @@ public static class ApiEndpoints
         {
             var content = plans.Content;
             var reference = new CitationRef(law, article);
-            var found = content.FindArticle(reference);
-            var lawEntity = content.FindLaw(law);
-            if (found is null || lawEntity is null)
-            {
-                return Problems.NotFound($"没有找到条文 {law}#{article}。");
-            }
-
-            var entity = lawEntity.Articles.First(a => a.Number == article);
-            return TypedResults.Ok(new ArticleDto(
-                reference.ToString(),
-                law,
-                found.LawTitle,
-                article,
-                found.Label,
-                found.Text,
-                content.Html(reference),
-                found.Revision,
-                entity.TextAsOf,
-                ContentRules.FormatDate(found.Effective),
-                found.Repealed));
+            return content.TryFindArticle(reference, out var found, out var foundArticle)
+                ? TypedResults.Ok(ApiMapping.ToDto(found, foundArticle, content.Html(reference)))
+                : Problems.NotFound($"没有找到条文 {reference}。");
         });
 
         return app;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
-using LeakRights.Web.Data;
 
 namespace LeakRights.Web.Api;
 
@@ -157,17 +156,32 @@ internal static class ApiMapping
 
     private static List<string> Refs(IEnumerable<CitationRef> refs) => refs.Select(r => r.ToString()).ToList();
 
-    public static LawDto ToDto(LawEntity l) => new(
+    public static LawDto ToDto(Law l) => new(
         l.Id,
         l.Title,
         l.ShortTitle,
         l.DocumentNumber,
         l.Issuer,
-        l.Adopted,
-        l.Amended,
-        l.Effective,
-        l.Status,
+        Date(l.Adopted),
+        Date(l.Amended),
+        ContentRules.FormatDate(l.Effective),
+        l.Status.ToName(),
         l.SupersededBy,
-        l.TextAsOf,
-        l.Articles.Select(a => new ArticleSummaryDto(CitationRef.Format(l.Id, a.Number), a.Number, a.Label, a.CurrentRevision, a.IsRepealed)).ToList());
+        ContentRules.FormatDate(l.TextAsOf),
+        l.Articles.Select(a => new ArticleSummaryDto(l.Ref(a).ToString(), a.Number, a.Label, a.Revision, a.Repealed)).ToList());
+
+    public static ArticleDto ToDto(Law l, Article a, string html) => new(
+        l.Ref(a).ToString(),
+        l.Id,
+        l.Title,
+        a.Number,
+        a.Label,
+        a.Text,
+        html,
+        a.Revision,
+        ContentRules.FormatDate(a.TextAsOf),
+        ContentRules.FormatDate(a.Effective),
+        a.Repealed);
+
+    private static string? Date(DateOnly? date) => date is { } d ? ContentRules.FormatDate(d) : null;
 }

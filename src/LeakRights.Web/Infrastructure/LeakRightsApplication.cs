@@ -116,7 +116,7 @@ public static partial class LeakRightsApplication
 
         foreach (var warning in app.Services.GetRequiredService<RuleCitationWarnings>().Current())
         {
-            LogCitationWarning(app.Logger, warning);
+            LogCitationWarning(app.Logger, warning.Text);
         }
 
         // Load the PDF fonts once, before the first download.

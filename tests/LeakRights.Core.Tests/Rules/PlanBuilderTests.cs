@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
@@ -94,9 +95,18 @@ public class PlanBuilderTests
 
     private sealed class Catalog : IContentCatalog
     {
-        public CatalogArticle? FindArticle(CitationRef reference) => reference.LawId == "law" && reference.Number != "404"
-            ? new CatalogArticle(reference, "示例法", $"第{reference.Number}条", $"条文{reference.Number}", 2, new DateOnly(2021, 1, 1), new DateOnly(2026, int.Parse(reference.Number, System.Globalization.CultureInfo.InvariantCulture), 1), false)
-            : null;
+        private static readonly Law Law = new(
+            "law", "示例法", "示例", null, "全国人民代表大会", null, null, new DateOnly(2020, 1, 1), LawStatus.InForce, null, null, new DateOnly(2020, 1, 1), 1, "测试", []);
+
+        public bool TryFindArticle(CitationRef reference, [NotNullWhen(true)] out Law? law, [NotNullWhen(true)] out Article? article)
+        {
+            var found = reference.LawId == "law" && reference.Number != "404";
+            law = found ? Law : null;
+            article = found
+                ? new Article(reference.Number, $"第{reference.Number}条", $"条文{reference.Number}", 2, new DateOnly(2021, 1, 1), new DateOnly(2026, int.Parse(reference.Number, System.Globalization.CultureInfo.InvariantCulture), 1), false)
+                : null;
+            return found;
+        }
 
         public Authority? FindAuthority(AuthorityId id) => id.Value.StartsWith("auth", StringComparison.Ordinal)
             ? new Authority(id, "机关" + id.Value, "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", new DateOnly(2026, 1, 1))
