@@ -79,7 +79,7 @@ public sealed class EditModel(ContentEditor editor, RuleCitationWarnings warning
 
     private string? Ip => HttpContext.Connection.RemoteIpAddress?.ToString();
 
-    private CitationRef Reference => new(Law, Article);
+    public CitationRef Reference => new(Law, Article);
 
     private async Task<IActionResult> HandleAsync(EditResult result)
     {
