@@ -1,6 +1,7 @@
 using LeakRights.Core.Content;
 using System.Net;
 using LeakRights.Web.Data;
+using LeakRights.Web.Tests.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,6 +88,23 @@ public sealed class ContentSnapshotTests
         Assert.Null(snapshot.FindAuthority(new AuthorityId("court")));
         Assert.Null(snapshot.FindAuthority(new AuthorityId("procuratorate")));
         Assert.NotNull(snapshot.FindAuthority(new AuthorityId("police-110")));
+
+        // An admin can still open the row and fix it: saving writes readable values and the site shows it again.
+        using var s = await AdminSession.SignedInAsync(second);
+        var (_, page) = await s.GetAsync("/admin/authorities/court");
+        var saved = await s.SubmitAsync(page, Fields.Of(
+            ("Name", page.QuerySelector<IHtmlInputElement>("#f-name")!.Value),
+            ("Hotline", page.QuerySelector<IHtmlInputElement>("#f-hotline")!.Value),
+            ("Website", page.QuerySelector<IHtmlInputElement>("#f-website")!.Value),
+            ("Handles", page.QuerySelector("#f-handles")!.TextContent.Trim()),
+            ("HowTo", page.QuerySelector("#f-howTo")!.TextContent.Trim()),
+            ("Status", "not-confirmed"),
+            ("StatusNote", page.QuerySelector("#f-statusNote")!.TextContent.Trim()),
+            ("LastVerified", string.Empty),
+            ("Note", "修复数据库中无法读取的核实状态"),
+            ("ExpectedRevision", page.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(ConfirmationStatus.NotConfirmed, second.Services.GetRequiredService<ContentSnapshotProvider>().Current.FindAuthority(new AuthorityId("court"))?.Status);
     }
 
     [Fact]
