@@ -11,7 +11,7 @@ public static class AnswerDisplay
         ChoiceAnswer c => question.FindOption(c.OptionId)?.Label ?? c.OptionId,
         ChoicesAnswer m => string.Join("、", m.OptionIds.Select(o => question.FindOption(o)?.Label ?? o)),
         NumberAnswer n => n.Value.ToString("#,0.##", CultureInfo.InvariantCulture) + (question.Unit is null ? string.Empty : " " + question.Unit),
-        MonthAnswer mo => TextCatalog.FormatMonth(mo.Value),
+        MonthAnswer mo => ChineseDates.Format(mo.Value),
         TextAnswer t => t.Value,
         _ => string.Empty,
     };

@@ -24,6 +24,12 @@ public sealed record StepSubmission(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Echo);
 
 /// <summary>The result of validating a whole answer set (the API, or a saved link).</summary>
+/// <summary>Letter details read from a form or a request: the valid ones, and a message per invalid one.</summary>
+public sealed record LetterFieldsParse(IReadOnlyDictionary<string, string> Fields, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
 public sealed record AnswerSetParse(AnswerSet Answers, IReadOnlyDictionary<string, string> LetterFields, IReadOnlyDictionary<string, string> Errors)
 {
     public bool IsValid => Errors.Count == 0;
@@ -135,6 +141,35 @@ public sealed class QuestionnaireWalker(Questionnaire questionnaire, AnswerParse
         return new StepSubmission(outcome, answers, errors, null, echo);
     }
 
+    /// <summary>
+    /// Reads the letter-only details (name, contact, address) of <paramref name="raw"/>: the one way both the PDF form and the
+    /// API read them. Other keys are ignored; an empty detail is left out (the letter shows a blank).
+    /// </summary>
+    public LetterFieldsParse ParseLetterFields(IReadOnlyDictionary<string, RawAnswer> raw)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in Questionnaire.LetterQuestions)
+        {
+            if (!raw.TryGetValue(question.Id, out var value))
+            {
+                continue;
+            }
+
+            var (parsed, error) = parser.Parse(question, value);
+            if (error is not null)
+            {
+                errors[question.Id] = error;
+            }
+            else if (parsed is TextAnswer text)
+            {
+                fields[question.Id] = text.Value;
+            }
+        }
+
+        return new LetterFieldsParse(fields, errors);
+    }
+
     /// <summary>Validates a whole answer set: unknown ids, wrong types and values, and required answers. Hidden answers are dropped, never an error.</summary>
     public AnswerSetParse ParseAll(IReadOnlyDictionary<string, RawAnswer> raw, bool acceptLetterFields)
     {
@@ -150,9 +185,9 @@ public sealed class QuestionnaireWalker(Questionnaire questionnaire, AnswerParse
                 continue;
             }
 
-            if (question.LetterOnly && !acceptLetterFields)
+            if (question.LetterOnly)
             {
-                continue;
+                continue; // Read below, the one way letter details are read.
             }
 
             var (parsed, error) = parser.Parse(question, value);
@@ -160,13 +195,23 @@ public sealed class QuestionnaireWalker(Questionnaire questionnaire, AnswerParse
             {
                 errors[id] = error;
             }
-            else if (parsed is TextAnswer text && question.LetterOnly)
-            {
-                letters[id] = text.Value;
-            }
             else if (parsed is not null)
             {
                 answers = answers.With(id, parsed);
+            }
+        }
+
+        if (acceptLetterFields)
+        {
+            var letterParse = ParseLetterFields(raw);
+            foreach (var (id, value) in letterParse.Fields)
+            {
+                letters[id] = value;
+            }
+
+            foreach (var (id, error) in letterParse.Errors)
+            {
+                errors[id] = error;
             }
         }
 

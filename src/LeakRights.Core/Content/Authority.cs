@@ -37,7 +37,19 @@ public static class ConfirmationStatusNames
 
     public static IReadOnlyList<string> All { get; } = Names.Select(n => n.Name).ToList();
 
-    public static string ToName(this ConfirmationStatus status) => Names.First(n => n.Status == status).Name;
+    /// <summary>The status's name; a value outside the enum (never produced by <see cref="TryParse"/>) is written as its number.</summary>
+    public static string ToName(this ConfirmationStatus status)
+    {
+        foreach (var n in Names)
+        {
+            if (n.Status == status)
+            {
+                return n.Name;
+            }
+        }
+
+        return ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static bool TryParse(string? name, out ConfirmationStatus status)
     {

@@ -1,10 +1,12 @@
 namespace LeakRights.Core.Content;
 
-/// <summary>Everything loaded from <c>seeds/</c>: questionnaire, rules, wording, authorities and statutes, validated together.</summary>
+/// <summary>
+/// Everything loaded from <c>seeds/</c>, compiled and validated together: the questionnaire, the rules with their wording
+/// and deadline clocks attached, authorities, statutes and letters with their bindings.
+/// </summary>
 public sealed class ContentBundle(
     Questionnaire questionnaire,
     RuleSet rules,
-    TextCatalog texts,
     IReadOnlyList<Authority> authorities,
     IReadOnlyList<Law> laws,
     LetterSet letters)
@@ -12,8 +14,6 @@ public sealed class ContentBundle(
     public Questionnaire Questionnaire { get; } = questionnaire;
 
     public RuleSet Rules { get; } = rules;
-
-    public TextCatalog Texts { get; } = texts;
 
     public IReadOnlyList<Authority> Authorities { get; } = authorities;
 

@@ -29,10 +29,6 @@ public static partial class ContentRules
     /// <summary>Every text field of an authority (name, hotline, website, handles, how-to, status note).</summary>
     public const int MaxAuthorityFieldLength = 1000;
 
-    public static readonly IReadOnlyList<string> LawStatuses = ["in-force", "superseded"];
-
-    public static IReadOnlyList<string> AuthorityStatuses => ConfirmationStatusNames.All;
-
     public static bool IsValidId(string? id) => id is { Length: > 0 and <= MaxIdLength } && IdRegex().IsMatch(id);
 
     /// <summary>True when <paramref name="number"/> is the citation number of <paramref name="label"/> (第二百五十三条之一 → 253-1).</summary>

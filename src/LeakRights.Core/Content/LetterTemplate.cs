@@ -5,17 +5,32 @@ public sealed record LetterTemplate(
     string Id,
     string ForStep,
     IReadOnlyList<string> CiteSteps,
-    string Title,
-    IReadOnlyList<string> Paragraphs,
-    IReadOnlyList<string> Closing,
-    IReadOnlyList<string> Signature)
+    TextTemplate Title,
+    IReadOnlyList<TextTemplate> Paragraphs,
+    IReadOnlyList<TextTemplate> Closing,
+    IReadOnlyList<TextTemplate> Signature);
+
+/// <summary>The values of the plan a letter placeholder can be bound to (the closed vocabulary of <c>"plan"</c> bindings).</summary>
+public enum LetterPlanValue
 {
-    public static readonly IReadOnlySet<string> Placeholders = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "your-name", "your-contact", "organisation", "organisation-address", "date", "discovered-on", "data-types",
-        "discovery", "harms", "loss", "evidence", "authority", "contact-status", "citations", "scale",
-    };
+    /// <summary>The date the plan was made, 2026年11月28日.</summary>
+    Date,
+
+    /// <summary>The evidence the person said they have, joined with 、.</summary>
+    EvidenceHave,
+
+    /// <summary>The name of the first authority of the path that has the letter's step.</summary>
+    FirstAuthority,
+
+    /// <summary>The citations of the letter's cite steps, as 《法》第…条.</summary>
+    Citations,
 }
 
-/// <summary>The letters and the blank printed where a value is missing (＿＿＿＿＿＿).</summary>
-public sealed record LetterSet(string Blank, IReadOnlyList<LetterTemplate> Letters);
+/// <summary>
+/// Where one letter placeholder's value comes from: an answer (<see cref="Question"/>, shown as the person gave it) or a value
+/// of the plan; <see cref="Wrap"/> (with <c>{value}</c>) surrounds a value that is there.
+/// </summary>
+public sealed record LetterBinding(string Placeholder, string? Question, LetterPlanValue? PlanValue, TextTemplate? Wrap);
+
+/// <summary>The letters, their placeholder bindings and the blank printed where a value is missing (＿＿＿＿＿＿).</summary>
+public sealed record LetterSet(string Blank, IReadOnlyList<LetterTemplate> Letters, IReadOnlyDictionary<string, LetterBinding> Bindings);

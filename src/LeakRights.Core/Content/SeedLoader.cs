@@ -13,6 +13,7 @@ public static class SeedLoader
     public const string TextsFile = "texts.json";
     public const string AuthoritiesFile = "authorities.json";
     public const string LettersFile = "letters.json";
+    public const string HolidaysFile = "holidays.json";
     public const string StatutesFolder = "statutes";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
@@ -38,13 +39,16 @@ public static class SeedLoader
         var questionnaire = Parse(seedsDirectory, QuestionnaireFile, errors, ReadQuestionnaire);
         var rules = Parse(seedsDirectory, RulesFile, errors, ReadRules);
         var letters = Parse(seedsDirectory, LettersFile, errors, ReadLetters);
-        if (questionnaire is null || rules is null || letters is null || errors.Count > 0)
+        var holidays = Parse(seedsDirectory, HolidaysFile, errors, ReadHolidays);
+        if (questionnaire is null || rules is null || letters is null || holidays is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
         }
 
-        var bundle = new ContentBundle(questionnaire, rules, texts, authorities, laws, letters);
+        // Compile: every rule gets its resolved wording (a missing text is an error here, not a 500 later).
+        rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors);
+        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters);
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }
@@ -151,13 +155,139 @@ public static class SeedLoader
                     id,
                     forStep,
                     cite.Count > 0 ? cite : [forStep],
-                    r.String(l.Item, "title", at),
-                    r.StringList(l.Item, "paragraphs", at, required: true),
-                    r.StringList(l.Item, "closing", at),
-                    r.StringList(l.Item, "signature", at));
+                    TextTemplate.Parse(r.String(l.Item, "title", at)),
+                    [.. r.StringList(l.Item, "paragraphs", at, required: true).Select(TextTemplate.Parse)],
+                    [.. r.StringList(l.Item, "closing", at).Select(TextTemplate.Parse)],
+                    [.. r.StringList(l.Item, "signature", at).Select(TextTemplate.Parse)]);
             })
             .ToList();
-        return new LetterSet(r.String(root, "blank", string.Empty), letters);
+
+        var bindings = new Dictionary<string, LetterBinding>(StringComparer.Ordinal);
+        if (r.TryObject(root, "bindings", "bindings", out var b))
+        {
+            foreach (var p in b.EnumerateObject())
+            {
+                var at = $"bindings.{p.Name}";
+                var question = r.OptionalString(p.Value, "answer", at);
+                var planText = r.OptionalString(p.Value, "plan", at);
+                LetterPlanValue? plan = planText switch
+                {
+                    null => null,
+                    "date" => LetterPlanValue.Date,
+                    "evidence-have" => LetterPlanValue.EvidenceHave,
+                    "first-authority" => LetterPlanValue.FirstAuthority,
+                    "citations" => LetterPlanValue.Citations,
+                    _ => null,
+                };
+                if (planText is not null && plan is null)
+                {
+                    r.Error(at, $"plan value '{planText}' must be date, evidence-have, first-authority or citations");
+                }
+
+                if ((question is null) == (planText is null))
+                {
+                    r.Error(at, "needs exactly one of 'answer' (a question id) or 'plan' (a value of the plan)");
+                }
+
+                var wrap = r.OptionalString(p.Value, "wrap", at) is { } w ? TextTemplate.Parse(w) : null;
+                if (wrap is not null && !wrap.Placeholders.SequenceEqual(["value"]))
+                {
+                    r.Error(at, "'wrap' must use the placeholder {value} once, and no other");
+                }
+
+                bindings[p.Name] = new LetterBinding(p.Name, question, plan, wrap);
+            }
+        }
+
+        return new LetterSet(r.String(root, "blank", string.Empty), letters, bindings);
+    }
+
+    private static HolidayCalendar ReadHolidays(JsonElement root, JsonSeedReader r)
+    {
+        var years = new List<HolidayYear>();
+        foreach (var (item, entry) in r.Array(root, "years", string.Empty))
+        {
+            var year = (int)(r.Number(item, "year", entry, required: true) ?? 0);
+            var at = $"{entry} (year {year})";
+            var source = r.String(item, "source", at);
+            var daysOff = new HashSet<DateOnly>();
+            foreach (var (range, rangeAt) in r.Array(item, "daysOff", at))
+            {
+                var from = Date(range, "from", rangeAt);
+                var to = Date(range, "to", rangeAt);
+                if (from is null || to is null)
+                {
+                    continue;
+                }
+
+                if (to < from || (to.Value.DayNumber - from.Value.DayNumber) > 14)
+                {
+                    r.Error(rangeAt, "'to' must be on or after 'from', at most two weeks later");
+                    continue;
+                }
+
+                for (var d = from.Value; d <= to.Value; d = d.AddDays(1))
+                {
+                    if (d.Year != year)
+                    {
+                        r.Error(rangeAt, $"{ContentRules.FormatDate(d)} is not in {year}");
+                    }
+
+                    daysOff.Add(d);
+                }
+            }
+
+            var working = new HashSet<DateOnly>();
+            foreach (var text in r.StringList(item, "workingWeekendDays", at))
+            {
+                if (!ContentRules.TryParseDate(text, out var d))
+                {
+                    r.Error(at, $"working day '{text}' is not a date (YYYY-MM-DD)");
+                }
+                else if (d.Year != year || d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                {
+                    r.Error(at, $"working day {text} must be a Saturday or Sunday of {year}");
+                }
+                else if (daysOff.Contains(d))
+                {
+                    r.Error(at, $"{text} is both a day off and a working day");
+                }
+                else
+                {
+                    working.Add(d);
+                }
+            }
+
+            years.Add(new HolidayYear(year, source, daysOff, working));
+        }
+
+        var ordered = years.Select(y => y.Year).ToList();
+        if (ordered.Count == 0)
+        {
+            r.Error("years", "must list at least one year");
+        }
+        else if (ordered.Distinct().Count() != ordered.Count || ordered.Zip(ordered.Skip(1)).Any(p => p.Second != p.First + 1))
+        {
+            r.Error("years", "must be consecutive years, each listed once, in order");
+        }
+
+        return new HolidayCalendar(years);
+
+        DateOnly? Date(JsonElement e, string name, string at)
+        {
+            var text = r.String(e, name, at);
+            if (ContentRules.TryParseDate(text, out var d))
+            {
+                return d;
+            }
+
+            if (text.Length > 0)
+            {
+                r.Error(at, $"'{name}' '{text}' is not a date (YYYY-MM-DD)");
+            }
+
+            return null;
+        }
     }
 
     private static TextCatalog ReadTexts(JsonElement root, JsonSeedReader r)
@@ -295,8 +425,7 @@ public static class SeedLoader
         {
             const string at = "limitation";
             limitation = new LimitationRule(
-                r.String(lim, "monthQuestion", at),
-                (int)(r.Number(lim, "years", at, required: true) ?? 0),
+                r.String(lim, "deadline", at),
                 (int)(r.Number(lim, "nearMonths", at, required: true) ?? 0),
                 r.String(lim, "nearFlag", at),
                 r.String(lim, "passedFlag", at),
@@ -304,7 +433,7 @@ public static class SeedLoader
         }
         else
         {
-            limitation = new LimitationRule(string.Empty, 0, 0, string.Empty, string.Empty, []);
+            limitation = new LimitationRule(string.Empty, 0, string.Empty, string.Empty, []);
         }
 
         var urgent = r.Array(root, "urgent", string.Empty)
@@ -348,15 +477,90 @@ public static class SeedLoader
             })
             .ToList();
 
+        var events = r.Array(root, "events", string.Empty)
+            .Select(e =>
+            {
+                var id = r.String(e.Item, "id", e.Entry);
+                var at = $"{e.Entry} (id '{id}')";
+                var question = r.OptionalString(e.Item, "answer", at);
+                var assume = r.OptionalString(e.Item, "assume", at);
+                var after = r.OptionalString(e.Item, "afterDeadline", at);
+                EventSource? source = (question, assume) switch
+                {
+                    ({ }, null) => EventSource.Answer,
+                    (null, "today") => EventSource.Today,
+                    (null, "after-deadline") => EventSource.AfterDeadline,
+                    _ => null,
+                };
+                if (source is null)
+                {
+                    r.Error(at, "needs either 'answer' (a month question) or 'assume' (today or after-deadline), not both");
+                }
+                else if ((source == EventSource.AfterDeadline) != (after is not null))
+                {
+                    r.Error(at, "'afterDeadline' is required with assume after-deadline, and only there");
+                }
+
+                return new EventRule(id, source ?? EventSource.Today, question, after);
+            })
+            .ToList();
+
         var deadlines = r.Array(root, "deadlines", string.Empty)
             .Select(d =>
             {
                 var key = r.String(d.Item, "key", d.Entry);
                 var at = $"{d.Entry} (key '{key}')";
-                return new DeadlineRule(key, r.Condition(d.Item, "when", at, required: false), r.Bool(d.Item, "usesLimitationDate", at), r.StringList(d.Item, "cites", at));
+                DueRule? due = null;
+                if (d.Item.TryGetProperty("due", out var dueElement) && dueElement.ValueKind != JsonValueKind.Null)
+                {
+                    due = ReadDue(dueElement, $"{at}.due", r);
+                }
+
+                var remind = r.Number(d.Item, "remindDaysBefore", at) ?? 1;
+                if (remind is < 0 or > 365 || remind != decimal.Truncate(remind))
+                {
+                    r.Error(at, "'remindDaysBefore' must be a whole number of days from 0 to 365");
+                }
+
+                return new DeadlineRule(key, r.Condition(d.Item, "when", at, required: false), due, r.OptionalString(d.Item, "step", at), r.Bool(d.Item, "omitWithoutDate", at), (int)remind, r.StringList(d.Item, "cites", at));
             })
             .ToList();
 
-        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, deadlines);
+        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines);
+    }
+
+    /// <summary>Reads <c>{"days"|"workingDays"|"months"|"years": n, "from": event}</c>: exactly one clock, a positive whole amount.</summary>
+    private static DueRule? ReadDue(JsonElement e, string at, JsonSeedReader r)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            r.Error(at, "must be an object");
+            return null;
+        }
+
+        var clocks = new (string Name, ClockUnit Unit)[] { ("days", ClockUnit.Days), ("workingDays", ClockUnit.WorkingDays), ("months", ClockUnit.Months), ("years", ClockUnit.Years) };
+        var unknown = e.EnumerateObject().Select(p => p.Name).Where(n => n != "from" && clocks.All(c => c.Name != n)).ToList();
+        foreach (var key in unknown)
+        {
+            r.Error(at, $"unknown key '{key}' (a clock is one of days, workingDays, months, years, with 'from')");
+        }
+
+        var present = clocks.Where(c => e.TryGetProperty(c.Name, out _)).ToList();
+        if (present.Count != 1)
+        {
+            r.Error(at, "needs exactly one clock: days, workingDays, months or years");
+            return null;
+        }
+
+        var (name, unit) = present[0];
+        var amount = r.Number(e, name, at, required: true);
+        if (amount is null || amount <= 0 || amount > 3650 || amount != decimal.Truncate(amount.Value))
+        {
+            r.Error(at, $"'{name}' must be a positive whole number");
+            return null;
+        }
+
+        var from = r.String(e, "from", at);
+        return from.Length == 0 ? null : new DueRule((int)amount.Value, unit, from);
     }
 }

@@ -5,9 +5,7 @@ internal static class SeedValidator
 {
     private const string Q = "seeds/questionnaire.json";
     private const string R = "seeds/rules.json";
-    private const string T = "seeds/texts.json";
     private const string A = "seeds/authorities.json";
-    private static readonly string[] PathTextKeys = ["title", "why-recommended", "why-not-recommended"];
 
     public static void Validate(ContentBundle b, List<SeedError> errors)
     {
@@ -15,7 +13,7 @@ internal static class SeedValidator
         ValidateAuthorities(b, errors);
         ValidateQuestionnaire(b, errors);
         ValidateRules(b, errors);
-        ValidateTexts(b, errors);
+        ValidateDeadlines(b, errors);
         ValidateLetters(b, errors);
     }
 
@@ -37,10 +35,20 @@ internal static class SeedValidator
             }
 
             foreach (var name in letter.Paragraphs.Concat(letter.Closing).Concat(letter.Signature).Append(letter.Title)
-                .SelectMany(TextCatalog.PlaceholdersIn).Distinct().Where(n => !LetterTemplate.Placeholders.Contains(n)))
+                .SelectMany(t => t.Placeholders).Distinct().Where(n => !b.Letters.Bindings.ContainsKey(n)))
             {
-                errors.Add(new SeedError(L, at, $"uses unknown placeholder '{{{name}}}'"));
+                errors.Add(new SeedError(L, at, $"uses placeholder '{{{name}}}', which has no binding in 'bindings'"));
             }
+        }
+
+        foreach (var binding in b.Letters.Bindings.Values.Where(x => x.Question is not null && b.Questionnaire.Find(x.Question) is null))
+        {
+            errors.Add(new SeedError(L, $"bindings.{binding.Placeholder}", $"question '{binding.Question}' is not in seeds/questionnaire.json"));
+        }
+
+        if (b.Letters.Blank.Trim().Length == 0)
+        {
+            errors.Add(new SeedError(L, "blank", "must be a visible blank such as ＿＿＿＿＿＿"));
         }
     }
 
@@ -214,9 +222,7 @@ internal static class SeedValidator
     {
         var rules = b.Rules;
         var knownFacts = new HashSet<string>(StringComparer.Ordinal);
-        var allFacts = rules.Facts.Select(f => f.Id)
-            .Concat([rules.CriminalThreshold.LikelyFlag, rules.CriminalThreshold.PossiblyFlag, rules.Limitation.NearFlag, rules.Limitation.PassedFlag])
-            .ToHashSet(StringComparer.Ordinal);
+        var allFacts = rules.Facts.Select(f => f.Id).Concat(rules.FlagSources().Select(f => f.Id)).ToHashSet(StringComparer.Ordinal);
         var paths = rules.Paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
 
         foreach (var fact in rules.Facts)
@@ -266,10 +272,13 @@ internal static class SeedValidator
         }
 
         CheckCites(b, R, "criminalThreshold", ct.Cites, errors);
-        CheckQuestion(b, "limitation.monthQuestion", rules.Limitation.MonthQuestion, QuestionType.Month, errors);
-        if (rules.Limitation.Years <= 0)
+        if (rules.FindDeadline(rules.Limitation.Deadline) is not { Due: { } limitationDue })
         {
-            errors.Add(new SeedError(R, "limitation.years", "must be positive"));
+            errors.Add(new SeedError(R, "limitation.deadline", $"'{rules.Limitation.Deadline}' must be a deadline of 'deadlines' with a 'due' clock"));
+        }
+        else if (rules.FindEvent(limitationDue.From) is not { Source: EventSource.Answer })
+        {
+            errors.Add(new SeedError(R, "limitation.deadline", $"deadline '{rules.Limitation.Deadline}' must count from an event given by an answer"));
         }
 
         CheckCites(b, R, "limitation", rules.Limitation.Cites, errors);
@@ -368,36 +377,70 @@ internal static class SeedValidator
         }
     }
 
-    private static void ValidateTexts(ContentBundle b, List<SeedError> errors)
+    /// <summary>Events and deadline clocks: ids known, answers are month questions, steps exist, no event waits on itself.</summary>
+    private static void ValidateDeadlines(ContentBundle b, List<SeedError> errors)
     {
         var rules = b.Rules;
-        var needed = new List<(string Key, string Why)> { ("common.organisation-default", "the default organisation name") };
-        needed.AddRange(rules.Urgent.SelectMany(u => new[] { ($"urgent.{u.Key}.title", $"urgent action '{u.Key}'"), ($"urgent.{u.Key}.text", $"urgent action '{u.Key}'") }));
-        foreach (var p in rules.Paths)
+        var steps = rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var dup in rules.Events.GroupBy(e => e.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            needed.AddRange(PathTextKeys.Select(s => ($"paths.{p.Id}.{s}", $"path '{p.Id}'")));
-            foreach (var s in p.Steps)
+            errors.Add(new SeedError(R, $"events (id '{dup.Key}')", "the id appears more than once"));
+        }
+
+        foreach (var dup in rules.Deadlines.GroupBy(d => d.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(R, $"deadlines (key '{dup.Key}')", "the key appears more than once"));
+        }
+
+        foreach (var e in rules.Events)
+        {
+            var at = $"events (id '{e.Id}')";
+            if (e.Source == EventSource.Answer)
             {
-                needed.Add(($"steps.{s.Key}.title", $"step '{s.Key}'"));
-                needed.Add(($"steps.{s.Key}.text", $"step '{s.Key}'"));
-                needed.AddRange(s.Additions.Select(a => ($"additions.{a.TextKey}", $"step '{s.Key}'")));
+                CheckQuestion(b, at, e.Question!, QuestionType.Month, errors);
+            }
+            else if (e.Source == EventSource.AfterDeadline && rules.FindDeadline(e.AfterDeadline!) is not { Due: not null })
+            {
+                errors.Add(new SeedError(R, at, $"afterDeadline '{e.AfterDeadline}' must be a deadline with a 'due' clock"));
             }
         }
 
-        needed.AddRange(rules.Evidence.Select(e => ($"evidence.{e.Key}", $"evidence item '{e.Key}'")));
-        needed.AddRange(rules.Deadlines.SelectMany(d => new[] { ($"deadlines.{d.Key}.title", $"deadline '{d.Key}'"), ($"deadlines.{d.Key}.text", $"deadline '{d.Key}'") }));
-        needed.AddRange(rules.FlagIds.SelectMany(f => new[] { ($"flags.{f}.label", $"flag '{f}'"), ($"flags.{f}.explain", $"flag '{f}'") }));
-
-        foreach (var (key, why) in needed.Where(n => !b.Texts.Contains(n.Key)))
+        foreach (var d in rules.Deadlines)
         {
-            errors.Add(new SeedError(T, key, $"is missing (wording for {why} in seeds/rules.json)"));
-        }
-
-        foreach (var (key, value) in b.Texts.All)
-        {
-            foreach (var name in TextCatalog.PlaceholdersIn(value).Where(n => !TextCatalog.Placeholders.Contains(n)))
+            var at = $"deadlines (key '{d.Key}')";
+            if (d.Step is not null && !steps.Contains(d.Step))
             {
-                errors.Add(new SeedError(T, key, $"uses unknown placeholder '{{{name}}}' (allowed: {string.Join(", ", TextCatalog.Placeholders.Order(StringComparer.Ordinal))})"));
+                errors.Add(new SeedError(R, at, $"step '{d.Step}' is not a step of any path"));
+            }
+
+            if (d.Due is null)
+            {
+                continue;
+            }
+
+            if (rules.FindEvent(d.Due.From) is not { } from)
+            {
+                errors.Add(new SeedError(R, at, $"due.from '{d.Due.From}' is not an event of 'events'"));
+                continue;
+            }
+
+            if (from.Source == EventSource.Answer && d.Due.Unit is not (ClockUnit.Months or ClockUnit.Years))
+            {
+                errors.Add(new SeedError(R, at, $"event '{from.Id}' is known only to the month: count from it in months or years"));
+            }
+
+            // Follow the chain deadline → its event → the deadline that event waits for …; it must end.
+            var seen = new HashSet<string>(StringComparer.Ordinal) { d.Key };
+            var current = rules.FindEvent(d.Due.From);
+            while (current is { Source: EventSource.AfterDeadline } && rules.FindDeadline(current.AfterDeadline!) is { Due: { } next } waited)
+            {
+                if (!seen.Add(waited.Key))
+                {
+                    errors.Add(new SeedError(R, at, $"its clock waits on itself through event '{current.Id}'"));
+                    break;
+                }
+
+                current = rules.FindEvent(next.From);
             }
         }
     }

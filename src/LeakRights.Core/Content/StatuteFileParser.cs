@@ -42,7 +42,7 @@ public static class StatuteFileParser
         }
 
         var source = new List<string>();
-        var articles = new List<Article>();
+        var articles = new List<(string Number, string Label, string Text)>();
         string? label = null;
         var text = new List<string>();
         var section = 0; // 0 before any section, 1 source note, 2 articles
@@ -129,12 +129,10 @@ public static class StatuteFileParser
             errors.Add(new SeedError(fileName, "front matter 'id'", $"'{id}' must match the file name '{expectedId}'"));
         }
 
-        var status = front.GetValueOrDefault("status") switch
-        {
-            "in-force" => LawStatus.InForce,
-            "superseded" => LawStatus.Superseded,
-            var other => AddError(LawStatus.InForce, new SeedError(fileName, "front matter 'status'", $"'{other}' must be 'in-force' or 'superseded'")),
-        };
+        var statusName = front.GetValueOrDefault("status");
+        var status = LawStatusNames.TryParse(statusName, out var parsedStatus)
+            ? parsedStatus
+            : AddError(LawStatus.InForce, new SeedError(fileName, "front matter 'status'", $"'{statusName}' must be 'in-force' or 'superseded'"));
         var order = int.TryParse(front.GetValueOrDefault("order"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o)
             ? o
             : AddError(0, new SeedError(fileName, "front matter 'order'", "must be a whole number"));
@@ -145,7 +143,7 @@ public static class StatuteFileParser
             errors.Add(new SeedError(fileName, $"article '{dup.Key}'", "appears more than once"));
         }
 
-        return new Law(
+        var law = new Law(
             id,
             Required("title"),
             Required("short-title"),
@@ -160,7 +158,10 @@ public static class StatuteFileParser
             Date("text-as-of", required: true) ?? DateOnly.MinValue,
             order,
             string.Join('\n', source).Trim(),
-            articles);
+            []);
+
+        // The seeded text is revision 1 of every article, in force and checked as of the law's dates.
+        return law with { Articles = articles.Select(a => new Article(a.Number, a.Label, a.Text, 1, law.Effective, law.TextAsOf, Repealed: false)).ToList() };
 
         T AddError<T>(T fallback, SeedError error)
         {
@@ -169,7 +170,7 @@ public static class StatuteFileParser
         }
     }
 
-    private static void AddArticle(string fileName, string? label, List<string> text, List<Article> articles, List<SeedError> errors)
+    private static void AddArticle(string fileName, string? label, List<string> text, List<(string Number, string Label, string Text)> articles, List<SeedError> errors)
     {
         if (label is null)
         {
@@ -189,6 +190,6 @@ public static class StatuteFileParser
             return;
         }
 
-        articles.Add(new Article(number, label, body));
+        articles.Add((number, label, body));
     }
 }

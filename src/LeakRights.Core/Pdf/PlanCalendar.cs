@@ -6,8 +6,8 @@ using LeakRights.Core.Rules;
 namespace LeakRights.Core.Pdf;
 
 /// <summary>
-/// The plan's deadlines as an iCalendar file (RFC 5545): follow up the organisation's reply (15 days), the regulator's
-/// reply (7 working days) and the limitation date. It holds nothing personal: no names, organisations or answers.
+/// The plan's calendar events (decided by the plan: one per deadline with a date, in date order) as an iCalendar file
+/// (RFC 5545). It holds nothing personal: no names, organisations or answers.
 /// </summary>
 public static class PlanCalendar
 {
@@ -16,7 +16,6 @@ public static class PlanCalendar
 
     public static string ToIcs(Plan plan)
     {
-        var today = DateOnly.FromDateTime(plan.GeneratedAt.ToOffset(ChinaTime.Offset).DateTime);
         var stamp = plan.GeneratedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
         Line(sb, "BEGIN:VCALENDAR");
@@ -24,54 +23,26 @@ public static class PlanCalendar
         Line(sb, "PRODID:-//LeakRights//Action plan//ZH");
         Line(sb, "CALSCALE:GREGORIAN");
         Line(sb, "METHOD:PUBLISH");
-        foreach (var d in plan.Deadlines)
+        foreach (var e in plan.Calendar)
         {
-            DateOnly? date = d.Key switch
-            {
-                "limitation" when d.Date is not null && YearMonth.TryParse(d.Date, out var m) => new DateOnly(m.Year, m.Month, 1),
-                "organisation-reply" => today.AddDays(15),
-                "regulator-reply" => AddWorkingDays(today, 7),
-                _ => null,
-            };
-            if (date is null)
-            {
-                continue;
-            }
-
             Line(sb, "BEGIN:VEVENT");
-            Line(sb, $"UID:{Guid.NewGuid():N}@leakrights");
+            Line(sb, $"UID:{e.Uid}");
             Line(sb, $"DTSTAMP:{stamp}");
-            Line(sb, $"DTSTART;VALUE=DATE:{date.Value:yyyyMMdd}");
-            Line(sb, $"DTEND;VALUE=DATE:{date.Value.AddDays(1):yyyyMMdd}");
-            Line(sb, $"SUMMARY:{Escape(d.Title)}");
-            Line(sb, $"DESCRIPTION:{Escape(d.Text)}");
+            Line(sb, string.Create(CultureInfo.InvariantCulture, $"DTSTART;VALUE=DATE:{e.Date:yyyyMMdd}"));
+            Line(sb, string.Create(CultureInfo.InvariantCulture, $"DTEND;VALUE=DATE:{e.Date.AddDays(1):yyyyMMdd}"));
+            Line(sb, $"SUMMARY:{Escape(e.Title)}");
+            Line(sb, $"DESCRIPTION:{Escape(e.Description)}");
             Line(sb, "TRANSP:TRANSPARENT");
             Line(sb, "BEGIN:VALARM");
             Line(sb, "ACTION:DISPLAY");
-            Line(sb, $"DESCRIPTION:{Escape(d.Title)}");
-            Line(sb, d.Key == "limitation" ? "TRIGGER:-P30D" : "TRIGGER:-P1D");
+            Line(sb, $"DESCRIPTION:{Escape(e.Title)}");
+            Line(sb, string.Create(CultureInfo.InvariantCulture, $"TRIGGER:-P{e.RemindDaysBefore}D"));
             Line(sb, "END:VALARM");
             Line(sb, "END:VEVENT");
         }
 
         Line(sb, "END:VCALENDAR");
         return sb.ToString();
-    }
-
-    /// <summary>Adds working days, skipping Saturdays and Sundays (public holidays are not known here).</summary>
-    public static DateOnly AddWorkingDays(DateOnly start, int days)
-    {
-        var d = start;
-        while (days > 0)
-        {
-            d = d.AddDays(1);
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days--;
-            }
-        }
-
-        return d;
     }
 
     private static string Escape(string text) =>

@@ -1,16 +1,13 @@
-using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
 
 namespace LeakRights.Core.Pdf;
 
-/// <summary>Plan → PDF bytes, with the fonts registered once per process.</summary>
-public sealed class PlanPdf(Questionnaire questionnaire, LetterSet letters)
+/// <summary>Plan → PDF bytes, with the fonts registered once per process. The letters are those the plan was built with.</summary>
+public static class PlanPdf
 {
-    private readonly PlanPdfComposer _composer = new(questionnaire, letters);
-
-    public byte[] Render(Plan plan, IReadOnlyDictionary<string, string> letterFields)
+    public static byte[] Render(Plan plan)
     {
         NotoFontResolver.EnsureRegistered();
-        return PdfRenderer.Render(_composer.Compose(plan, letterFields));
+        return PdfRenderer.Render(PlanPdfComposer.Compose(plan));
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 using LeakRights.Core.Markdown;
 using LeakRights.Core.Rules;
@@ -12,22 +10,27 @@ namespace LeakRights.Core.Pdf;
 /// tickable steps and authority tables, evidence checklist, deadlines, the prefilled letters that fit the plan, and an
 /// appendix with every cited article verbatim.
 /// </summary>
-public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet letters)
+public sealed class PlanPdfComposer
 {
     public const string DocumentTitle = "个人信息泄露维权行动计划";
 
-    /// <summary>Builds the document. <paramref name="letterFields"/> are used for this document only and never kept.</summary>
-    public PdfDocumentModel Compose(Plan plan, IReadOnlyDictionary<string, string> letterFields)
+    /// <summary>Lays out the plan as it was decided, letters included (filled when the plan was built).</summary>
+    public static PdfDocumentModel Compose(Plan plan)
     {
-        var today = DateOnly.FromDateTime(plan.GeneratedAt.ToOffset(ChinaTime.Offset).DateTime);
         var blocks = new List<PdfBlock>
         {
             new ParagraphBlock(DocumentTitle, ParagraphStyle.Title),
-            new ParagraphBlock($"生成日期：{Date(today)}　·　法律条文截至 {AsOf(plan)}", ParagraphStyle.Muted),
-            new HeadingBlock("您的情况", 2),
-            new ParagraphBlock(Summary(plan.Answers)),
-            new QuotationBlock("重要提示", "这是根据您的回答自动整理的一般性法律信息，不是针对您个案的法律意见。情况复杂或涉及金额较大的，建议咨询律师或当地法律援助机构。部门电话和网址以官方公布为准。", null),
+            new ParagraphBlock($"生成日期：{ChineseDates.Format(plan.Today)}　·　法律条文截至 {AsOf(plan)}", ParagraphStyle.Muted),
         };
+        if (plan.FirstThings.Count > 0)
+        {
+            blocks.Add(new HeadingBlock("先做这几件事", 2));
+            blocks.Add(new ListBlock(ListKind.Numbered, plan.FirstThings.Select(t => new ListItem(t.Title, t.Due?.Text ?? string.Empty)).ToList()));
+        }
+
+        blocks.Add(new HeadingBlock("您的情况", 2));
+        blocks.Add(new TableBlock([5.0, 5.0], ["问题", "您的回答"], plan.Situation.Select(s => (IReadOnlyList<string>)[s.Question, s.Answer]).ToList()));
+        blocks.Add(new QuotationBlock("重要提示", "这是根据您的回答自动整理的一般性法律信息，不是针对您个案的法律意见。情况复杂或涉及金额较大的，建议咨询律师或当地法律援助机构。部门电话和网址以官方公布为准。", null));
 
         if (plan.Urgent.Count > 0)
         {
@@ -47,7 +50,7 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
             blocks.Add(new ParagraphBlock(path.Why));
             if (path.Steps.Count > 0)
             {
-                blocks.Add(new ListBlock(ListKind.Checkbox, path.Steps.Select(s => new ListItem(s.Title, s.Text.Replace("\n\n", "\n", StringComparison.Ordinal) + Basis(plan, s.Citations))).ToList()));
+                blocks.Add(new ListBlock(ListKind.Checkbox, path.Steps.Select(s => new ListItem(s.Title, s.Text.Replace("\n\n", "\n", StringComparison.Ordinal) + DueLine(s.Deadline?.Due) + Basis(plan, s.Citations))).ToList()));
             }
 
             if (path.Authorities.Count > 0)
@@ -65,11 +68,11 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
         blocks.Add(new ListBlock(ListKind.Checkbox, plan.EvidenceChecklist.Select(e => new ListItem(null, e.Text, e.Have)).ToList()));
 
         blocks.Add(new HeadingBlock("重要期限", 1));
-        blocks.Add(new ListBlock(ListKind.Bullet, plan.Deadlines.Select(d => new ListItem(DeadlineTitle(d, today), d.Text + Basis(plan, d.Citations))).ToList()));
+        blocks.Add(new ListBlock(ListKind.Bullet, plan.Deadlines.Select(d => new ListItem(d.Title, (d.Due is null ? string.Empty : d.Due.Text + "\n") + d.Text + Basis(plan, d.Citations))).ToList()));
 
-        foreach (var letter in letters.Letters.Where(l => plan.Paths.SelectMany(p => p.Steps).Any(s => s.Key == l.ForStep)))
+        foreach (var letter in plan.Letters)
         {
-            blocks.AddRange(Letter(letter, plan, letterFields, today));
+            blocks.AddRange(Letter(letter));
         }
 
         blocks.Add(new PageBreakBlock());
@@ -86,26 +89,14 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
     public static string FileName(Plan plan) =>
         string.Create(CultureInfo.InvariantCulture, $"leakrights-plan-{plan.GeneratedAt.ToOffset(ChinaTime.Offset):yyyyMMdd}.pdf");
 
-    private IEnumerable<PdfBlock> Letter(LetterTemplate letter, Plan plan, IReadOnlyDictionary<string, string> fields, DateOnly today)
+    private static IEnumerable<PdfBlock> Letter(PlanLetter letter)
     {
-        var values = LetterValues(letter, plan, fields, today);
-        string Fill(string template)
-        {
-            var sb = new StringBuilder(template);
-            foreach (var name in TextCatalog.PlaceholdersIn(template).Distinct())
-            {
-                sb.Replace("{" + name + "}", values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : letters.Blank);
-            }
-
-            return sb.ToString();
-        }
-
         yield return new PageBreakBlock();
-        yield return new ParagraphBlock(letter.Title, ParagraphStyle.LetterTitle);
+        yield return new ParagraphBlock(letter.Title.Text, ParagraphStyle.LetterTitle);
         yield return new SpacerBlock(6);
         foreach (var p in letter.Paragraphs)
         {
-            yield return new ParagraphBlock(Fill(p));
+            yield return new ParagraphBlock(p.Text);
         }
 
         if (letter.Closing.Count > 0)
@@ -113,83 +104,20 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
             yield return new SpacerBlock(8);
             foreach (var c in letter.Closing)
             {
-                yield return new ParagraphBlock(Fill(c));
+                yield return new ParagraphBlock(c.Text);
             }
         }
 
         yield return new SpacerBlock(14);
         foreach (var s in letter.Signature)
         {
-            yield return new ParagraphBlock(Fill(s), ParagraphStyle.Right);
+            yield return new ParagraphBlock(s.Text, ParagraphStyle.Right);
         }
     }
 
-    private Dictionary<string, string> LetterValues(LetterTemplate letter, Plan plan, IReadOnlyDictionary<string, string> fields, DateOnly today)
-    {
-        var a = plan.Answers;
-        var steps = plan.Paths.SelectMany(p => p.Steps).ToList();
-        var cites = letter.CiteSteps.SelectMany(k => steps.FirstOrDefault(s => s.Key == k)?.Citations ?? []).Distinct().ToList();
-        var authorityIds = plan.Paths.Where(p => p.Steps.Any(s => s.Key == letter.ForStep)).SelectMany(p => p.Authorities).ToList();
-        var harms = Labels("harms");
-        var loss = a.Number("loss-amount") is { } amount ? string.Create(CultureInfo.InvariantCulture, $"（财产损失约 {amount:#,0.##} 元）") : string.Empty;
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["your-name"] = fields.GetValueOrDefault("your-name") ?? string.Empty,
-            ["your-contact"] = fields.GetValueOrDefault("your-contact") ?? string.Empty,
-            ["organisation-address"] = fields.GetValueOrDefault("organisation-address") ?? string.Empty,
-            ["organisation"] = a.Text("organisation-name") ?? string.Empty,
-            ["date"] = Date(today),
-            ["discovered-on"] = a.Month("discovered-on") is { } m ? TextCatalog.FormatMonth(m) : string.Empty,
-            ["data-types"] = Labels("data-types"),
-            ["discovery"] = Labels("discovery"),
-            ["harms"] = harms,
-            ["loss"] = loss,
-            ["scale"] = Labels("scale") is { Length: > 0 } scale ? $"涉及数量：{scale}" : string.Empty,
-            ["evidence"] = string.Join("；", plan.EvidenceChecklist.Where(e => e.Have).Select(e => e.Text)),
-            ["authority"] = authorityIds.Count > 0 ? plan.Authority(authorityIds[0]).Name : string.Empty,
-            ["contact-status"] = Labels("contacted-organisation"),
-            ["citations"] = string.Join("、", cites.Select(r => plan.Citation(r)).Select(c => $"《{c.Law}》{c.Article}")),
-        };
+    private static string AsOf(Plan plan) => plan.TextsAsOf is { } d ? ContentRules.FormatDate(d) : "—";
 
-        string Labels(string id) => a.Get(id) is { } v ? AnswerDisplay.Format(questionnaire.Get(id), v) : string.Empty;
-    }
-
-    private string Summary(AnswerSet a)
-    {
-        var parts = new List<string>();
-        string? Label(string id) => a.Get(id) is { } v ? AnswerDisplay.Format(questionnaire.Get(id), v) : null;
-        if (Label("source") is { } source)
-        {
-            parts.Add($"您认为个人信息是从“{source}”泄露的{(a.Text("organisation-name") is { } org ? $"（{org}）" : string.Empty)}");
-        }
-
-        if (Label("data-types") is { } types)
-        {
-            parts.Add($"被泄露的信息包括：{types}");
-        }
-
-        if (Label("scale") is { } scale)
-        {
-            parts.Add($"涉及数量：{scale}");
-        }
-
-        if (Label("discovery") is { } discovery)
-        {
-            parts.Add($"发现经过：{discovery}{(Label("discovered-on") is { } when ? $"（{when}）" : string.Empty)}");
-        }
-
-        if (Label("harms") is { } harms)
-        {
-            parts.Add($"造成的影响：{harms}{(Label("loss-amount") is { } loss ? $"，损失约 {loss}" : string.Empty)}");
-        }
-
-        if (Label("police-report") is { } police)
-        {
-            parts.Add($"报警情况：{police}");
-        }
-
-        return string.Join("；", parts) + "。";
-    }
+    private static string DueLine(PlanDue? due) => due is null ? string.Empty : "\n" + due.Text;
 
     private static string Contacts(Plan plan, IReadOnlyList<AuthorityId> authorities) =>
         authorities.Count == 0
@@ -199,15 +127,4 @@ public sealed class PlanPdfComposer(Questionnaire questionnaire, LetterSet lette
     private static string Basis(Plan plan, IReadOnlyList<CitationRef> citations) =>
         citations.Count == 0 ? string.Empty : "\n依据：" + string.Join("、", citations.Select(plan.Citation).Select(c => $"《{c.Law}》{c.Article}"));
 
-    private static string DeadlineTitle(PlanDeadline d, DateOnly today) => d.Key switch
-    {
-        "limitation" when d.Date is not null && YearMonth.TryParse(d.Date, out var m) => $"{d.Title}（诉讼时效截止 {TextCatalog.FormatMonth(m)}）",
-        "organisation-reply" => $"{d.Title}（如今天发出，答复期限为 {Date(today.AddDays(15))}）",
-        "regulator-reply" => $"{d.Title}（如今天投诉，约在 {Date(PlanCalendar.AddWorkingDays(today, 7))} 前）",
-        _ => d.Title,
-    };
-
-    private static string AsOf(Plan plan) => plan.TextsAsOf is { } d ? ContentRules.FormatDate(d) : "—";
-
-    internal static string Date(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
 }

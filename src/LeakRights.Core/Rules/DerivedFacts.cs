@@ -37,9 +37,10 @@ public static class FactEvaluator
         }
 
         YearMonth? limitation = null;
-        if (answers.Month(rules.Limitation.MonthQuestion) is { } discovered)
+        if (rules.FindDeadline(rules.Limitation.Deadline) is { Due: { } due } && rules.FindEvent(due.From) is { Question: { } question }
+            && answers.Month(question) is { } discovered)
         {
-            var last = discovered.AddMonths(rules.Limitation.Years * 12);
+            var last = DeadlineClock.Add(discovered, due);
             limitation = last;
             if (currentMonth > last)
             {

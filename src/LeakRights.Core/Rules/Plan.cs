@@ -1,12 +1,20 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 
 namespace LeakRights.Core.Rules;
 
-/// <summary>A personal action plan: what the rules concluded from one answer set. The web page, the API and the PDF all show this.</summary>
+/// <summary>
+/// A personal action plan: everything the rules concluded from one answer set, decided once by <see cref="PlanBuilder"/>.
+/// The web page, the API, the PDF with its letters and the calendar only format this; none of them decides anything.
+/// </summary>
 public sealed record Plan(
     DateTimeOffset GeneratedAt,
+    DateOnly Today,
     AnswerSet Answers,
+    IReadOnlyList<PlanSituationItem> Situation,
+    IReadOnlyList<PlanTodo> FirstThings,
     IReadOnlyList<PlanUrgent> Urgent,
     IReadOnlyList<PlanPath> Paths,
     IReadOnlyList<Authority> Authorities,
@@ -14,6 +22,8 @@ public sealed record Plan(
     IReadOnlyList<PlanEvidenceItem> EvidenceChecklist,
     IReadOnlyList<PlanDeadline> Deadlines,
     IReadOnlyList<PlanFlag> Flags,
+    IReadOnlyList<PlanLetter> Letters,
+    IReadOnlyList<PlanCalendarEvent> Calendar,
     DerivedFacts Facts,
     DateOnly? TextsAsOf)
 {
@@ -22,29 +32,94 @@ public sealed record Plan(
     public PlanCitation Citation(CitationRef reference) => Citations.First(c => c.Ref == reference);
 }
 
+/// <summary>One answer the plan relies on, as the person gave it (labels of the options, months as 2026年10月).</summary>
+public sealed record PlanSituationItem(string QuestionId, string Question, string Answer);
+
+/// <summary>One line of "先做这几件事": an urgent action or the first step of a recommended path, with its date if it has one.</summary>
+public sealed record PlanTodo(string Title, string Anchor, PlanDue? Due);
+
 public sealed record PlanUrgent(string Key, string Title, string Text, IReadOnlyList<AuthorityId> Authorities, IReadOnlyList<CitationRef> Citations);
 
 public sealed record PlanPath(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<PlanStep> Steps, IReadOnlyList<AuthorityId> Authorities);
 
-public sealed record PlanStep(string Key, string Title, string Text, IReadOnlyList<CitationRef> Citations);
+/// <summary>A step; <see cref="Deadline"/> is the deadline that runs from it (rules.json <c>deadlines[].step</c>), if any.</summary>
+public sealed record PlanStep(string Key, string Title, string Text, IReadOnlyList<CitationRef> Citations, PlanDeadline? Deadline = null);
 
 /// <summary>A cited article with its current verbatim text. <see cref="AsOf"/> is the date the text was last checked or edited.</summary>
 public sealed record PlanCitation(CitationRef Ref, string Law, string Article, string Text, int Revision, DateOnly Effective, DateOnly AsOf);
 
 public sealed record PlanEvidenceItem(string Key, string Text, bool Have);
 
-/// <summary>A deadline; <see cref="Date"/> is a month (YYYY-MM) when it can be computed, else null (it runs from an event the person controls).</summary>
-public sealed record PlanDeadline(string Key, string? Date, string Title, string Text, IReadOnlyList<CitationRef> Citations);
+public enum DatePrecision
+{
+    Day,
+
+    /// <summary>Only the month is known (counted from a month the person gave); <see cref="PlanDue.Date"/> is its first day.</summary>
+    Month,
+}
+
+/// <summary>How the start of a deadline's clock was dated.</summary>
+public enum DueBasis
+{
+    /// <summary>From a month the person gave.</summary>
+    Answer,
+
+    /// <summary>As if the person does it today (they have not yet).</summary>
+    IfStartedToday,
+
+    /// <summary>As if the person acts when another deadline of the plan runs out.</summary>
+    AfterDeadline,
+}
+
+/// <summary>
+/// A computed due date. <see cref="Date"/> is the last day (for a month, its first day: the safe reading); <see cref="Display"/>
+/// is how people read it; <see cref="Text"/> is the full line (如果今天发出要求，答复期限为 …); <see cref="Estimated"/> when the
+/// count passed through a year the holiday calendar does not cover, explained by <see cref="Note"/>.
+/// </summary>
+public sealed record PlanDue(DateOnly Date, DatePrecision Precision, DueBasis Basis, string FromEvent, bool Estimated, string Display, string Text, string? Note)
+{
+    /// <summary>ISO form for the API: 2026-12-13, or 2029-10 for a month.</summary>
+    public string Iso => Precision == DatePrecision.Month
+        ? Date.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+        : Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A deadline with its computed <see cref="Due"/> date; null when it has no clock or its start is not known.</summary>
+public sealed record PlanDeadline(string Key, PlanDue? Due, string Title, string Text, IReadOnlyList<CitationRef> Citations, string? Step)
+{
+    /// <summary>The v1 API's <c>date</c>: the month (YYYY-MM) of a month-precision due date, else null (see docs/api.md).</summary>
+    public string? Date => Due is { Precision: DatePrecision.Month } d ? d.Iso : null;
+}
 
 public sealed record PlanFlag(string Id, string Label, string Explain, IReadOnlyList<CitationRef> Citations);
 
-/// <summary>The current text of a law's article, as the plan cites it.</summary>
-public sealed record CatalogArticle(CitationRef Ref, string LawTitle, string Label, string Text, int Revision, DateOnly Effective, DateOnly AsOf, bool Repealed);
+/// <summary>A piece of a letter line: text, or a blank the person fills in by hand (the value was not given).</summary>
+public sealed record LetterSegment(string Text, bool Blank);
 
-/// <summary>Where the rules service reads the current statute texts and authority details (the database in the app, the seed files in tests).</summary>
+/// <summary>One line (paragraph) of a letter.</summary>
+public sealed record LetterLine(IReadOnlyList<LetterSegment> Segments)
+{
+    public string Text => string.Concat(Segments.Select(s => s.Text));
+
+    public bool HasBlanks => Segments.Any(s => s.Blank);
+}
+
+/// <summary>A filled letter: every value the person gave is in, every other one is a visible blank.</summary>
+public sealed record PlanLetter(string Id, string ForStep, LetterLine Title, IReadOnlyList<LetterLine> Paragraphs, IReadOnlyList<LetterLine> Closing, IReadOnlyList<LetterLine> Signature);
+
+/// <summary>A calendar reminder for a due date: no names, organisations or answers, only the deadline's own wording.</summary>
+public sealed record PlanCalendarEvent(string Uid, DateOnly Date, string Title, string Description, int RemindDaysBefore);
+
+/// <summary>
+/// Where the rules service reads the current statute texts and authority details (the database snapshot in the app, the
+/// seed files in tests). An article comes with its law, as the one Core <see cref="Law"/>/<see cref="Article"/> shape.
+/// </summary>
 public interface IContentCatalog
 {
-    CatalogArticle? FindArticle(CitationRef reference);
+    bool TryFindArticle(CitationRef reference, [NotNullWhen(true)] out Law? law, [NotNullWhen(true)] out Article? article);
 
     Authority? FindAuthority(AuthorityId id);
 }
+
+/// <summary>The content does not hold what the rules need (an article they cite, an authority they name): never silently left out.</summary>
+public sealed class MissingContentException(string message) : Exception(message);

@@ -5,31 +5,36 @@ using LeakRights.Core.Content;
 namespace LeakRights.Core.Rules;
 
 /// <summary>
-/// The rules service: evaluates the declarative rules of <c>seeds/rules.json</c> against an answer set and builds the plan.
-/// It holds no rule logic of its own beyond the fixed meaning of the rule file's fields.
+/// The rules service: evaluates the compiled rules of <c>seeds/rules.json</c> against an answer set and decides the whole
+/// plan: steps and their due dates, the summary, the filled letters and the calendar. It holds no rule logic of its own
+/// beyond the fixed meaning of the rule file's fields; renderers only format what it returns.
 /// </summary>
-public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider time)
+public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 {
-    public Plan Build(AnswerSet answers, IContentCatalog catalog)
+    private static readonly IReadOnlyDictionary<string, string> NoLetterFields = new Dictionary<string, string>();
+
+    private RuleSet Rules => content.Rules;
+
+    /// <summary>
+    /// Builds the plan. <paramref name="letterFields"/> (the letter-only details: name, contact, address) fill the letters of this
+    /// plan only; they are never kept.
+    /// </summary>
+    public Plan Build(AnswerSet answers, IContentCatalog catalog, IReadOnlyDictionary<string, string>? letterFields = null)
     {
+        var rules = Rules;
         var now = time.GetUtcNow();
-        var currentMonth = ChinaTime.CurrentMonth(time);
-        var facts = FactEvaluator.Evaluate(rules, answers, currentMonth);
+        var today = ChinaTime.Today(time);
+        var facts = FactEvaluator.Evaluate(rules, answers, YearMonth.FromDate(today));
         var collector = new Collector(catalog);
         var values = TemplateValues(answers, facts);
 
         var urgent = rules.Urgent
             .Where(u => ConditionEvaluator.Evaluate(u.When, answers, facts.Holding))
-            .Select(u => new PlanUrgent(
-                u.Key,
-                texts.Format($"urgent.{u.Key}.title", values),
-                texts.Format($"urgent.{u.Key}.text", values),
-                collector.Authorities(u.Authorities),
-                collector.Cites(u.Cites)))
+            .Select(u => new PlanUrgent(u.Key, u.Title.Render(values), u.Text.Render(values), collector.Authorities(u.Authorities), collector.Cites(u.Cites)))
             .ToList();
 
         var recommended = new HashSet<string>(StringComparer.Ordinal);
-        var paths = new List<PlanPath>();
+        var pathResults = new List<(PathRule Rule, bool Recommended, List<(StepRule Rule, PlanStep Step)> Steps, List<AuthorityId> Authorities)>();
         foreach (var path in rules.Paths.OrderBy(p => p.Priority))
         {
             bool isRecommended;
@@ -48,7 +53,7 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
                 recommended.Add(path.Id);
             }
 
-            var steps = new List<PlanStep>();
+            var steps = new List<(StepRule, PlanStep)>();
             var authorityIds = new List<string>();
             if (isRecommended)
             {
@@ -60,69 +65,223 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
                 foreach (var step in path.Steps.Where(s => s.When is null || ConditionEvaluator.Evaluate(s.When, answers, facts.Holding, recommended)))
                 {
                     var additions = step.Additions.Where(a => ConditionEvaluator.Evaluate(a.When, answers, facts.Holding, recommended)).ToList();
-                    var text = string.Join("\n\n", additions.Select(a => texts.Format($"additions.{a.TextKey}", values)).Prepend(texts.Format($"steps.{step.Key}.text", values)));
+                    var text = string.Join("\n\n", additions.Select(a => a.Text.Render(values)).Prepend(step.Text.Render(values)));
                     var cites = step.Cites.Concat(additions.SelectMany(a => a.Cites)).Distinct(StringComparer.Ordinal).ToList();
-                    steps.Add(new PlanStep(step.Key, texts.Format($"steps.{step.Key}.title", values), text, collector.Cites(cites)));
+                    steps.Add((step, new PlanStep(step.Key, step.Title.Render(values), text, collector.Cites(cites))));
                     authorityIds.AddRange(step.Authorities);
                 }
             }
 
-            paths.Add(new PlanPath(
-                path.Id,
-                texts.Format($"paths.{path.Id}.title", values),
-                isRecommended,
-                path.Priority,
-                texts.Format($"paths.{path.Id}.{(isRecommended ? "why-recommended" : "why-not-recommended")}", values),
-                steps,
-                collector.Authorities(authorityIds)));
+            pathResults.Add((path, isRecommended, steps, collector.Authorities(authorityIds)));
         }
 
         var evidence = rules.Evidence
             .Where(e => e.When is null || ConditionEvaluator.Evaluate(e.When, answers, facts.Holding, recommended))
-            .Select(e => new PlanEvidenceItem(e.Key, texts.Format($"evidence.{e.Key}", values), e.HaveWhen is not null && ConditionEvaluator.Evaluate(e.HaveWhen, answers, facts.Holding, recommended)))
+            .Select(e => new PlanEvidenceItem(e.Key, e.Text.Render(values), e.HaveWhen is not null && ConditionEvaluator.Evaluate(e.HaveWhen, answers, facts.Holding, recommended)))
             .ToList();
 
-        var deadlines = rules.Deadlines
-            .Where(d => (d.When is null || ConditionEvaluator.Evaluate(d.When, answers, facts.Holding, recommended)) && (!d.UsesLimitationDate || facts.LimitationDate is not null))
-            .Select(d => new PlanDeadline(
-                d.Key,
-                d.UsesLimitationDate ? facts.LimitationDate!.Value.ToString() : null,
-                texts.Format($"deadlines.{d.Key}.title", values),
-                texts.Format($"deadlines.{d.Key}.text", values),
-                collector.Cites(d.Cites)))
+        var deadlines = new Deadlines(rules, answers, today, values, d => d.When is null || ConditionEvaluator.Evaluate(d.When, answers, facts.Holding, recommended))
+            .InPlan()
+            .Select(x => new PlanDeadline(x.Rule.Key, x.Due, x.Rule.Title.Render(values), x.Rule.Text.Render(values), collector.Cites(x.Rule.Cites), x.Rule.Step))
             .ToList();
 
-        var flags = FlagCitations()
+        var paths = pathResults.Select(p => new PlanPath(
+                p.Rule.Id,
+                p.Rule.Title.Render(values),
+                p.Recommended,
+                p.Rule.Priority,
+                (p.Recommended ? p.Rule.WhyRecommended : p.Rule.WhyNotRecommended).Render(values),
+                p.Steps.Select(s => s.Step with { Deadline = deadlines.FirstOrDefault(d => d.Step == s.Step.Key) }).ToList(),
+                p.Authorities))
+            .ToList();
+
+        var flags = rules.Flags
             .Where(f => facts.Has(f.Id))
-            .Select(f => new PlanFlag(f.Id, texts.Get($"flags.{f.Id}.label"), texts.Format($"flags.{f.Id}.explain", values), collector.Cites(f.Cites)))
+            .Select(f => new PlanFlag(f.Id, f.Label.Render(values), f.Explain.Render(values), collector.Cites(f.Cites)))
             .ToList();
+
+        var firstThings = urgent.Select(u => new PlanTodo(u.Title, $"urgent-{u.Key}", null))
+            .Concat(paths.Where(p => p.Recommended && p.Steps.Count > 0).Select(p => p.Steps[0]).Select(s => new PlanTodo(s.Title, $"step-{s.Key}", s.Deadline?.Due)))
+            .ToList();
+
+        var calendar = deadlines
+            .Where(d => d.Due is not null)
+            .Select(d => new PlanCalendarEvent(
+                string.Create(CultureInfo.InvariantCulture, $"{d.Key}-{d.Due!.Date:yyyyMMdd}@leakrights"),
+                d.Due.Date,
+                d.Title,
+                d.Text,
+                rules.FindDeadline(d.Key)!.RemindDaysBefore))
+            .OrderBy(e => e.Date)
+            .ThenBy(e => e.Uid, StringComparer.Ordinal)
+            .ToList();
+
+        var situation = content.Questionnaire.Questions
+            .Where(q => !q.LetterOnly && answers.Has(q.Id))
+            .Select(q => new PlanSituationItem(q.Id, q.Label, AnswerDisplay.Format(q, answers.Get(q.Id)!)))
+            .ToList();
+
+        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, evidence, collector).Fill();
 
         DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);
-        return new Plan(now, answers, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, facts, asOf);
+        return new Plan(now, today, answers, situation, firstThings, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, letters, calendar, facts, asOf);
     }
 
-    private IEnumerable<(string Id, IReadOnlyList<string> Cites)> FlagCitations()
+    private Dictionary<string, string> TemplateValues(AnswerSet answers, DerivedFacts facts) => new(StringComparer.Ordinal)
     {
-        foreach (var f in rules.Facts.Where(f => f.Flag))
+        ["organisation"] = answers.Text("organisation-name") ?? Rules.Common.OrganisationDefault,
+        ["limitation-date"] = facts.LimitationDate is { } d ? ChineseDates.Format(d) : string.Empty,
+        ["loss-amount"] = answers.Number("loss-amount")?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    /// <summary>
+    /// Computes the due date of every deadline in the plan from its clock and start event. An event the person is about to
+    /// cause is counted from today, or from the end of the deadline it waits for when that deadline is in the plan.
+    /// </summary>
+    private sealed class Deadlines(RuleSet rules, AnswerSet answers, DateOnly today, IReadOnlyDictionary<string, string> values, Func<DeadlineRule, bool> applies)
+    {
+        private readonly Dictionary<string, PlanDue?> _due = new(StringComparer.Ordinal);
+
+        public IEnumerable<(DeadlineRule Rule, PlanDue? Due)> InPlan()
         {
-            yield return (f.Id, f.Cites);
+            foreach (var rule in rules.Deadlines.Where(applies))
+            {
+                var due = Due(rule);
+                if (due is null && rule.OmitWithoutDate)
+                {
+                    continue;
+                }
+
+                yield return (rule, due);
+            }
         }
 
-        yield return (rules.CriminalThreshold.LikelyFlag, rules.CriminalThreshold.Cites);
-        yield return (rules.CriminalThreshold.PossiblyFlag, rules.CriminalThreshold.Cites);
-        yield return (rules.Limitation.NearFlag, rules.Limitation.Cites);
-        yield return (rules.Limitation.PassedFlag, rules.Limitation.Cites);
+        private PlanDue? Due(DeadlineRule rule)
+        {
+            if (_due.TryGetValue(rule.Key, out var known))
+            {
+                return known;
+            }
+
+            PlanDue? due = null;
+            if (rule.Due is { } clock && rules.FindEvent(clock.From) is { } ev)
+            {
+                due = ev.Source switch
+                {
+                    EventSource.Answer => FromMonth(rule, clock, ev),
+                    EventSource.Today => FromDay(rule, clock, today, DueBasis.IfStartedToday, ev.Assumed, false),
+                    _ => rules.FindDeadline(ev.AfterDeadline!) is { } waited && applies(waited) && Due(waited) is { Precision: DatePrecision.Day } after
+                        ? FromDay(rule, clock, after.Date, DueBasis.AfterDeadline, ev.Assumed, after.Estimated)
+                        : FromDay(rule, clock, today, DueBasis.IfStartedToday, ev.AssumedToday, false),
+                };
+            }
+
+            _due[rule.Key] = due;
+            return due;
+        }
+
+        private PlanDue? FromMonth(DeadlineRule rule, DueRule clock, EventRule ev)
+        {
+            if (answers.Month(ev.Question!) is not { } start)
+            {
+                return null;
+            }
+
+            var end = DeadlineClock.Add(start, clock);
+            var display = ChineseDates.Format(end);
+            return new PlanDue(new DateOnly(end.Year, end.Month, 1), DatePrecision.Month, DueBasis.Answer, ev.Id, false, display, DueLine(rule, display, string.Empty), null);
+        }
+
+        private PlanDue FromDay(DeadlineRule rule, DueRule clock, DateOnly start, DueBasis basis, TextTemplate assumption, bool startEstimated)
+        {
+            var end = DeadlineClock.Add(start, clock, rules.Holidays, out var estimated);
+            estimated |= startEstimated;
+            var display = ChineseDates.Format(end);
+            var note = estimated
+                ? rules.Common.EstimatedNote.Render(new Dictionary<string, string> { ["year"] = FirstUncoveredYear(start, end).ToString(CultureInfo.InvariantCulture) })
+                : null;
+            return new PlanDue(end, DatePrecision.Day, basis, clock.From, estimated, display, DueLine(rule, display, assumption.Render(values)) + (note ?? string.Empty), note);
+        }
+
+        private int FirstUncoveredYear(DateOnly start, DateOnly end)
+        {
+            for (var y = start.Year; y <= end.Year; y++)
+            {
+                if (!rules.Holidays.Covers(y))
+                {
+                    return y;
+                }
+            }
+
+            return end.Year;
+        }
+
+        private string DueLine(DeadlineRule rule, string display, string assumption)
+        {
+            var v = new Dictionary<string, string>(values, StringComparer.Ordinal) { ["due-date"] = display, ["assumption"] = assumption };
+            return rule.DueText.Render(v);
+        }
     }
 
-    private Dictionary<string, string> TemplateValues(AnswerSet answers, DerivedFacts facts)
+    /// <summary>Fills the letters whose step is in the plan from their bindings; a value the person did not give is a blank.</summary>
+    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, IReadOnlyList<PlanEvidenceItem> evidence, Collector collector)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        private LetterSet Set => content.Letters;
+
+        public List<PlanLetter> Fill()
         {
-            ["organisation"] = answers.Text("organisation-name") ?? texts.Get("common.organisation-default"),
-            ["limitation-date"] = facts.LimitationDate is { } d ? TextCatalog.FormatMonth(d) : string.Empty,
-            ["loss-amount"] = answers.Number("loss-amount")?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? string.Empty,
+            var steps = paths.SelectMany(p => p.Steps).ToList();
+            return Set.Letters
+                .Where(l => steps.Any(s => s.Key == l.ForStep))
+                .Select(l =>
+                {
+                    var values = Values(l, steps);
+                    LetterLine Line(TextTemplate t) => new([.. t.Parts.Select(p => !p.IsPlaceholder
+                        ? new LetterSegment(p.Text, false)
+                        : values.TryGetValue(p.Text, out var v) && !string.IsNullOrWhiteSpace(v) ? new LetterSegment(v, false) : new LetterSegment(Set.Blank, true))]);
+                    return new PlanLetter(l.Id, l.ForStep, Line(l.Title), [.. l.Paragraphs.Select(Line)], [.. l.Closing.Select(Line)], [.. l.Signature.Select(Line)]);
+                })
+                .ToList();
+        }
+
+        private Dictionary<string, string> Values(LetterTemplate letter, List<PlanStep> steps)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var b in Set.Bindings.Values)
+            {
+                var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, steps) : Answer(b.Question!);
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    values[b.Placeholder] = b.Wrap is null ? value : b.Wrap.Render(new Dictionary<string, string> { ["value"] = value });
+                }
+            }
+
+            return values;
+        }
+
+        private string Answer(string questionId)
+        {
+            var question = content.Questionnaire.Get(questionId);
+            if (question.LetterOnly)
+            {
+                return letterFields.GetValueOrDefault(questionId) ?? string.Empty;
+            }
+
+            return answers.Get(questionId) is { } v ? AnswerDisplay.Format(question, v) : string.Empty;
+        }
+
+        private string PlanValue(LetterPlanValue value, LetterTemplate letter, List<PlanStep> steps) => value switch
+        {
+            LetterPlanValue.Date => ChineseDates.Format(today),
+            LetterPlanValue.EvidenceHave => string.Join("；", evidence.Where(e => e.Have).Select(e => e.Text)),
+            LetterPlanValue.FirstAuthority => paths.Where(p => p.Steps.Any(s => s.Key == letter.ForStep)).SelectMany(p => p.Authorities).Select(id => collector.AuthorityList.First(a => a.Id == id).Name).FirstOrDefault() ?? string.Empty,
+            LetterPlanValue.Citations => string.Join("、", letter.CiteSteps
+                .SelectMany(k => steps.FirstOrDefault(s => s.Key == k)?.Citations ?? [])
+                .Distinct()
+                .Select(r => collector.Citations.First(c => c.Ref == r))
+                .Select(c => $"《{c.Law}》{c.Article}")),
+            _ => string.Empty,
         };
-        return values;
     }
 
     /// <summary>Collects authorities and citations once each, in order of first use.</summary>
@@ -145,7 +304,7 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
                     var a = catalog.FindAuthority(id);
                     if (a is null)
                     {
-                        continue; // Validated at start-up; an admin cannot delete authorities.
+                        throw new MissingContentException($"The rules name authority '{id}', which is not in the content.");
                     }
 
                     _authorities.Add(id);
@@ -163,20 +322,17 @@ public sealed class PlanBuilder(RuleSet rules, TextCatalog texts, TimeProvider t
             var result = new List<CitationRef>();
             foreach (var r in refs.Distinct(StringComparer.Ordinal))
             {
-                if (!CitationRef.TryParse(r, out CitationRef reference))
-                {
-                    continue;
-                }
+                var reference = CitationRef.Parse(r);
 
                 if (!_citations.Contains(reference))
                 {
-                    if (catalog.FindArticle(reference) is not { } a)
+                    if (!catalog.TryFindArticle(reference, out var law, out var a))
                     {
-                        continue; // Validated at start-up against the seeds.
+                        throw new MissingContentException($"The rules cite {reference}, which is not in the content.");
                     }
 
                     _citations.Add(reference);
-                    Citations.Add(new PlanCitation(reference, a.LawTitle, a.Label, a.Text, a.Revision, a.Effective, a.AsOf));
+                    Citations.Add(new PlanCitation(reference, law.Title, a.Label, a.Text, a.Revision, a.Effective, a.TextAsOf));
                 }
 
                 result.Add(reference);

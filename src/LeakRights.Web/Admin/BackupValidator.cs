@@ -48,21 +48,21 @@ public static class BackupValidator
         var laws = file.Laws.Where(l => l is not null).GroupBy(l => l.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (where, reference) in ContentRules.CitationsIn(rules))
         {
-            if (!CitationRef.TryParse(reference, out var lawId, out var number))
+            if (!CitationRef.TryParse(reference, out CitationRef citation))
             {
                 problems.Add($"{where} 引用的 {reference} 不是有效的条文编号，无法核对，已拒绝。");
                 continue;
             }
 
-            if (!laws.TryGetValue(lawId, out var law) || law.Articles.All(a => a?.Number != number))
+            if (!laws.TryGetValue(citation.LawId, out var law) || law.Articles.All(a => a?.Number != citation.Number))
             {
                 problems.Add($"{where} 引用的 {reference} 不在文件中；导入后这条依据会消失，已拒绝。");
             }
-            else if (damaged.Contains(CitationRef.Format(lawId, number)))
+            else if (damaged.Contains(citation.ToString()))
             {
                 problems.Add($"{where} 引用的 {reference} 在文件中有错误（见上）；导入后这条依据会被拒绝而消失，已拒绝。");
             }
-            else if (law.Status != "in-force")
+            else if (!LawStatusNames.TryParse(law.Status, out var status) || status != LawStatus.InForce)
             {
                 problems.Add($"{where} 引用的 {reference} 所属法律在文件中被标为已失效（superseded）。");
             }
@@ -110,7 +110,7 @@ public static class BackupValidator
             }
         }
 
-        if (!ContentRules.LawStatuses.Contains(law.Status))
+        if (!LawStatusNames.TryParse(law.Status, out _))
         {
             problems.Add($"{at}：状态只能是 in-force 或 superseded。");
         }
@@ -173,7 +173,7 @@ public static class BackupValidator
         var revisions = CheckHistory(article.Revisions, r => r.Revision, article.CurrentRevision, at, problems);
         foreach (var r in revisions)
         {
-            foreach (var message in ContentEditor.ValidateRevision(r.Text, r.ChangeNote, r.EffectiveDate).Values)
+            foreach (var message in ContentEditor.ValidateRevision(r.Text, r.ChangeNote, r.EffectiveDate, out _).Values)
             {
                 problems.Add($"{at}第 {r.Revision} 版：{message}");
             }
@@ -204,20 +204,30 @@ public static class BackupValidator
             problems.Add($"{at}：编号只能用小写字母、数字和连字符（例如 cac-12377），最多 {ContentRules.MaxIdLength} 个字符。");
         }
 
+        // Every entry and revision is read through the Core record, with the editor's checks; the file format stays as it is.
+        var id = new AuthorityId(authority.Id);
         var revisions = CheckHistory(authority.Revisions, r => r.Revision, authority.Revision, at, problems);
         var latest = revisions.MaxBy(r => r.Revision);
-        var current = new AuthorityFields(authority.Name, authority.Hotline, authority.Website, authority.Handles, authority.HowTo, authority.Status, authority.StatusNote, authority.LastVerified);
-        foreach (var message in ContentEditor.ValidateAuthority(current, latest?.ChangeNote ?? "-").Values)
+        var errors = ContentEditor.ValidateAuthority(
+            id, authority.Name, authority.Hotline, authority.Website, authority.Handles, authority.HowTo, authority.Status, authority.StatusNote, authority.LastVerified,
+            latest?.ChangeNote ?? "-", out var current);
+        foreach (var message in errors.Values)
         {
             problems.Add($"{at}：{message}");
         }
 
+        Authority? latestAuthority = null;
         foreach (var r in revisions)
         {
-            var fields = new AuthorityFields(r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status, r.StatusNote, r.LastVerified);
-            foreach (var message in ContentEditor.ValidateAuthority(fields, r.ChangeNote).Values)
+            var revisionErrors = ContentEditor.ValidateAuthority(id, r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status, r.StatusNote, r.LastVerified, r.ChangeNote, out var read);
+            foreach (var message in revisionErrors.Values)
             {
                 problems.Add($"{at}第 {r.Revision} 版：{message}");
+            }
+
+            if (ReferenceEquals(r, latest))
+            {
+                latestAuthority = read;
             }
 
             if (!ContentRules.IsRequiredText(r.Editor, ContentRules.MaxEditorLength))
@@ -226,7 +236,7 @@ public static class BackupValidator
             }
         }
 
-        if (latest is not null && ContentEditor.Describe(current) != ContentEditor.Describe(new AuthorityFields(latest.Name, latest.Hotline, latest.Website, latest.Handles, latest.HowTo, latest.Status, latest.StatusNote, latest.LastVerified)))
+        if (current is not null && latestAuthority is not null && current != latestAuthority)
         {
             problems.Add($"{at}：当前信息与最新一版修订不一致。");
         }

@@ -65,14 +65,14 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
             1,
             nowUtc,
             laws.Select(l => new BackupLaw(
-                l.Id, l.Title, l.ShortTitle, l.DocumentNumber, l.Issuer, l.Adopted, l.Amended, l.Effective, l.Status, l.SupersededBy, l.InForceUntil, l.TextAsOf, l.SortOrder, l.SourceNote,
+                l.Id, l.Title, l.ShortTitle, l.DocumentNumber, l.Issuer, Date(l.Adopted), Date(l.Amended), Date(l.Effective), l.Status.ToName(), l.SupersededBy, Date(l.InForceUntil), Date(l.TextAsOf), l.SortOrder, l.SourceNote,
                 l.Articles.OrderBy(a => a.SortOrder).ThenBy(a => a.Number, StringComparer.Ordinal).Select(a => new BackupArticle(
-                    a.Number, a.Label, a.SortOrder, a.IsRepealed, a.Text, a.CurrentRevision, a.TextAsOf,
-                    a.Revisions.OrderBy(r => r.Revision).Select(r => new BackupArticleRevision(r.Revision, r.Text, r.Editor, r.CreatedAtUtc, r.ChangeNote, r.EffectiveDate)).ToList())).ToList())).ToList(),
+                    a.Number, a.Label, a.SortOrder, a.IsRepealed, a.Text, a.CurrentRevision, Date(a.TextAsOf),
+                    a.Revisions.OrderBy(r => r.Revision).Select(r => new BackupArticleRevision(r.Revision, r.Text, r.Editor, r.CreatedAtUtc, r.ChangeNote, Date(r.EffectiveDate))).ToList())).ToList())).ToList(),
             authorities.Select(a => new BackupAuthority(
-                a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified, a.Revision, a.SortOrder,
+                a.Id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote, Date(a.LastVerified), a.Revision, a.SortOrder,
                 authorityRevisions[a.Id].OrderBy(r => r.Revision).Select(r => new BackupAuthorityRevision(
-                    r.Revision, r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status, r.StatusNote, r.LastVerified, r.Editor, r.CreatedAtUtc, r.ChangeNote)).ToList())).ToList(),
+                    r.Revision, r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status.ToName(), r.StatusNote, Date(r.LastVerified), r.Editor, r.CreatedAtUtc, r.ChangeNote)).ToList())).ToList(),
             [.. await keyBackup.ExportAsync(cancellationToken)]);
     }
 
@@ -193,6 +193,7 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
     [LoggerMessage(Level = LogLevel.Error, Message = "Import failed: the database could not be written (SQLite error {Code}/{ExtendedCode}). Nothing was imported.")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, int code, int extendedCode);
 
+    /// <summary>Adds a file's content; only called once <see cref="BackupValidator"/> found no problem, so every date and name reads.</summary>
     private void AddContent(BackupFile file)
     {
         foreach (var l in file.Laws)
@@ -204,13 +205,13 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
                 ShortTitle = l.ShortTitle,
                 DocumentNumber = l.DocumentNumber,
                 Issuer = l.Issuer,
-                Adopted = l.Adopted,
-                Amended = l.Amended,
-                Effective = l.Effective,
-                Status = l.Status,
+                Adopted = OptionalDate(l.Adopted),
+                Amended = OptionalDate(l.Amended),
+                Effective = RequiredDate(l.Effective),
+                Status = LawStatusNames.TryParse(l.Status, out var status) ? status : throw Unvalidated(),
                 SupersededBy = l.SupersededBy,
-                InForceUntil = l.InForceUntil,
-                TextAsOf = l.TextAsOf,
+                InForceUntil = OptionalDate(l.InForceUntil),
+                TextAsOf = RequiredDate(l.TextAsOf),
                 SortOrder = l.SortOrder,
                 SourceNote = l.SourceNote,
                 Articles = l.Articles.Select(a => new ArticleEntity
@@ -222,44 +223,52 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
                     IsRepealed = a.IsRepealed,
                     Text = a.Text,
                     CurrentRevision = a.CurrentRevision,
-                    TextAsOf = a.TextAsOf,
-                    Revisions = a.Revisions.Select(r => new ArticleRevisionEntity { Revision = r.Revision, Text = r.Text, Editor = r.Editor, CreatedAtUtc = r.CreatedAtUtc, ChangeNote = r.ChangeNote, EffectiveDate = r.EffectiveDate }).ToList(),
+                    TextAsOf = RequiredDate(a.TextAsOf),
+                    Revisions = a.Revisions.Select(r => new ArticleRevisionEntity { Revision = r.Revision, Text = r.Text, Editor = r.Editor, CreatedAtUtc = r.CreatedAtUtc, ChangeNote = r.ChangeNote, EffectiveDate = RequiredDate(r.EffectiveDate) }).ToList(),
                 }).ToList(),
             });
         }
 
         foreach (var a in file.Authorities)
         {
-            db.Authorities.Add(new AuthorityEntity
+            var id = new AuthorityId(a.Id);
+            db.Authorities.Add(AuthorityEntity.From(Read(id, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified), a.Revision, a.SortOrder));
+            foreach (var r in a.Revisions)
             {
-                Id = a.Id,
-                Name = a.Name,
-                Hotline = a.Hotline,
-                Website = a.Website,
-                Handles = a.Handles,
-                HowTo = a.HowTo,
-                Status = a.Status,
-                StatusNote = a.StatusNote,
-                LastVerified = a.LastVerified,
-                Revision = a.Revision,
-                SortOrder = a.SortOrder,
-            });
-            db.AuthorityRevisions.AddRange(a.Revisions.Select(r => new AuthorityRevisionEntity
-            {
-                AuthorityId = a.Id,
-                Revision = r.Revision,
-                Name = r.Name,
-                Hotline = r.Hotline,
-                Website = r.Website,
-                Handles = r.Handles,
-                HowTo = r.HowTo,
-                Status = r.Status,
-                StatusNote = r.StatusNote,
-                LastVerified = r.LastVerified,
-                Editor = r.Editor,
-                CreatedAtUtc = r.CreatedAtUtc,
-                ChangeNote = r.ChangeNote,
-            }));
+                var revision = Read(id, r.Name, r.Hotline, r.Website, r.Handles, r.HowTo, r.Status, r.StatusNote, r.LastVerified);
+                db.AuthorityRevisions.Add(new AuthorityRevisionEntity
+                {
+                    AuthorityId = a.Id,
+                    Revision = r.Revision,
+                    Name = revision.Name,
+                    Hotline = revision.Hotline,
+                    Website = revision.Website,
+                    Handles = revision.Handles,
+                    HowTo = revision.HowTo,
+                    Status = revision.Status,
+                    StatusNote = revision.StatusNote,
+                    LastVerified = revision.LastVerified,
+                    Editor = r.Editor,
+                    CreatedAtUtc = r.CreatedAtUtc,
+                    ChangeNote = r.ChangeNote,
+                });
+            }
         }
     }
+
+    private static string Date(DateOnly date) => ContentRules.FormatDate(date);
+
+    private static string? Date(DateOnly? date) => date is { } d ? ContentRules.FormatDate(d) : null;
+
+    private static DateOnly RequiredDate(string value) => ContentRules.TryParseDate(value, out var d) ? d : throw Unvalidated();
+
+    private static DateOnly? OptionalDate(string? value) => value is null ? null : RequiredDate(value);
+
+    private static Authority Read(AuthorityId id, string name, string? hotline, string? website, string handles, string howTo, string status, string statusNote, string? lastVerified)
+    {
+        ContentEditor.ValidateAuthority(id, name, hotline, website, handles, howTo, status, statusNote, lastVerified, "-", out var authority);
+        return authority ?? throw Unvalidated();
+    }
+
+    private static InvalidOperationException Unvalidated() => new("The backup file was imported without passing BackupValidator.");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LeakRights.Core.Content;
 using LeakRights.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -29,9 +28,6 @@ public sealed record EditResult(EditOutcome Outcome, IReadOnlyDictionary<string,
     public static readonly EditResult Unavailable = new(EditOutcome.Unavailable, new Dictionary<string, string>());
 }
 
-/// <summary>What an admin may change in an authority's entry.</summary>
-public sealed record AuthorityFields(string Name, string? Hotline, string? Website, string Handles, string HowTo, string Status, string StatusNote, string? LastVerified);
-
 /// <summary>
 /// Every change to statutes and authorities: a new revision (never an overwrite), a required change note, an audit entry,
 /// optimistic concurrency on the revision number, and a reload of the content snapshot so pages, plans and PDFs show it at once.
@@ -43,21 +39,24 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
     /// <summary>What the admin is told when <see cref="EditOutcome.Unavailable"/>: the form is shown again with their text.</summary>
     public const string UnavailableMessage = "保存失败：数据库暂时无法写入，请稍后再试。您的修改没有保存。";
 
-    public Task<ArticleEntity?> FindArticleAsync(string lawId, string number, CancellationToken cancellationToken = default) =>
-        db.Articles.Include(a => a.Law).SingleOrDefaultAsync(a => a.LawId == lawId && a.Number == number, cancellationToken);
+    public Task<ArticleEntity?> FindArticleAsync(CitationRef reference, CancellationToken cancellationToken = default)
+    {
+        var (lawId, number) = (reference.LawId, reference.Number);
+        return db.Articles.Include(a => a.Law).SingleOrDefaultAsync(a => a.LawId == lawId && a.Number == number, cancellationToken);
+    }
 
     public Task<List<ArticleRevisionEntity>> ArticleHistoryAsync(int articleId, CancellationToken cancellationToken = default) =>
         db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
 
-    public async Task<EditResult> SaveArticleAsync(string lawId, string number, string text, string note, string effective, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    public async Task<EditResult> SaveArticleAsync(CitationRef reference, string text, string note, string effective, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
     {
-        var article = await FindArticleAsync(lawId, number, cancellationToken);
+        var article = await FindArticleAsync(reference, cancellationToken);
         if (article is null)
         {
             return EditResult.NotFound;
         }
 
-        var errors = ValidateRevision(text, note, effective);
+        var errors = ValidateRevision(text, note, effective, out var effectiveDate);
         if (errors.Count > 0)
         {
             return EditResult.Invalid(errors);
@@ -68,14 +67,14 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             return await ConflictAsync(article, cancellationToken);
         }
 
-        var revision = AddRevision(article, text.Trim(), note, effective, editor);
-        audit.Add(AuditKinds.ArticleEdited, editor, CitationRef.Format(lawId, number), $"rev {revision}: {note}", ip);
+        var revision = AddRevision(article, text.Trim(), note, effectiveDate, editor);
+        audit.Add(AuditKinds.ArticleEdited, editor, reference.ToString(), $"rev {revision}: {note}", ip);
         return await SaveAsync(article, cancellationToken);
     }
 
-    public async Task<EditResult> RestoreArticleAsync(string lawId, string number, int fromRevision, string note, string editor, string? ip, CancellationToken cancellationToken = default)
+    public async Task<EditResult> RestoreArticleAsync(CitationRef reference, int fromRevision, string note, string editor, string? ip, CancellationToken cancellationToken = default)
     {
-        var article = await FindArticleAsync(lawId, number, cancellationToken);
+        var article = await FindArticleAsync(reference, cancellationToken);
         var old = article is null ? null : await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.ArticleId == article.Id && r.Revision == fromRevision, cancellationToken);
         if (article is null || old is null)
         {
@@ -84,19 +83,19 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
 
         var text = string.IsNullOrWhiteSpace(note) ? $"恢复到第 {fromRevision} 版" : note.Trim();
         var revision = AddRevision(article, old.Text, text, old.EffectiveDate, editor);
-        audit.Add(AuditKinds.ArticleRestored, editor, CitationRef.Format(lawId, number), $"rev {revision} restores rev {fromRevision}", ip);
+        audit.Add(AuditKinds.ArticleRestored, editor, reference.ToString(), $"rev {revision} restores rev {fromRevision}", ip);
         return await SaveAsync(article, cancellationToken);
     }
 
-    public async Task<EditResult> RepealArticleAsync(string lawId, string number, string note, string effective, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    public async Task<EditResult> RepealArticleAsync(CitationRef reference, string note, string effective, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
     {
-        var article = await FindArticleAsync(lawId, number, cancellationToken);
+        var article = await FindArticleAsync(reference, cancellationToken);
         if (article is null)
         {
             return EditResult.NotFound;
         }
 
-        var errors = ValidateRevision(article.Text, note, effective);
+        var errors = ValidateRevision(article.Text, note, effective, out var effectiveDate);
         if (errors.Count > 0)
         {
             return EditResult.Invalid(errors);
@@ -108,8 +107,8 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
         }
 
         article.IsRepealed = true;
-        var revision = AddRevision(article, article.Text, "废止：" + note.Trim(), effective, editor);
-        audit.Add(AuditKinds.ArticleRepealed, editor, CitationRef.Format(lawId, number), $"rev {revision}: {note}", ip);
+        var revision = AddRevision(article, article.Text, "废止：" + note.Trim(), effectiveDate, editor);
+        audit.Add(AuditKinds.ArticleRepealed, editor, reference.ToString(), $"rev {revision}: {note}", ip);
         return await SaveAsync(article, cancellationToken);
     }
 
@@ -121,7 +120,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             return EditResult.NotFound;
         }
 
-        var errors = ValidateRevision(text, note, effective);
+        var errors = ValidateRevision(text, note, effective, out var effectiveDate);
         label = label.Trim();
         if (!ChineseNumerals.TryParseArticleLabel(label, out var number) || !ContentRules.IsArticleNumberOf(number, label))
         {
@@ -148,79 +147,70 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             TextAsOf = Today(),
         };
         law.Articles.Add(article);
-        AddRevision(article, article.Text, note, effective, editor);
-        audit.Add(AuditKinds.ArticleAdded, editor, CitationRef.Format(lawId, number), note, ip);
+        AddRevision(article, article.Text, note, effectiveDate, editor);
+        audit.Add(AuditKinds.ArticleAdded, editor, new CitationRef(lawId, number).ToString(), note, ip);
         return await SaveAsync(article, cancellationToken);
     }
 
-    public Task<AuthorityEntity?> FindAuthorityAsync(string id, CancellationToken cancellationToken = default) =>
-        db.Authorities.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-
-    public Task<List<AuthorityRevisionEntity>> AuthorityHistoryAsync(string id, CancellationToken cancellationToken = default) =>
-        db.AuthorityRevisions.AsNoTracking().Where(r => r.AuthorityId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
-
-    public async Task<EditResult> SaveAuthorityAsync(string id, AuthorityFields f, string note, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    public Task<AuthorityEntity?> FindAuthorityAsync(AuthorityId id, CancellationToken cancellationToken = default)
     {
-        var a = await FindAuthorityAsync(id, cancellationToken);
+        var value = id.Value;
+        return db.Authorities.SingleOrDefaultAsync(a => a.Id == value, cancellationToken);
+    }
+
+    public Task<List<AuthorityRevisionEntity>> AuthorityHistoryAsync(AuthorityId id, CancellationToken cancellationToken = default)
+    {
+        var value = id.Value;
+        return db.AuthorityRevisions.AsNoTracking().Where(r => r.AuthorityId == value).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Saves an entry already read and validated by <see cref="ValidateAuthority"/>.</summary>
+    public async Task<EditResult> SaveAuthorityAsync(Authority authority, string note, int expectedRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    {
+        var a = await FindAuthorityAsync(authority.Id, cancellationToken);
         if (a is null)
         {
             return EditResult.NotFound;
         }
 
-        var errors = ValidateAuthority(f, note);
-        if (errors.Count > 0)
-        {
-            return EditResult.Invalid(errors);
-        }
-
         if (a.Revision != expectedRevision)
         {
-            return new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), a.Revision, Describe(a));
+            return new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), a.Revision, Describe(a.ToAuthority()));
         }
 
-        var revision = ApplyAuthority(a, f, note.Trim(), editor);
-        audit.Add(AuditKinds.AuthorityEdited, editor, id, $"rev {revision}: {note}", ip);
+        var revision = ApplyAuthority(a, authority, note.Trim(), editor);
+        audit.Add(AuditKinds.AuthorityEdited, editor, authority.Id.Value, $"rev {revision}: {note}", ip);
         return await SaveAsync(a, cancellationToken);
     }
 
-    public async Task<EditResult> RestoreAuthorityAsync(string id, int fromRevision, string editor, string? ip, CancellationToken cancellationToken = default)
+    public async Task<EditResult> RestoreAuthorityAsync(AuthorityId id, int fromRevision, string editor, string? ip, CancellationToken cancellationToken = default)
     {
         var a = await FindAuthorityAsync(id, cancellationToken);
-        var old = await db.AuthorityRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.AuthorityId == id && r.Revision == fromRevision, cancellationToken);
+        var value = id.Value;
+        var old = await db.AuthorityRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.AuthorityId == value && r.Revision == fromRevision, cancellationToken);
         if (a is null || old is null)
         {
             return EditResult.NotFound;
         }
 
-        var revision = ApplyAuthority(a, new AuthorityFields(old.Name, old.Hotline, old.Website, old.Handles, old.HowTo, old.Status, old.StatusNote, old.LastVerified), $"恢复到第 {fromRevision} 版", editor);
-        audit.Add(AuditKinds.AuthorityRestored, editor, id, $"rev {revision} restores rev {fromRevision}", ip);
+        var revision = ApplyAuthority(a, old.ToAuthority(), $"恢复到第 {fromRevision} 版", editor);
+        audit.Add(AuditKinds.AuthorityRestored, editor, id.Value, $"rev {revision} restores rev {fromRevision}", ip);
         return await SaveAsync(a, cancellationToken);
     }
 
     /// <summary>A readable one-block summary of an authority entry, used for diffs and conflicts.</summary>
-    public static string Describe(AuthorityEntity a) => Describe(new AuthorityFields(a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified));
+    public static string Describe(Authority a) =>
+        $"名称：{a.Name}\n电话：{a.Hotline}\n网站：{a.Website}\n受理范围：{a.Handles}\n怎么说：{a.HowTo}\n核实状态：{a.Status.ToName()}\n核实说明：{a.StatusNote}\n最近核实：{(a.LastVerified is { } d ? ContentRules.FormatDate(d) : null)}";
 
-    public static string Describe(AuthorityRevisionEntity a) => Describe(new AuthorityFields(a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified));
-
-    public static string Describe(AuthorityFields f) =>
-        $"名称：{f.Name}\n电话：{f.Hotline}\n网站：{f.Website}\n受理范围：{f.Handles}\n怎么说：{f.HowTo}\n核实状态：{f.Status}\n核实说明：{f.StatusNote}\n最近核实：{f.LastVerified}";
-
-    private int ApplyAuthority(AuthorityEntity a, AuthorityFields f, string note, string editor)
+    private int ApplyAuthority(AuthorityEntity a, Authority value, string note, string editor)
     {
-        a.Name = f.Name.Trim();
-        a.Hotline = Blank(f.Hotline);
-        a.Website = Blank(f.Website);
-        a.Handles = f.Handles.Trim();
-        a.HowTo = f.HowTo.Trim();
-        a.Status = f.Status;
-        a.StatusNote = f.StatusNote.Trim();
-        a.LastVerified = Blank(f.LastVerified);
+        a.Apply(value);
         a.Revision++;
         db.AuthorityRevisions.Add(AuthorityRevisionEntity.Of(a, editor, time.GetUtcNow().UtcDateTime, note));
         return a.Revision;
     }
 
-    private int AddRevision(ArticleEntity article, string text, string note, string effective, string editor)
+    private int AddRevision(ArticleEntity article, string text, string note, DateOnly effective, string editor)
     {
         article.Text = text;
         article.CurrentRevision++;
@@ -249,9 +239,9 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             db.ChangeTracker.Clear();
             return entity switch
             {
-                ArticleEntity a => await ConflictAsync((await FindArticleAsync(a.LawId, a.Number, cancellationToken))!, cancellationToken),
-                AuthorityEntity au => (await FindAuthorityAsync(au.Id, cancellationToken)) is { } fresh
-                    ? new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), fresh.Revision, Describe(fresh))
+                ArticleEntity a => await ConflictAsync((await FindArticleAsync(new CitationRef(a.LawId, a.Number), cancellationToken))!, cancellationToken),
+                AuthorityEntity au => (await FindAuthorityAsync(new AuthorityId(au.Id), cancellationToken)) is { } fresh
+                    ? new EditResult(EditOutcome.Conflict, new Dictionary<string, string>(), fresh.Revision, Describe(fresh.ToAuthority()))
                     : EditResult.NotFound,
                 _ => throw new InvalidOperationException("Unexpected entity."),
             };
@@ -280,7 +270,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
     }
 
     /// <summary>The checks for one revision of an article; the import applies them to every revision in a file.</summary>
-    internal static Dictionary<string, string> ValidateRevision(string? text, string? note, string? effective)
+    internal static Dictionary<string, string> ValidateRevision(string? text, string? note, string? effective, out DateOnly effectiveDate)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text))
@@ -301,7 +291,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             errors["note"] = $"修改说明最多 {ContentRules.MaxChangeNoteLength} 个字符。";
         }
 
-        if (!ContentRules.IsDate(effective))
+        if (!ContentRules.TryParseDate(effective, out effectiveDate))
         {
             errors["effective"] = "请按 YYYY-MM-DD 填写施行日期。";
         }
@@ -309,43 +299,59 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
         return errors;
     }
 
-    /// <summary>The checks for an authority entry (and its change note); the import applies them to every revision in a file.</summary>
-    internal static Dictionary<string, string> ValidateAuthority(AuthorityFields f, string? note)
+    /// <summary>
+    /// Reads an authority entry from its text fields (the editor's form, a backup file's entry or revision) into the Core
+    /// <see cref="Authority"/>, with its change note: the one place those fields are checked. Errors are keyed by field
+    /// (name, hotline, website, handles, howTo, status, statusNote, lastVerified, note); <paramref name="authority"/> is set
+    /// only when there are none. Values are taken as given (the editor trims its form first); a blank last-verified date
+    /// is no date.
+    /// </summary>
+    internal static Dictionary<string, string> ValidateAuthority(
+        AuthorityId id, string? name, string? hotline, string? website, string? handles, string? howTo, string? status, string? statusNote, string? lastVerified,
+        string? note, out Authority? authority)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(f.Name))
+        if (string.IsNullOrWhiteSpace(name))
         {
             errors["name"] = "名称不能为空。";
         }
 
-        if (string.IsNullOrWhiteSpace(f.Handles))
+        if (string.IsNullOrWhiteSpace(handles))
         {
             errors["handles"] = "请填写受理范围。";
         }
 
-        if (string.IsNullOrWhiteSpace(f.HowTo))
+        if (string.IsNullOrWhiteSpace(howTo))
         {
             errors["howTo"] = "请填写“怎么说”。";
         }
 
-        if (!ContentRules.AuthorityStatuses.Contains(f.Status))
+        if (!ConfirmationStatusNames.TryParse(status, out var confirmation))
         {
             errors["status"] = "请选择核实状态。";
         }
 
-        if (string.IsNullOrWhiteSpace(f.StatusNote))
+        if (string.IsNullOrWhiteSpace(statusNote))
         {
             errors["statusNote"] = "请填写核实说明（来源，以及“以官方公布为准”）。";
         }
 
-        if (!string.IsNullOrWhiteSpace(f.Website) && !ContentRules.IsValidWebsite(f.Website.Trim()))
+        if (website is not null && !ContentRules.IsValidWebsite(website))
         {
             errors["website"] = "网址请写成 www.example.cn 的形式，不要带 http:// 或空格。";
         }
 
-        if (!string.IsNullOrWhiteSpace(f.LastVerified) && !ContentRules.IsDate(f.LastVerified))
+        DateOnly? verified = null;
+        if (!string.IsNullOrWhiteSpace(lastVerified))
         {
-            errors["lastVerified"] = "请按 YYYY-MM-DD 填写最近核实日期。";
+            if (ContentRules.TryParseDate(lastVerified, out var date))
+            {
+                verified = date;
+            }
+            else
+            {
+                errors["lastVerified"] = "请按 YYYY-MM-DD 填写最近核实日期。";
+            }
         }
 
         if (string.IsNullOrWhiteSpace(note))
@@ -357,7 +363,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             errors["note"] = $"修改说明最多 {ContentRules.MaxChangeNoteLength} 个字符。";
         }
 
-        foreach (var (field, value) in new[] { ("name", f.Name), ("hotline", f.Hotline), ("website", f.Website), ("handles", f.Handles), ("howTo", f.HowTo), ("statusNote", f.StatusNote) })
+        foreach (var (field, value) in new[] { ("name", name), ("hotline", hotline), ("website", website), ("handles", handles), ("howTo", howTo), ("statusNote", statusNote) })
         {
             if (!ContentRules.IsOptionalText(value, ContentRules.MaxAuthorityFieldLength))
             {
@@ -365,6 +371,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
             }
         }
 
+        authority = errors.Count == 0 ? new Authority(id, name!, hotline, website, handles!, howTo!, confirmation, statusNote!, verified) : null;
         return errors;
     }
 
@@ -396,7 +403,7 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving content {Entry} failed: the database could not be written (SQLite error {Code}/{ExtendedCode}). Nothing was saved; the admin was asked to try again.")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string entry, int code, int extendedCode);
 
-    private string Today() => ChinaTime.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    private DateOnly Today() => ChinaTime.Today(time);
 }

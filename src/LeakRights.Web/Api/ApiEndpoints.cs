@@ -29,7 +29,7 @@ public static class ApiEndpoints
             return body.Error ?? TypedResults.Ok(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers)));
         }).RequireRateLimiting(RateLimiting.Plans);
 
-        api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans, PlanPdf pdf) =>
+        api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans) =>
         {
             var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: true);
             if (body.Error is not null)
@@ -37,8 +37,8 @@ public static class ApiEndpoints
                 return body.Error;
             }
 
-            var plan = plans.Build(body.Parsed!.Answers);
-            return TypedResults.File(pdf.Render(plan, body.Parsed.LetterFields), "application/pdf", PlanPdfComposer.FileName(plan));
+            var plan = plans.Build(body.Parsed!.Answers, body.Parsed.LetterFields);
+            return TypedResults.File(PlanPdf.Render(plan), "application/pdf", PlanPdfComposer.FileName(plan));
         }).RequireRateLimiting(RateLimiting.Pdf);
 
         api.MapGet("/statutes", (PlanService plans) => TypedResults.Ok(plans.Content.Laws.Select(ApiMapping.ToDto).ToList()));
@@ -47,26 +47,9 @@ public static class ApiEndpoints
         {
             var content = plans.Content;
             var reference = new CitationRef(law, article);
-            var found = content.FindArticle(reference);
-            var lawEntity = content.FindLaw(law);
-            if (found is null || lawEntity is null)
-            {
-                return Problems.NotFound($"没有找到条文 {law}#{article}。");
-            }
-
-            var entity = lawEntity.Articles.First(a => a.Number == article);
-            return TypedResults.Ok(new ArticleDto(
-                reference.ToString(),
-                law,
-                found.LawTitle,
-                article,
-                found.Label,
-                found.Text,
-                content.Html(reference),
-                found.Revision,
-                entity.TextAsOf,
-                ContentRules.FormatDate(found.Effective),
-                found.Repealed));
+            return content.TryFindArticle(reference, out var found, out var foundArticle)
+                ? TypedResults.Ok(ApiMapping.ToDto(found, foundArticle, content.Html(reference)))
+                : Problems.NotFound($"没有找到条文 {reference}。");
         });
 
         return app;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
-using LeakRights.Web.Data;
 
 namespace LeakRights.Web.Api;
 
@@ -35,13 +34,15 @@ public sealed record PlanResponse(
     IReadOnlyList<CitationDto> Citations,
     IReadOnlyList<EvidenceDto> EvidenceChecklist,
     IReadOnlyList<DeadlineDto> Deadlines,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<TodoDto> FirstThings,
+    IReadOnlyList<LetterDto> Letters);
 
 public sealed record UrgentDto(string Key, string Title, string Text, IReadOnlyList<string> Authorities, IReadOnlyList<string> Citations);
 
 public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities);
 
-public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations);
+public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations, string? Deadline, DueDto? Due);
 
 public sealed record AuthorityDto(string Id, string Name, string? Hotline, string? Website, string Handles, string HowTo, string Status, string StatusNote);
 
@@ -49,7 +50,16 @@ public sealed record CitationDto(string Ref, string Law, string Article, string 
 
 public sealed record EvidenceDto(string Key, string Text, bool Have);
 
-public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations);
+/// <summary><c>date</c> keeps its v1 meaning (YYYY-MM of a month-precision date, else null); <c>due</c> is the full computed date.</summary>
+public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations, DueDto? Due, string? Step);
+
+/// <summary>A computed due date: <c>date</c> is YYYY-MM-DD (precision day) or YYYY-MM (precision month).</summary>
+public sealed record DueDto(string Date, string Precision, string Basis, string From, bool Estimated, string Text);
+
+public sealed record TodoDto(string Title, string Anchor, DueDto? Due);
+
+/// <summary>A filled letter; a detail the person did not give is printed as the blank (＿＿＿＿＿＿).</summary>
+public sealed record LetterDto(string Id, string ForStep, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Closing, IReadOnlyList<string> Signature, bool HasBlanks);
 
 public sealed record LawDto(
     string Id,
@@ -123,28 +133,55 @@ internal static class ApiMapping
     public static PlanResponse ToResponse(Plan p) => new(
         p.GeneratedAt,
         p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, Ids(u.Authorities), Refs(u.Citations))).ToList(),
-        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations))).ToList(), Ids(x.Authorities))).ToList(),
+        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due))).ToList(), Ids(x.Authorities))).ToList(),
         p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
         p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),
-        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations))).ToList(),
-        p.Flags.Select(f => f.Id).ToList());
+        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step)).ToList(),
+        p.Flags.Select(f => f.Id).ToList(),
+        p.FirstThings.Select(t => new TodoDto(t.Title, t.Anchor, Due(t.Due))).ToList(),
+        p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks))).ToList());
+
+    private static DueDto? Due(PlanDue? d) => d is null ? null : new(
+        d.Iso,
+        d.Precision == DatePrecision.Month ? "month" : "day",
+        d.Basis switch { DueBasis.Answer => "answer", DueBasis.AfterDeadline => "after-deadline", _ => "if-started-today" },
+        d.FromEvent,
+        d.Estimated,
+        d.Text);
+
+    private static List<string> Lines(IEnumerable<LetterLine> lines) => lines.Select(l => l.Text).ToList();
 
     private static List<string> Ids(IEnumerable<AuthorityId> ids) => ids.Select(i => i.Value).ToList();
 
     private static List<string> Refs(IEnumerable<CitationRef> refs) => refs.Select(r => r.ToString()).ToList();
 
-    public static LawDto ToDto(LawEntity l) => new(
+    public static LawDto ToDto(Law l) => new(
         l.Id,
         l.Title,
         l.ShortTitle,
         l.DocumentNumber,
         l.Issuer,
-        l.Adopted,
-        l.Amended,
-        l.Effective,
-        l.Status,
+        Date(l.Adopted),
+        Date(l.Amended),
+        ContentRules.FormatDate(l.Effective),
+        l.Status.ToName(),
         l.SupersededBy,
-        l.TextAsOf,
-        l.Articles.Select(a => new ArticleSummaryDto(CitationRef.Format(l.Id, a.Number), a.Number, a.Label, a.CurrentRevision, a.IsRepealed)).ToList());
+        ContentRules.FormatDate(l.TextAsOf),
+        l.Articles.Select(a => new ArticleSummaryDto(l.Ref(a).ToString(), a.Number, a.Label, a.Revision, a.Repealed)).ToList());
+
+    public static ArticleDto ToDto(Law l, Article a, string html) => new(
+        l.Ref(a).ToString(),
+        l.Id,
+        l.Title,
+        a.Number,
+        a.Label,
+        a.Text,
+        html,
+        a.Revision,
+        ContentRules.FormatDate(a.TextAsOf),
+        ContentRules.FormatDate(a.Effective),
+        a.Repealed);
+
+    private static string? Date(DateOnly? date) => date is { } d ? ContentRules.FormatDate(d) : null;
 }

@@ -1,3 +1,5 @@
+using LeakRights.Core.Content;
+
 namespace LeakRights.Web.Data;
 
 /// <summary>A staff account for the admin area. Passwords are hashed with the framework's <c>PasswordHasher&lt;T&gt;</c>.</summary>
@@ -69,11 +71,11 @@ public sealed class AuthorityRevisionEntity
 
     public required string HowTo { get; set; }
 
-    public required string Status { get; set; }
+    public required ConfirmationStatus Status { get; set; }
 
     public required string StatusNote { get; set; }
 
-    public string? LastVerified { get; set; }
+    public DateOnly? LastVerified { get; set; }
 
     public required string Editor { get; set; }
 
@@ -98,6 +100,8 @@ public sealed class AuthorityRevisionEntity
         CreatedAtUtc = createdAtUtc,
         ChangeNote = changeNote,
     };
+
+    public Authority ToAuthority() => new(new LeakRights.Core.Content.AuthorityId(AuthorityId), Name, Hotline, Website, Handles, HowTo, Status, StatusNote, LastVerified);
 }
 
 public static class AuditKinds

@@ -29,13 +29,13 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                     ShortTitle = law.ShortTitle,
                     DocumentNumber = law.DocumentNumber,
                     Issuer = law.Issuer,
-                    Adopted = D(law.Adopted),
-                    Amended = D(law.Amended),
-                    Effective = D(law.Effective),
-                    Status = law.Status == LawStatus.InForce ? "in-force" : "superseded",
+                    Adopted = law.Adopted,
+                    Amended = law.Amended,
+                    Effective = law.Effective,
+                    Status = law.Status,
                     SupersededBy = law.SupersededBy,
-                    InForceUntil = D(law.InForceUntil),
-                    TextAsOf = D(law.TextAsOf),
+                    InForceUntil = law.InForceUntil,
+                    TextAsOf = law.TextAsOf,
                     SortOrder = law.Order,
                     SourceNote = law.SourceNote,
                 };
@@ -57,17 +57,18 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                     Label = article.Label,
                     SortOrder = (i + 1) * 10,
                     Text = article.Text,
-                    CurrentRevision = 1,
-                    TextAsOf = D(law.TextAsOf),
+                    CurrentRevision = article.Revision,
+                    TextAsOf = article.TextAsOf,
+                    IsRepealed = article.Repealed,
                 };
                 a.Revisions.Add(new ArticleRevisionEntity
                 {
-                    Revision = 1,
+                    Revision = article.Revision,
                     Text = article.Text,
                     Editor = SeedEditor,
                     CreatedAtUtc = now,
                     ChangeNote = SeedNote,
-                    EffectiveDate = D(law.Effective),
+                    EffectiveDate = article.Effective,
                 });
                 entity.Articles.Add(a);
                 addedArticles++;
@@ -84,20 +85,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
                 continue;
             }
 
-            var authority = new AuthorityEntity
-            {
-                Id = a.Id.Value,
-                Name = a.Name,
-                Hotline = a.Hotline,
-                Website = a.Website,
-                Handles = a.Handles,
-                HowTo = a.HowTo,
-                Status = AuthorityStatus.ToSeedName(a.Status),
-                StatusNote = a.StatusNote,
-                LastVerified = a.LastVerified is { } lv ? D(lv) : null,
-                Revision = 1,
-                SortOrder = (i + 1) * 10,
-            };
+            var authority = AuthorityEntity.From(a, revision: 1, sortOrder: (i + 1) * 10);
             db.Authorities.Add(authority);
             db.AuthorityRevisions.Add(AuthorityRevisionEntity.Of(authority, SeedEditor, now, AuthoritySeedNote));
             addedAuthorities++;
@@ -117,32 +105,13 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
         }
     }
 
-    private static string D(DateOnly d) => ContentRules.FormatDate(d);
-
-    private static string? D(DateOnly? d) => d is { } v ? ContentRules.FormatDate(v) : null;
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Articles} articles and {Authorities} authorities from seeds/")]
     private static partial void LogSeeded(ILogger logger, int articles, int authorities);
 }
 
+/// <summary>Chinese wording of <see cref="ConfirmationStatus"/> for pages; names in files and the API come from <see cref="ConfirmationStatusNames"/>.</summary>
 public static class AuthorityStatus
 {
-    public static string ToSeedName(ConfirmationStatus status) => status switch
-    {
-        ConfirmationStatus.ConfirmedLawText => "confirmed-law-text",
-        ConfirmationStatus.ConfirmedOfficialPage => "confirmed-official-page",
-        ConfirmationStatus.ConfirmedThirdParty => "confirmed-third-party",
-        _ => "not-confirmed",
-    };
-
-    public static ConfirmationStatus Parse(string value) => value switch
-    {
-        "confirmed-law-text" => ConfirmationStatus.ConfirmedLawText,
-        "confirmed-official-page" => ConfirmationStatus.ConfirmedOfficialPage,
-        "confirmed-third-party" => ConfirmationStatus.ConfirmedThirdParty,
-        _ => ConfirmationStatus.NotConfirmed,
-    };
-
     /// <summary>The status in plain Chinese, for the plan and the authority list.</summary>
     public static string Describe(ConfirmationStatus status) => status switch
     {

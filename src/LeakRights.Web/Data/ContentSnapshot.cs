@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using LeakRights.Core.Content;
 using LeakRights.Core.Markdown;
 using LeakRights.Core.Rules;
@@ -6,23 +7,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeakRights.Web.Data;
 
-/// <summary>An immutable, in-memory copy of the statutes and authorities in the database, with rendered HTML cached per revision.</summary>
+/// <summary>
+/// An immutable, in-memory copy of the statutes and authorities in the database, with rendered HTML cached per revision:
+/// the read-only content view of pages and the API. It hands out Core records (<see cref="Law"/>, <see cref="Article"/>,
+/// <see cref="Authority"/>) only; the entities stay inside Data/.
+/// </summary>
 public sealed class ContentSnapshot : IContentCatalog
 {
-    private readonly Dictionary<CitationRef, CatalogArticle> _articles;
-    private readonly Dictionary<AuthorityId, Authority> _authorities;
+    private readonly Dictionary<CitationRef, (Law Law, Article Article)> _articles = [];
+    private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
+    private readonly Dictionary<AuthorityId, Authority> _authorities = [];
     private readonly ConcurrentDictionary<(CitationRef Ref, int Revision), string> _html = new();
 
     /// <summary>
     /// Builds the snapshot from database rows. A row that breaks <see cref="ContentRules"/> (a bad id, a missing field, an
-    /// over-long text, two articles with the same citation) is left out and listed in <see cref="Refused"/>, so one bad row
-    /// can never stop the app from starting.
+    /// over-long text, two articles with the same citation, a date or status whose stored text does not read) is left out
+    /// and listed in <see cref="Refused"/>, so one bad row can never stop the app from starting. The rows are not changed.
     /// </summary>
     public ContentSnapshot(IReadOnlyList<LawEntity> laws, IReadOnlyList<AuthorityEntity> authorities)
     {
         var refused = new List<RefusedRow>();
-        var keptLaws = new List<LawEntity>();
-        _articles = [];
+        var keptLaws = new List<Law>();
         foreach (var law in laws)
         {
             if (ProblemOf(law) is { } lawProblem)
@@ -31,32 +36,43 @@ public sealed class ContentSnapshot : IContentCatalog
                 continue;
             }
 
-            var keptArticles = new List<ArticleEntity>();
+            var keptArticles = new List<Article>();
+            var numbers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var a in law.Articles)
             {
-                var row = $"article '{Printable(CitationRef.Format(law.Id, a.Number))}' (row {a.Id})";
                 var problem = ProblemOf(a);
-                if (problem is null && !_articles.TryAdd(new CitationRef(law.Id, a.Number), new CatalogArticle(new CitationRef(law.Id, a.Number), law.Title, a.Label, a.Text, a.CurrentRevision, ContentRulesDate(EffectiveOf(law, a)), ContentRulesDate(a.TextAsOf), a.IsRepealed)))
+                if (problem is null && !numbers.Add(a.Number))
                 {
                     problem = "another article already has this citation";
                 }
 
                 if (problem is null)
                 {
-                    keptArticles.Add(a);
+                    keptArticles.Add(new Article(a.Number, a.Label, a.Text, a.CurrentRevision, EffectiveOf(law, a), a.TextAsOf, a.IsRepealed));
                 }
                 else
                 {
-                    refused.Add(new RefusedRow(row, problem));
+                    refused.Add(new RefusedRow($"article '{Printable(new CitationRef(law.Id, a.Number).ToString())}' (row {a.Id})", problem));
                 }
             }
 
-            law.Articles = keptArticles;
-            keptLaws.Add(law);
+            var kept = new Law(
+                law.Id, law.Title, law.ShortTitle, law.DocumentNumber, law.Issuer, law.Adopted, law.Amended, law.Effective, law.Status,
+                law.SupersededBy, law.InForceUntil, law.TextAsOf, law.SortOrder, law.SourceNote, keptArticles);
+            if (!_laws.TryAdd(kept.Id, kept))
+            {
+                refused.Add(new RefusedRow($"law '{Printable(law.Id)}'", "another law already has this id"));
+                continue;
+            }
+
+            keptLaws.Add(kept);
+            foreach (var article in keptArticles)
+            {
+                _articles.Add(kept.Ref(article), (kept, article));
+            }
         }
 
         Laws = keptLaws;
-        _authorities = [];
         foreach (var a in authorities)
         {
             if (ProblemOf(a) is { } problem)
@@ -65,7 +81,7 @@ public sealed class ContentSnapshot : IContentCatalog
                 continue;
             }
 
-            _authorities.TryAdd(new AuthorityId(a.Id), new Authority(new AuthorityId(a.Id), a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, AuthorityStatus.Parse(a.Status), a.StatusNote, a.LastVerified is null ? null : ContentRulesDate(a.LastVerified)));
+            _authorities.TryAdd(new AuthorityId(a.Id), a.ToAuthority());
         }
 
         Refused = refused;
@@ -74,39 +90,41 @@ public sealed class ContentSnapshot : IContentCatalog
     /// <summary>Rows left out because they break the content rules; each names the row and the problem (content only, never personal data).</summary>
     public IReadOnlyList<RefusedRow> Refused { get; }
 
-    public IReadOnlyList<LawEntity> Laws { get; }
+    /// <summary>Every law the site shows, in order, each with the articles that were not refused.</summary>
+    public IReadOnlyList<Law> Laws { get; }
 
-    public CatalogArticle? FindArticle(CitationRef reference) => _articles.GetValueOrDefault(reference);
+    public Law? FindLaw(string id) => _laws.GetValueOrDefault(id);
+
+    public bool TryFindArticle(CitationRef reference, [NotNullWhen(true)] out Law? law, [NotNullWhen(true)] out Article? article)
+    {
+        var found = _articles.TryGetValue(reference, out var x);
+        (law, article) = found ? (x.Law, x.Article) : (null, null);
+        return found;
+    }
 
     public Authority? FindAuthority(AuthorityId id) => _authorities.GetValueOrDefault(id);
 
-    private static DateOnly ContentRulesDate(string value) => ContentRules.TryParseDate(value, out var d) ? d : DateOnly.MinValue;
-
-    public LawEntity? FindLaw(string id) => Laws.FirstOrDefault(l => l.Id == id);
-
     /// <summary>The article's text rendered through the one Markdown pipeline, cached per revision.</summary>
-    public string Html(CitationRef reference)
-    {
-        var article = FindArticle(reference);
-        return article is null
-            ? string.Empty
-            : _html.GetOrAdd((reference, article.Revision), _ => MarkdownRenderer.ToHtml(article.Text));
-    }
+    public string Html(CitationRef reference) =>
+        TryFindArticle(reference, out _, out var article)
+            ? _html.GetOrAdd((reference, article.Revision), _ => MarkdownRenderer.ToHtml(article.Text))
+            : string.Empty;
 
     private static string? ProblemOf(LawEntity l) =>
         !ContentRules.IsValidId(l.Id) ? "the id must be lower-case letters, digits and hyphens"
         : !ContentRules.IsRequiredText(l.Title, ContentRules.MaxTitleLength) || !ContentRules.IsRequiredText(l.ShortTitle, ContentRules.MaxTitleLength) ? "the title or short title is missing or too long"
         : !ContentRules.IsRequiredText(l.Issuer, ContentRules.MaxTitleLength) || !ContentRules.IsOptionalText(l.DocumentNumber, ContentRules.MaxTitleLength) ? "the issuer or document number is missing or too long"
-        : !ContentRules.IsDate(l.Effective) || !ContentRules.IsDate(l.TextAsOf) ? "the effective or text-as-of date is not a date"
-        : !ContentRules.LawStatuses.Contains(l.Status) ? "the status is not in-force or superseded"
+        : !StoredValues.IsReadable(l.Effective) || !StoredValues.IsReadable(l.TextAsOf) ? "the effective or text-as-of date is not a date"
+        : !StoredValues.IsReadable(l.Adopted) || !StoredValues.IsReadable(l.Amended) || !StoredValues.IsReadable(l.InForceUntil) ? "the adopted, amended or in-force-until date is not a date"
+        : !StoredValues.IsReadable(l.Status) ? "the status is not in-force or superseded"
         : l.SourceNote is null ? "the source note is missing"
         : null;
 
     private static string? ProblemOf(ArticleEntity a) =>
         !ContentRules.IsArticleNumberOf(a.Number, a.Label) ? "the number does not match the label (第…条)"
         : !ContentRules.IsRequiredText(a.Text, ContentRules.MaxArticleTextLength) ? $"the text is empty or longer than {ContentRules.MaxArticleTextLength} characters"
-        : a.TextAsOf is null ? "the text-as-of date is missing"
-        : a.Revisions.Any(r => !ContentRules.IsDate(r.EffectiveDate)) ? "the latest revision has no effective date"
+        : !StoredValues.IsReadable(a.TextAsOf) ? "the text-as-of date is not a date"
+        : a.Revisions.Any(r => !StoredValues.IsReadable(r.EffectiveDate)) ? "the latest revision has no effective date"
         : null;
 
     private static string? ProblemOf(AuthorityEntity a) =>
@@ -115,7 +133,8 @@ public sealed class ContentSnapshot : IContentCatalog
             || !ContentRules.IsRequiredText(a.HowTo, ContentRules.MaxAuthorityFieldLength) || !ContentRules.IsRequiredText(a.StatusNote, ContentRules.MaxAuthorityFieldLength)
             || !ContentRules.IsOptionalText(a.Hotline, ContentRules.MaxAuthorityFieldLength) ? "a field is missing or longer than the editor allows"
         : a.Website is not null && !ContentRules.IsValidWebsite(a.Website) ? "the website is not a plain host name"
-        : !ContentRules.AuthorityStatuses.Contains(a.Status) ? "the status is not one of the four known ones"
+        : !StoredValues.IsReadable(a.Status) ? "the status is not one of the four known ones"
+        : !StoredValues.IsReadable(a.LastVerified) ? "the last-verified date is not a date"
         : null;
 
     /// <summary>An id for a log line: control and format characters escaped, at most 120 characters.</summary>
@@ -142,7 +161,7 @@ public sealed class ContentSnapshot : IContentCatalog
         return value.Length > 120 ? sb.Append('…').ToString() : sb.ToString();
     }
 
-    private static string EffectiveOf(LawEntity law, ArticleEntity article) =>
+    private static DateOnly EffectiveOf(LawEntity law, ArticleEntity article) =>
         article.Revisions.Count > 0 ? article.Revisions.MaxBy(r => r.Revision)!.EffectiveDate : law.Effective;
 
     public static async Task<ContentSnapshot> LoadAsync(LeakRightsDbContext db, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using LeakRights.Core.Content;
+
 namespace LeakRights.Web.Data;
 
 /// <summary>A law or judicial interpretation. Seeded from seeds/statutes/; the metadata is not edited in the app.</summary>
@@ -13,20 +15,20 @@ public sealed class LawEntity
 
     public required string Issuer { get; set; }
 
-    public string? Adopted { get; set; }
+    public DateOnly? Adopted { get; set; }
 
-    public string? Amended { get; set; }
+    public DateOnly? Amended { get; set; }
 
-    public required string Effective { get; set; }
+    public required DateOnly Effective { get; set; }
 
-    /// <summary>in-force or superseded.</summary>
-    public required string Status { get; set; }
+    /// <summary>Stored as its name (in-force, superseded).</summary>
+    public required LawStatus Status { get; set; }
 
     public string? SupersededBy { get; set; }
 
-    public string? InForceUntil { get; set; }
+    public DateOnly? InForceUntil { get; set; }
 
-    public required string TextAsOf { get; set; }
+    public required DateOnly TextAsOf { get; set; }
 
     public int SortOrder { get; set; }
 
@@ -58,8 +60,8 @@ public sealed class ArticleEntity
 
     public int CurrentRevision { get; set; }
 
-    /// <summary>The date the current text was checked against its source or last edited (YYYY-MM-DD).</summary>
-    public required string TextAsOf { get; set; }
+    /// <summary>The date the current text was checked against its source or last edited.</summary>
+    public required DateOnly TextAsOf { get; set; }
 
     public List<ArticleRevisionEntity> Revisions { get; set; } = [];
 }
@@ -82,8 +84,8 @@ public sealed class ArticleRevisionEntity
 
     public required string ChangeNote { get; set; }
 
-    /// <summary>The date from which this wording is in force (YYYY-MM-DD).</summary>
-    public required string EffectiveDate { get; set; }
+    /// <summary>The date from which this wording is in force.</summary>
+    public required DateOnly EffectiveDate { get; set; }
 }
 
 /// <summary>A competent authority or channel, seeded from seeds/authorities.json and correctable by admins.</summary>
@@ -101,13 +103,44 @@ public sealed class AuthorityEntity
 
     public required string HowTo { get; set; }
 
-    public required string Status { get; set; }
+    /// <summary>Stored as its name (confirmed-law-text, …, not-confirmed).</summary>
+    public required ConfirmationStatus Status { get; set; }
 
     public required string StatusNote { get; set; }
 
-    public string? LastVerified { get; set; }
+    public DateOnly? LastVerified { get; set; }
 
     public int Revision { get; set; }
 
     public int SortOrder { get; set; }
+
+    public static AuthorityEntity From(Authority a, int revision, int sortOrder) => new()
+    {
+        Id = a.Id.Value,
+        Name = a.Name,
+        Hotline = a.Hotline,
+        Website = a.Website,
+        Handles = a.Handles,
+        HowTo = a.HowTo,
+        Status = a.Status,
+        StatusNote = a.StatusNote,
+        LastVerified = a.LastVerified,
+        Revision = revision,
+        SortOrder = sortOrder,
+    };
+
+    public Authority ToAuthority() => new(new AuthorityId(Id), Name, Hotline, Website, Handles, HowTo, Status, StatusNote, LastVerified);
+
+    /// <summary>Sets every field an admin may change from <paramref name="a"/> (the id and sort order stay).</summary>
+    public void Apply(Authority a)
+    {
+        Name = a.Name;
+        Hotline = a.Hotline;
+        Website = a.Website;
+        Handles = a.Handles;
+        HowTo = a.HowTo;
+        Status = a.Status;
+        StatusNote = a.StatusNote;
+        LastVerified = a.LastVerified;
+    }
 }

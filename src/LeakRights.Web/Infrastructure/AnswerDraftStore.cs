@@ -25,9 +25,10 @@ public sealed class AnswerDraftStore(IDataProtectionProvider protection, Questio
             return AnswerSet.Empty;
         }
 
-        // Expired, tampered with, or from before a key rotation: start again.
+        // Expired, tampered with, or from before a key rotation: start again. ParseAll validates against today's
+        // questionnaire and normalises once (hidden and letter-only answers dropped).
         return _protector.Unprotect(value, out _) is { } json && AnswerJson.TryRead(Encoding.UTF8.GetBytes(json), walker) is { } parsed
-            ? walker.Normalize(parsed.Answers)
+            ? parsed.Answers
             : AnswerSet.Empty;
     }
 

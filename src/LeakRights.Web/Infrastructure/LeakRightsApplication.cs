@@ -38,11 +38,9 @@ public static partial class LeakRightsApplication
         // every service below; an invalid file stops start-up with a message naming it.
         services.AddSeedContent();
         services.AddSingleton(sp => sp.GetRequiredService<ContentBundle>().Questionnaire);
-        services.AddSingleton(sp => sp.GetRequiredService<ContentBundle>().Texts);
         services.AddSingleton(sp => new AnswerParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuestionnaireWalker>();
-        services.AddSingleton(sp => new PlanBuilder(sp.GetRequiredService<ContentBundle>().Rules, sp.GetRequiredService<ContentBundle>().Texts, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new PlanPdf(sp.GetRequiredService<ContentBundle>().Questionnaire, sp.GetRequiredService<ContentBundle>().Letters));
+        services.AddSingleton(sp => new PlanBuilder(sp.GetRequiredService<ContentBundle>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddDbContext<LeakRightsDbContext>((sp, o) => o.UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddScoped<ContentSeeder>();
@@ -127,7 +125,7 @@ public static partial class LeakRightsApplication
 
         foreach (var warning in app.Services.GetRequiredService<RuleCitationWarnings>().Current())
         {
-            LogCitationWarning(app.Logger, warning);
+            LogCitationWarning(app.Logger, warning.Text);
         }
 
         // Load the PDF fonts once, before the first download.
@@ -197,7 +195,7 @@ public static partial class LeakRightsApplication
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(snapshot);
         var missing = ContentRules.CitationsIn(rules)
-            .Where(c => !CitationRef.TryParse(c.Ref, out CitationRef citation) || snapshot.FindArticle(citation) is null)
+            .Where(c => !CitationRef.TryParse(c.Ref, out CitationRef citation) || !snapshot.TryFindArticle(citation, out _, out _))
             .GroupBy(c => c.Ref, StringComparer.Ordinal)
             .Select(g => $"{g.Key} (cited by {string.Join(", ", g.Select(c => c.Where))})")
             .ToList();

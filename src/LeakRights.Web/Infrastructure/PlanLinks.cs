@@ -13,10 +13,15 @@ public sealed class PlanLinks(IDataProtectionProvider protection, QuestionnaireW
 {
     private readonly ExpiringDataProtector _protector = new(protection, "LeakRights.PlanLink.v1", time);
 
+    /// <summary>
+    /// A link for <paramref name="answers"/> as read from the draft (already validated and normalised by
+    /// <see cref="QuestionnaireWalker.ParseAll"/>; they are not normalised again). <see cref="Open"/> validates them again
+    /// against the questionnaire of the day the link is opened.
+    /// </summary>
     public string Create(AnswerSet answers, out DateTimeOffset expires)
     {
         expires = _protector.Now.AddDays(options.Value.PlanLinkDays);
-        return _protector.Protect(Encoding.UTF8.GetString(AnswerJson.Write(walker.Normalize(answers))), expires);
+        return _protector.Protect(Encoding.UTF8.GetString(AnswerJson.Write(answers)), expires);
     }
 
     /// <summary>The answers of a link, or null when it is malformed, tampered with or expired.</summary>

@@ -7,7 +7,8 @@ namespace LeakRights.Web.Infrastructure;
 /// <summary>The one place the page, the API and the PDF get a plan from: the rules service over the current statutes and authorities.</summary>
 public sealed class PlanService(PlanBuilder builder, ContentSnapshotProvider content)
 {
-    public Plan Build(AnswerSet answers) => builder.Build(answers, content.Current);
+    /// <summary>The plan for <paramref name="answers"/>; <paramref name="letterFields"/> fill its letters (for one PDF, never kept).</summary>
+    public Plan Build(AnswerSet answers, IReadOnlyDictionary<string, string>? letterFields = null) => builder.Build(answers, content.Current, letterFields);
 
     public ContentSnapshot Content => content.Current;
 }

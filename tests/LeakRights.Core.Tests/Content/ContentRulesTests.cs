@@ -113,13 +113,6 @@ public sealed class ContentRulesTests
         Assert.Equal(expected, ContentRules.IsOptionalText(value, max));
 
     [Fact]
-    public void Statuses_AreTheOnesTheSeedsAndEditorUse()
-    {
-        Assert.Equal(["in-force", "superseded"], ContentRules.LawStatuses);
-        Assert.Equal(["confirmed-law-text", "confirmed-official-page", "confirmed-third-party", "not-confirmed"], ContentRules.AuthorityStatuses);
-    }
-
-    [Fact]
     public void LengthLimits_AtAndPastTheLimit_AreEnforced()
     {
         Assert.False(ContentRules.IsValidId(string.Empty));

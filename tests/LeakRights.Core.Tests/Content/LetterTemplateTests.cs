@@ -5,14 +5,17 @@ namespace LeakRights.Core.Tests.Content;
 public class LetterTemplateTests
 {
     [Fact]
-    public void Placeholders_AreTheValuesThePdfComposerFillsIn()
+    public void Bindings_CoverEveryPlaceholderOfEveryLetter()
     {
-        string[] expected =
-        [
-            "authority", "citations", "contact-status", "data-types", "date", "discovered-on", "discovery", "evidence", "harms",
-            "loss", "organisation", "organisation-address", "scale", "your-contact", "your-name",
-        ];
+        var letters = TestContent.Bundle.Letters;
+        var used = letters.Letters
+            .SelectMany(l => l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title))
+            .SelectMany(t => t.Placeholders)
+            .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(expected, LetterTemplate.Placeholders.Order(StringComparer.Ordinal));
+        Assert.Subset(letters.Bindings.Keys.ToHashSet(StringComparer.Ordinal), used);
+        Assert.Equal(LetterPlanValue.Date, letters.Bindings["date"].PlanValue);
+        Assert.Equal("organisation-name", letters.Bindings["organisation"].Question);
+        Assert.Equal("（财产损失约 {value}）", letters.Bindings["loss"].Wrap?.Source);
     }
 }

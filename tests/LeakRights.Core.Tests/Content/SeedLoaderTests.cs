@@ -135,10 +135,10 @@ public class SeedLoaderTests
         {
             Assert.Equal(Str(e, "id"), letter.Id);
             Assert.Equal(Str(e, "forStep"), letter.ForStep);
-            Assert.Equal(Str(e, "title"), letter.Title);
-            Assert.Equal(List(e, "paragraphs"), letter.Paragraphs);
-            Assert.Equal(List(e, "closing"), letter.Closing);
-            Assert.Equal(List(e, "signature"), letter.Signature);
+            Assert.Equal(Str(e, "title"), letter.Title.Source);
+            Assert.Equal(List(e, "paragraphs"), letter.Paragraphs.Select(p => p.Source));
+            Assert.Equal(List(e, "closing"), letter.Closing.Select(p => p.Source));
+            Assert.Equal(List(e, "signature"), letter.Signature.Select(p => p.Source));
             Assert.Equal(e.TryGetProperty("citeSteps", out _) ? List(e, "citeSteps") : [letter.ForStep], letter.CiteSteps);
         }
 
@@ -147,13 +147,16 @@ public class SeedLoaderTests
     }
 
     [Fact]
-    public void Load_Texts_FlattensNestedKeysAndSkipsComments()
+    public void Load_Texts_AttachesEachRulesWordingFromNestedKeys()
     {
-        var texts = TestContent.Bundle.Texts;
+        var rules = TestContent.Bundle.Rules;
+        var texts = SeedJson("texts.json");
 
-        Assert.Equal("涉事单位", texts.Get("common.organisation-default"));
-        Assert.Equal("现在就拨打110", texts.Get("urgent.call-110-now.title"));
-        Assert.DoesNotContain(texts.All.Keys, k => k.Contains('$', StringComparison.Ordinal));
+        Assert.Equal("涉事单位", rules.Common.OrganisationDefault);
+        Assert.Equal("现在就拨打110", rules.Urgent.Single(u => u.Key == "call-110-now").Title.Source);
+        Assert.Equal(Str(texts.GetProperty("steps").GetProperty("send-deletion-request"), "text"), rules.Paths[0].Steps.Single(s => s.Key == "send-deletion-request").Text.Source);
+        Assert.Equal(Str(texts.GetProperty("deadlines").GetProperty("organisation-reply"), "due"), rules.FindDeadline("organisation-reply")!.DueText.Source);
+        Assert.Equal(Str(texts.GetProperty("events").GetProperty("complaint-filed"), "assumed-today"), rules.FindEvent("complaint-filed")!.AssumedToday.Source);
     }
 
     [Theory]
@@ -186,7 +189,7 @@ public class SeedLoaderTests
         Assert.Equal("likely-criminal", ct.LikelyFlag);
         Assert.Equal("possibly-criminal", ct.PossiblyFlag);
         Assert.Equal(["criminal-law#253-1", "spc-spp-interpretation-2017#5"], ct.Cites);
-        Assert.Equal(new LimitationRule("discovered-on", 3, 6, "limitation-near", "limitation-passed", ["civil-code#188", "civil-code#995"]) with { Cites = rules.Limitation.Cites }, rules.Limitation);
+        Assert.Equal(new LimitationRule("limitation", 6, "limitation-near", "limitation-passed", ["civil-code#188", "civil-code#995"]) with { Cites = rules.Limitation.Cites }, rules.Limitation);
         Assert.Equal(["civil-code#188", "civil-code#995"], rules.Limitation.Cites);
     }
 
@@ -223,7 +226,13 @@ public class SeedLoaderTests
         }
 
         Assert.Equal(json.GetProperty("evidence").EnumerateArray().Select(e => (Str(e, "key"), e.TryGetProperty("when", out _), e.TryGetProperty("haveWhen", out _))), rules.Evidence.Select(e => ((string?)e.Key, e.When is not null, e.HaveWhen is not null)));
-        Assert.Equal(json.GetProperty("deadlines").EnumerateArray().Select(d => (Str(d, "key"), d.TryGetProperty("when", out _), Flag(d, "usesLimitationDate"), string.Join(',', List(d, "cites")))), rules.Deadlines.Select(d => ((string?)d.Key, d.When is not null, d.UsesLimitationDate, string.Join(',', d.Cites))));
+        Assert.Equal(json.GetProperty("deadlines").EnumerateArray().Select(d => (Str(d, "key"), d.TryGetProperty("when", out _), Flag(d, "omitWithoutDate"), Str(d, "step"), string.Join(',', List(d, "cites")))), rules.Deadlines.Select(d => ((string?)d.Key, d.When is not null, d.OmitWithoutDate, d.Step, string.Join(',', d.Cites))));
+        Assert.Equal(
+            [("limitation", 3, ClockUnit.Years, "knew-of-harm-and-infringer", 30), ("organisation-reply", 15, ClockUnit.Days, "request-sent", 1), ("regulator-reply", 7, ClockUnit.WorkingDays, "complaint-filed", 1)],
+            rules.Deadlines.Select(d => (d.Key, d.Due!.Amount, d.Due.Unit, d.Due.From, d.RemindDaysBefore)));
+        Assert.Equal(
+            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on", null), ("request-sent", EventSource.Today, null, null), ("complaint-filed", EventSource.AfterDeadline, null, "organisation-reply")],
+            rules.Events.Select(e => (e.Id, e.Source, e.Question, e.AfterDeadline)));
         Assert.Contains(rules.Paths.SelectMany(p => p.Steps), s => s.Additions.Count > 0);
         Assert.Contains(rules.Evidence, e => e.When is not null);
     }
@@ -416,6 +425,7 @@ public class SeedLoaderTests
                 new SeedError("seeds/rules.json", string.Empty, "'urgent' is required"),
                 new SeedError("seeds/rules.json", string.Empty, "'paths' is required"),
                 new SeedError("seeds/rules.json", string.Empty, "'evidence' is required"),
+                new SeedError("seeds/rules.json", string.Empty, "'events' is required"),
                 new SeedError("seeds/rules.json", string.Empty, "'deadlines' is required"),
             ],
             errors);
@@ -431,14 +441,17 @@ public class SeedLoaderTests
             root["criminalThreshold"]!["tiers"]![1]!.AsObject().Remove("threshold");
             root["criminalThreshold"]!["scaleRanges"]!["50-499"]!.AsObject().Remove("min");
             root["criminalThreshold"]!.AsObject().Remove("defaultThreshold");
-            root["limitation"]!.AsObject().Remove("years");
+            root["limitation"]!.AsObject().Remove("nearMonths");
             root["urgent"]![0]!.AsObject().Remove("when");
             root["paths"]![0]!.AsObject().Remove("priority");
             root["paths"]![1]!["steps"]![0]!["when"] = "x";
             root["paths"]![2]!["steps"]![0]!["additions"]![0]!.AsObject().Remove("when");
             root["paths"]![1]!["authorities"]![0]!.AsObject().Remove("authorities");
             root["evidence"]![0]!["when"] = 1;
-            root["deadlines"]![0]!["usesLimitationDate"] = "yes";
+            root["deadlines"]![0]!["omitWithoutDate"] = "yes";
+            root["deadlines"]![1]!["due"] = new System.Text.Json.Nodes.JsonObject { ["days"] = 0, ["from"] = "request-sent" };
+            root["deadlines"]![2]!["due"] = new System.Text.Json.Nodes.JsonObject { ["weeks"] = 1, ["from"] = "complaint-filed" };
+            root["events"]![0]!.AsObject().Remove("answer");
         });
 
         var (_, errors) = SeedLoader.TryLoad(seeds.Path);
@@ -449,14 +462,18 @@ public class SeedLoaderTests
                 new SeedError("seeds/rules.json", "criminalThreshold.tiers[1]", "'threshold' is required"),
                 new SeedError("seeds/rules.json", "criminalThreshold.scaleRanges.50-499", "'min' is required"),
                 new SeedError("seeds/rules.json", "criminalThreshold", "'defaultThreshold' is required"),
-                new SeedError("seeds/rules.json", "limitation", "'years' is required"),
+                new SeedError("seeds/rules.json", "limitation", "'nearMonths' is required"),
                 new SeedError("seeds/rules.json", "urgent[0] (key 'call-110-now')", "'when' is required"),
                 new SeedError("seeds/rules.json", "paths[1] (id 'complain').steps[0] (key 'complain-operator-first').when", "a condition must be an object"),
                 new SeedError("seeds/rules.json", "paths[1] (id 'complain').authorities[0]", "'authorities' is required"),
                 new SeedError("seeds/rules.json", "paths[0] (id 'request-stop')", "'priority' is required"),
                 new SeedError("seeds/rules.json", "paths[2] (id 'legal-action').steps[0] (key 'report-to-police').additions[0]", "'when' is required"),
                 new SeedError("seeds/rules.json", "evidence[0] (key 'timeline').when", "a condition must be an object"),
-                new SeedError("seeds/rules.json", "deadlines[0] (key 'limitation')", "'usesLimitationDate' must be true or false"),
+                new SeedError("seeds/rules.json", "deadlines[0] (key 'limitation')", "'omitWithoutDate' must be true or false"),
+                new SeedError("seeds/rules.json", "deadlines[1] (key 'organisation-reply').due", "'days' must be a positive whole number"),
+                new SeedError("seeds/rules.json", "deadlines[2] (key 'regulator-reply').due", "unknown key 'weeks' (a clock is one of days, workingDays, months, years, with 'from')"),
+                new SeedError("seeds/rules.json", "deadlines[2] (key 'regulator-reply').due", "needs exactly one clock: days, workingDays, months or years"),
+                new SeedError("seeds/rules.json", "events[0] (id 'knew-of-harm-and-infringer')", "needs either 'answer' (a month question) or 'assume' (today or after-deadline), not both"),
             ],
             errors,
             new SeedErrorSetComparer());
@@ -488,7 +505,7 @@ public class SeedLoaderTests
         var (_, errors) = SeedLoader.TryLoad(seeds.Path);
 
         Assert.Equal(
-            [new SeedError("seeds/letters.json", "letters[0] (id 'x')", "'paragraphs' is required"), new SeedError("seeds/letters.json", string.Empty, "'blank' is required and must be a non-empty string")],
+            [new SeedError("seeds/letters.json", "letters[0] (id 'x')", "'paragraphs' is required"), new SeedError("seeds/letters.json", "bindings", "'bindings' must be an object"), new SeedError("seeds/letters.json", string.Empty, "'blank' is required and must be a non-empty string")],
             errors);
     }
 

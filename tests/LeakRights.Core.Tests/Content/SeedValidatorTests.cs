@@ -10,13 +10,12 @@ public class SeedValidatorTests
 {
     private const string Q = "seeds/questionnaire.json";
     private const string R = "seeds/rules.json";
-    private const string T = "seeds/texts.json";
     private const string L = "seeds/letters.json";
 
     private static ContentBundle B => TestContent.Bundle;
 
-    private static ContentBundle Bundle(Questionnaire? questionnaire = null, RuleSet? rules = null, TextCatalog? texts = null, IReadOnlyList<Authority>? authorities = null, IReadOnlyList<Law>? laws = null, LetterSet? letters = null) =>
-        new(questionnaire ?? B.Questionnaire, rules ?? B.Rules, texts ?? B.Texts, authorities ?? B.Authorities, laws ?? B.Laws, letters ?? B.Letters);
+    private static ContentBundle Bundle(Questionnaire? questionnaire = null, RuleSet? rules = null, IReadOnlyList<Authority>? authorities = null, IReadOnlyList<Law>? laws = null, LetterSet? letters = null) =>
+        new(questionnaire ?? B.Questionnaire, rules ?? B.Rules, authorities ?? B.Authorities, laws ?? B.Laws, letters ?? B.Letters);
 
     private static List<SeedError> Validate(ContentBundle bundle)
     {
@@ -41,21 +40,6 @@ public class SeedValidatorTests
 
     private static QuestionCondition Eq(string question, string value) => new(question, ConditionOperator.Eq, [value], null);
 
-    private static TextCatalog TextsWith(string key, string? value)
-    {
-        var all = B.Texts.All.ToDictionary(StringComparer.Ordinal);
-        if (value is null)
-        {
-            all.Remove(key);
-        }
-        else
-        {
-            all[key] = value;
-        }
-
-        return new TextCatalog(all);
-    }
-
     [Fact]
     public void Validate_RealContent_HasNoErrors()
     {
@@ -67,7 +51,7 @@ public class SeedValidatorTests
     [Fact]
     public void Validate_DuplicateLetterId_IsNamed()
     {
-        var letters = new LetterSet(B.Letters.Blank, [.. B.Letters.Letters, B.Letters.Letters[0]]);
+        var letters = B.Letters with { Letters = [.. B.Letters.Letters, B.Letters.Letters[0]] };
 
         Assert.Equal(new SeedError(L, "letter 'deletion-request'", "the id appears more than once"), Single(Bundle(letters: letters)));
     }
@@ -75,7 +59,7 @@ public class SeedValidatorTests
     [Fact]
     public void Validate_LetterForUnknownStep_NamesStep()
     {
-        var letters = new LetterSet(B.Letters.Blank, [B.Letters.Letters[0] with { ForStep = "nowhere", CiteSteps = ["send-deletion-request", "elsewhere"] }]);
+        var letters = B.Letters with { Letters = [B.Letters.Letters[0] with { ForStep = "nowhere", CiteSteps = ["send-deletion-request", "elsewhere"] }] };
 
         Assert.Equal(
             [new SeedError(L, "letter 'deletion-request'", "step 'nowhere' is not a step of seeds/rules.json"), new SeedError(L, "letter 'deletion-request'", "step 'elsewhere' is not a step of seeds/rules.json")],
@@ -86,10 +70,10 @@ public class SeedValidatorTests
     public void Validate_LetterUnknownPlaceholder_IsNamedOnce()
     {
         var letter = B.Letters.Letters[0];
-        var letters = new LetterSet(B.Letters.Blank, [letter with { Title = "{nick}", Signature = [.. letter.Signature, "{nick}{your-name}"], Closing = ["{x}"] }]);
+        var letters = B.Letters with { Letters = [letter with { Title = TextTemplate.Parse("{nick}"), Signature = [.. letter.Signature, TextTemplate.Parse("{nick}{your-name}")], Closing = [TextTemplate.Parse("{x}")] }] };
 
         Assert.Equal(
-            [new SeedError(L, "letter 'deletion-request'", "uses unknown placeholder '{x}'"), new SeedError(L, "letter 'deletion-request'", "uses unknown placeholder '{nick}'")],
+            [new SeedError(L, "letter 'deletion-request'", "uses placeholder '{x}', which has no binding in 'bindings'"), new SeedError(L, "letter 'deletion-request'", "uses placeholder '{nick}', which has no binding in 'bindings'")],
             Validate(Bundle(letters: letters)));
     }
 
@@ -97,9 +81,24 @@ public class SeedValidatorTests
     public void Validate_LetterPlaceholderInParagraph_IsChecked()
     {
         var letter = B.Letters.Letters[0];
-        var letters = new LetterSet(B.Letters.Blank, [letter with { Paragraphs = ["{organisation}{oops}"] }]);
+        var letters = B.Letters with { Letters = [letter with { Paragraphs = [TextTemplate.Parse("{organisation}{oops}")] }] };
 
-        Assert.Equal(new SeedError(L, "letter 'deletion-request'", "uses unknown placeholder '{oops}'"), Single(Bundle(letters: letters)));
+        Assert.Equal(new SeedError(L, "letter 'deletion-request'", "uses placeholder '{oops}', which has no binding in 'bindings'"), Single(Bundle(letters: letters)));
+    }
+
+    [Fact]
+    public void Validate_LetterBindingToUnknownQuestion_IsNamed()
+    {
+        var bindings = B.Letters.Bindings.ToDictionary(StringComparer.Ordinal);
+        bindings["organisation"] = bindings["organisation"] with { Question = "company" };
+
+        Assert.Equal(new SeedError(L, "bindings.organisation", "question 'company' is not in seeds/questionnaire.json"), Single(Bundle(letters: B.Letters with { Bindings = bindings })));
+    }
+
+    [Fact]
+    public void Validate_InvisibleBlank_IsRefused()
+    {
+        Assert.Equal(new SeedError(L, "blank", "must be a visible blank such as ＿＿＿＿＿＿"), Single(Bundle(letters: B.Letters with { Blank = "  " })));
     }
 
     // Statutes and authorities
@@ -431,25 +430,86 @@ public class SeedValidatorTests
     }
 
     [Fact]
-    public void Validate_LimitationQuestionOfWrongType_IsNamed()
+    public void Validate_LimitationWithoutClockedDeadline_IsNamed()
     {
-        var rules = B.Rules with { Limitation = B.Rules.Limitation with { MonthQuestion = "scale" } };
-
-        Assert.Equal(new SeedError(R, "limitation.monthQuestion", "question 'scale' must be a month question"), Single(Bundle(rules: rules)));
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-3)]
-    public void Validate_LimitationYearsNotPositive_IsRefused(int years)
-    {
-        Assert.Equal(new SeedError(R, "limitation.years", "must be positive"), Single(Bundle(rules: B.Rules with { Limitation = B.Rules.Limitation with { Years = years } })));
+        Assert.Equal(
+            new SeedError(R, "limitation.deadline", "'organisation' must be a deadline of 'deadlines' with a 'due' clock"),
+            Single(Bundle(rules: B.Rules with { Limitation = B.Rules.Limitation with { Deadline = "organisation" } })));
     }
 
     [Fact]
-    public void Validate_LimitationYearsOne_IsAccepted()
+    public void Validate_LimitationCountedFromTodayNotAnAnswer_IsNamed()
     {
-        Assert.Empty(Validate(Bundle(rules: B.Rules with { Limitation = B.Rules.Limitation with { Years = 1 } })));
+        Assert.Equal(
+            new SeedError(R, "limitation.deadline", "deadline 'organisation-reply' must count from an event given by an answer"),
+            Single(Bundle(rules: B.Rules with { Limitation = B.Rules.Limitation with { Deadline = "organisation-reply" } })));
+    }
+
+    // Events and deadline clocks
+
+    private static RuleSet WithDeadline(string key, Func<DeadlineRule, DeadlineRule> change) =>
+        B.Rules with { Deadlines = B.Rules.Deadlines.Select(d => d.Key == key ? change(d) : d).ToList() };
+
+    private static RuleSet WithEvent(string id, Func<EventRule, EventRule> change) =>
+        B.Rules with { Events = B.Rules.Events.Select(e => e.Id == id ? change(e) : e).ToList() };
+
+    [Fact]
+    public void Validate_AnswerEventOnNonMonthQuestion_IsNamed()
+    {
+        Assert.Equal(
+            new SeedError(R, "events (id 'knew-of-harm-and-infringer')", "question 'scale' must be a month question"),
+            Single(Bundle(rules: WithEvent("knew-of-harm-and-infringer", e => e with { Question = "scale" }))));
+    }
+
+    [Fact]
+    public void Validate_DeadlineFromUnknownEvent_IsNamed()
+    {
+        Assert.Equal(
+            new SeedError(R, "deadlines (key 'organisation-reply')", "due.from 'letter-posted' is not an event of 'events'"),
+            Single(Bundle(rules: WithDeadline("organisation-reply", d => d with { Due = d.Due! with { From = "letter-posted" } }))));
+    }
+
+    [Fact]
+    public void Validate_DaysCountedFromAMonthAnswer_IsRefused()
+    {
+        Assert.Equal(
+            new SeedError(R, "deadlines (key 'limitation')", "event 'knew-of-harm-and-infringer' is known only to the month: count from it in months or years"),
+            Single(Bundle(rules: WithDeadline("limitation", d => d with { Due = d.Due! with { Unit = ClockUnit.Days } }))));
+    }
+
+    [Fact]
+    public void Validate_DeadlineForUnknownStep_IsNamed()
+    {
+        Assert.Equal(
+            new SeedError(R, "deadlines (key 'regulator-reply')", "step 'phone-them' is not a step of any path"),
+            Single(Bundle(rules: WithDeadline("regulator-reply", d => d with { Step = "phone-them" }))));
+    }
+
+    [Fact]
+    public void Validate_AfterDeadlineEventWaitingForUnclockedDeadline_IsNamed()
+    {
+        var rules = WithEvent("complaint-filed", e => e with { AfterDeadline = "nothing" });
+
+        Assert.Equal(new SeedError(R, "events (id 'complaint-filed')", "afterDeadline 'nothing' must be a deadline with a 'due' clock"), Single(Bundle(rules: rules)));
+    }
+
+    [Fact]
+    public void Validate_ClockThatWaitsOnItself_IsRefused()
+    {
+        // regulator-reply counts from complaint-filed; make complaint-filed wait for regulator-reply.
+        var rules = WithEvent("complaint-filed", e => e with { AfterDeadline = "regulator-reply" });
+
+        Assert.Equal(new SeedError(R, "deadlines (key 'regulator-reply')", "its clock waits on itself through event 'complaint-filed'"), Single(Bundle(rules: rules)));
+    }
+
+    [Fact]
+    public void Validate_DuplicateEventAndDeadline_AreNamed()
+    {
+        var rules = B.Rules with { Events = [.. B.Rules.Events, B.Rules.Events[1]], Deadlines = [.. B.Rules.Deadlines, B.Rules.Deadlines[1]] };
+
+        Assert.Equal(
+            [new SeedError(R, "events (id 'request-sent')", "the id appears more than once"), new SeedError(R, "deadlines (key 'organisation-reply')", "the key appears more than once")],
+            Validate(Bundle(rules: rules)));
     }
 
     [Fact]
@@ -467,7 +527,7 @@ public class SeedValidatorTests
     {
         var rules = B.Rules with { Urgent = B.Rules.Urgent.Select((u, i) => i == 0 ? u with { Key = "spam-report" } : u).ToList() };
 
-        var errors = Validate(Bundle(rules: rules, texts: TextsWith("urgent.spam-report.title", "t")));
+        var errors = Validate(Bundle(rules: rules));
 
         Assert.Contains(new SeedError(R, "key 'spam-report'", "is used by more than one urgent action or step"), errors);
     }
@@ -547,7 +607,7 @@ public class SeedValidatorTests
     {
         var rules = WithStep("spam-report", s => s with { Additions = [new StepAddition("extra", new FactCondition("ghost-fact"), ["cybersecurity-law-2016#43"])] });
 
-        var errors = Validate(Bundle(rules: rules, texts: TextsWith("additions.extra", "更多。")));
+        var errors = Validate(Bundle(rules: rules));
 
         Assert.Equal(
             [
@@ -664,42 +724,5 @@ public class SeedValidatorTests
         var rules = WithStep("spam-report", s => s with { When = new AnyOfCondition([new AllOfCondition([Eq("scale", "x1")]), Eq("scale", "x2")]) });
 
         Assert.Equal(["'x1' is not an option of question 'scale'", "'x2' is not an option of question 'scale'"], Validate(Bundle(rules: rules)).Select(e => e.Problem));
-    }
-
-    // Texts
-
-    [Theory]
-    [InlineData("common.organisation-default", "the default organisation name")]
-    [InlineData("urgent.call-110-now.title", "urgent action 'call-110-now'")]
-    [InlineData("urgent.call-110-now.text", "urgent action 'call-110-now'")]
-    [InlineData("paths.complain.title", "path 'complain'")]
-    [InlineData("paths.complain.why-recommended", "path 'complain'")]
-    [InlineData("paths.complain.why-not-recommended", "path 'complain'")]
-    [InlineData("steps.spam-report.title", "step 'spam-report'")]
-    [InlineData("steps.spam-report.text", "step 'spam-report'")]
-    [InlineData("evidence.timeline", "evidence item 'timeline'")]
-    [InlineData("deadlines.limitation.title", "deadline 'limitation'")]
-    [InlineData("deadlines.limitation.text", "deadline 'limitation'")]
-    [InlineData("flags.sensitive.label", "flag 'sensitive'")]
-    [InlineData("flags.limitation-passed.explain", "flag 'limitation-passed'")]
-    public void Validate_MissingText_NamesKeyAndWhatNeedsIt(string key, string why)
-    {
-        Assert.Equal(new SeedError(T, key, $"is missing (wording for {why} in seeds/rules.json)"), Single(Bundle(texts: TextsWith(key, null))));
-    }
-
-    [Fact]
-    public void Validate_MissingAdditionText_IsNamed()
-    {
-        var rules = WithStep("spam-report", s => s with { Additions = [new StepAddition("extra", Eq("scale", "only-me"), [])] });
-
-        Assert.Equal(new SeedError(T, "additions.extra", "is missing (wording for step 'spam-report' in seeds/rules.json)"), Single(Bundle(rules: rules)));
-    }
-
-    [Fact]
-    public void Validate_TextWithUnknownPlaceholder_ListsAllowedOnes()
-    {
-        Assert.Equal(
-            new SeedError(T, "steps.spam-report.text", "uses unknown placeholder '{name}' (allowed: limitation-date, loss-amount, organisation)"),
-            Single(Bundle(texts: TextsWith("steps.spam-report.text", "写信给{organisation}，署名{name}。"))));
     }
 }

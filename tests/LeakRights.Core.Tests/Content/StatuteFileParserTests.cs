@@ -71,8 +71,8 @@ public class StatuteFileParserTests
         Assert.Equal(7, law.Order);
         Assert.Equal("来自官方网站。\n第二行说明。", law.SourceNote);
         Assert.Equal(2, law.Articles.Count);
-        Assert.Equal(new Article("1", "第一条", "第一条正文。\n\n第二段。"), law.Articles[0]);
-        Assert.Equal(new Article("2-1", "第二条之一", "第二条之一正文。"), law.Articles[1]);
+        Assert.Equal(new Article("1", "第一条", "第一条正文。\n\n第二段。", 1, new DateOnly(2021, 5, 6), new DateOnly(2026, 2, 25), false), law.Articles[0]);
+        Assert.Equal(new Article("2-1", "第二条之一", "第二条之一正文。", 1, new DateOnly(2021, 5, 6), new DateOnly(2026, 2, 25), false), law.Articles[1]);
     }
 
     [Fact]

@@ -16,9 +16,12 @@ public class PlanCalendarTests
         Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", ics.Replace("\r\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(3, ics.Split("BEGIN:VEVENT").Length - 1);
-        Assert.Contains("DTSTART;VALUE=DATE:20291001", ics, StringComparison.Ordinal); // limitation 2029-10
-        Assert.Contains("DTSTART;VALUE=DATE:20261212", ics, StringComparison.Ordinal); // 15 days after 2026-11-27
-        Assert.Contains("DTSTART;VALUE=DATE:20261208", ics, StringComparison.Ordinal); // 7 working days after Friday 2026-11-27
+        // In date order: the organisation's reply 15 days after 27 Nov 2026; the regulator's 7 working days counted from then
+        // (the complaint follows an unanswered request: Mon 14 … Tue 22 Dec); the limitation month 2029-10.
+        var starts = ics.Split("\r\n").Where(l => l.StartsWith("DTSTART", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["DTSTART;VALUE=DATE:20261212", "DTSTART;VALUE=DATE:20261222", "DTSTART;VALUE=DATE:20291001"], starts);
+        Assert.Contains("UID:organisation-reply-20261212@leakrights", ics, StringComparison.Ordinal);
+        Assert.Contains("TRIGGER:-P30D", ics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,12 +48,4 @@ public class PlanCalendarTests
         Assert.DoesNotContain("20,000", ics, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("2026-11-27", 7, "2026-12-08")]
-    [InlineData("2026-11-30", 5, "2026-12-07")]
-    [InlineData("2026-11-28", 1, "2026-11-30")]
-    public void AddWorkingDays_SkipsWeekends(string start, int days, string expected)
-    {
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), PlanCalendar.AddWorkingDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
-    }
 }

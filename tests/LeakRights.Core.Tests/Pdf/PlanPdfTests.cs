@@ -15,14 +15,14 @@ public partial class PlanPdfTests
         ["organisation-address"] = "北京市某区某路1号",
     };
 
-    internal static Plan Scenario(string name)
+    /// <summary>The plan of a golden scenario, its letters filled with <paramref name="letters"/> (default: <see cref="Letters"/>).</summary>
+    internal static Plan Scenario(string name, IReadOnlyDictionary<string, string>? letters = null)
     {
         var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")));
-        return TestContent.BuildPlan(TestContent.Answers(json.RootElement.GetProperty("answers").GetRawText()));
+        return TestContent.BuildPlan(TestContent.Answers(json.RootElement.GetProperty("answers").GetRawText()), letterFields: letters ?? Letters);
     }
 
-    internal static byte[] Render(Plan plan, IReadOnlyDictionary<string, string>? letters = null) =>
-        new PlanPdf(TestContent.Bundle.Questionnaire, TestContent.Bundle.Letters).Render(plan, letters ?? Letters);
+    internal static byte[] Render(Plan plan) => PlanPdf.Render(plan);
 
     private static string Text(byte[] pdf)
     {
@@ -78,7 +78,7 @@ public partial class PlanPdfTests
     [Fact]
     public void Render_NoLetterDetails_LeavesBlanksToFillIn()
     {
-        var text = Squeeze(Text(Render(Scenario("bank-insider-sold-data-with-fraud-loss"), new Dictionary<string, string>())));
+        var text = Squeeze(Text(Render(Scenario("bank-insider-sold-data-with-fraud-loss", new Dictionary<string, string>()))));
 
         Assert.Contains("申请人：＿＿＿＿＿＿", text, StringComparison.Ordinal);
         Assert.DoesNotContain("王小明", text, StringComparison.Ordinal);

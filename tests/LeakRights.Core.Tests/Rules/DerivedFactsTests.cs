@@ -28,7 +28,15 @@ public class DerivedFactsTests
         []);
 
     private static RuleSet Rules(IReadOnlyList<FactRule>? facts = null, CriminalThresholdRule? threshold = null) =>
-        new(facts ?? [], threshold ?? Threshold, new LimitationRule("found", 3, 6, "near", "passed", []), [], [], [], []);
+        new(
+            facts ?? [],
+            threshold ?? Threshold,
+            new LimitationRule("lim", 6, "near", "passed", []),
+            [],
+            [],
+            [],
+            [new EventRule("found-at", EventSource.Answer, "found", null)],
+            [new DeadlineRule("lim", null, new DueRule(3, ClockUnit.Years, "found-at"), null, true, 30, [])]);
 
     private static AnswerSet Answers(params (string Id, AnswerValue Value)[] values) =>
         values.Aggregate(AnswerSet.Empty, (a, v) => a.With(v.Id, v.Value));

@@ -29,6 +29,12 @@ internal static class GoldenScenario
         AssertSet(expected, "steps", plan.Paths.SelectMany(p => p.Steps).Select(s => s.Key));
         AssertSet(expected, "authorities", plan.Authorities.Select(a => a.Id.Value));
         AssertSet(expected, "flags", plan.Flags.Select(f => f.Id));
+        // Due dates (plans made on Friday 27 November 2026, China time): exactly these deadlines, each with this date.
+        var dates = expected.GetProperty("deadlines").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        var got = plan.Deadlines.ToDictionary(d => d.Key, d => d.Due?.Iso);
+        Assert.True(
+            dates.Count == got.Count && dates.All(d => got.TryGetValue(d.Key, out var v) && v == d.Value),
+            $"deadlines: expected [{string.Join(", ", dates.Select(d => $"{d.Key} {d.Value}"))}] but the plan has [{string.Join(", ", got.Select(d => $"{d.Key} {d.Value}"))}]");
         var cited = plan.Citations.Select(c => c.Ref.ToString()).ToHashSet();
         foreach (var want in expected.GetProperty("citationsInclude").EnumerateArray().Select(c => c.GetString()!))
         {
@@ -59,6 +65,10 @@ internal static class GoldenScenario
         Assert.All(plan.Citations, c => Assert.False(string.IsNullOrWhiteSpace(c.Text)));
         Assert.All(plan.Paths.SelectMany(p => p.Steps), s => Assert.DoesNotContain("{", s.Text, StringComparison.Ordinal));
         Assert.Contains(plan.Deadlines, d => d.Key == "limitation" && d.Date is not null);
+        Assert.Equal(plan.Calendar.Select(e => e.Date).Order(), plan.Calendar.Select(e => e.Date));
+        Assert.Equal(plan.Deadlines.Count(d => d.Due is not null), plan.Calendar.Count);
+        Assert.All(plan.Letters, l => Assert.Contains(plan.Paths.SelectMany(p => p.Steps), s => s.Key == l.ForStep));
+        Assert.All(plan.Letters.SelectMany(l => l.Paragraphs), p => Assert.DoesNotContain("{", p.Text, StringComparison.Ordinal));
     }
 
     private static void AssertSet(JsonElement expected, string property, IEnumerable<string> actual)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
@@ -18,7 +19,20 @@ public class PlanBuilderTests
         "types", [new ThresholdTier(["location"], 50)], 5000, null, 1m, "scale",
         new Dictionary<string, ScaleRange> { ["many"] = new(5000, null) }, "likely", "possibly", ["law#2"]);
 
-    private static readonly LimitationRule Limitation = new("found", 3, 6, "near", "passed", ["law#3"]);
+    private static readonly LimitationRule Limitation = new("d1", 6, "near", "passed", ["law#3"]);
+
+    /// <summary>The limitation deadline: 3 years from the month answered to "found".</summary>
+    private static readonly DeadlineRule D1 = new("d1", null, new DueRule(3, ClockUnit.Years, "found-at"), null, true, 30, ["law#3"]);
+
+    /// <summary>A deadline without a clock.</summary>
+    private static readonly DeadlineRule D2 = new("d2", null, null, null, false, 1, []);
+
+    private static readonly IReadOnlyList<EventRule> Events =
+    [
+        new("found-at", EventSource.Answer, "found", null),
+        new("sent", EventSource.Today, null, null),
+        new("filed", EventSource.AfterDeadline, null, "reply"),
+    ];
 
     private static RuleSet Rules(
         IReadOnlyList<FactRule>? facts = null,
@@ -26,11 +40,22 @@ public class PlanBuilderTests
         IReadOnlyList<PathRule>? paths = null,
         IReadOnlyList<EvidenceRule>? evidence = null,
         IReadOnlyList<DeadlineRule>? deadlines = null) =>
-        new(facts ?? [], Threshold, Limitation, urgent ?? [], paths ?? [], evidence ?? [], deadlines ?? []);
+        new(facts ?? [], Threshold, Limitation, urgent ?? [], paths ?? [], evidence ?? [], Events, deadlines ?? [D1]);
 
     private static readonly Dictionary<string, string> Texts = new(StringComparer.Ordinal)
     {
         ["common.organisation-default"] = "涉事单位",
+        ["common.estimated-note"] = "（{year}年未收录）",
+        ["events.sent.assumed"] = "如今天发出",
+        ["events.filed.assumed"] = "如到期后投诉",
+        ["events.filed.assumed-today"] = "如今天投诉",
+        ["deadlines.d1.due"] = "截止{due-date}",
+        ["deadlines.reply.title"] = "答复",
+        ["deadlines.reply.text"] = "十五日",
+        ["deadlines.reply.due"] = "{assumption}，答复期限{due-date}",
+        ["deadlines.handled.title"] = "处理",
+        ["deadlines.handled.text"] = "七个工作日",
+        ["deadlines.handled.due"] = "{assumption}，{due-date}前处理",
         ["urgent.u.title"] = "紧急：{organisation}",
         ["urgent.u.text"] = "损失{loss-amount}元",
         ["paths.a.title"] = "路径A",
@@ -70,17 +95,44 @@ public class PlanBuilderTests
 
     private sealed class Catalog : IContentCatalog
     {
-        public CatalogArticle? FindArticle(CitationRef reference) => reference.LawId == "law" && reference.Number != "404"
-            ? new CatalogArticle(reference, "示例法", $"第{reference.Number}条", $"条文{reference.Number}", 2, new DateOnly(2021, 1, 1), new DateOnly(2026, int.Parse(reference.Number, System.Globalization.CultureInfo.InvariantCulture), 1), false)
-            : null;
+        private static readonly Law Law = new(
+            "law", "示例法", "示例", null, "全国人民代表大会", null, null, new DateOnly(2020, 1, 1), LawStatus.InForce, null, null, new DateOnly(2020, 1, 1), 1, "测试", []);
+
+        public bool TryFindArticle(CitationRef reference, [NotNullWhen(true)] out Law? law, [NotNullWhen(true)] out Article? article)
+        {
+            var found = reference.LawId == "law" && reference.Number != "404";
+            law = found ? Law : null;
+            article = found
+                ? new Article(reference.Number, $"第{reference.Number}条", $"条文{reference.Number}", 2, new DateOnly(2021, 1, 1), new DateOnly(2026, int.Parse(reference.Number, System.Globalization.CultureInfo.InvariantCulture), 1), false)
+                : null;
+            return found;
+        }
 
         public Authority? FindAuthority(AuthorityId id) => id.Value.StartsWith("auth", StringComparison.Ordinal)
             ? new Authority(id, "机关" + id.Value, "12345", "example.cn", "管", "做", ConfirmationStatus.ConfirmedOfficialPage, "注", new DateOnly(2026, 1, 1))
             : null;
     }
 
-    private static Plan Build(RuleSet rules, AnswerSet? answers = null, DateTimeOffset? now = null) =>
-        new PlanBuilder(rules, new TextCatalog(Texts), TestContent.Clock(now ?? Now)).Build(answers ?? AnswerSet.Empty, new Catalog());
+    private static readonly Questionnaire Questions = new(
+        [
+            new Question("x", QuestionType.SingleChoice, "X？", null, false, [new QuestionOption("yes", "是", false), new QuestionOption("no", "否", false)], null, null, null, null, null, false),
+            new Question("found", QuestionType.Month, "何时发现？", null, false, [], null, null, null, null, null, false),
+            new Question("organisation-name", QuestionType.Text, "单位", null, false, [], null, null, null, null, 50, false),
+            new Question("your-name", QuestionType.Text, "姓名", null, false, [], null, null, null, null, 50, true),
+        ],
+        [new QuestionnaireStep("one", "一", null, ["x", "found", "organisation-name"])]);
+
+    /// <summary>The made-up rules compiled with <see cref="Texts"/>, as the loader does; fails the test on a seed error.</summary>
+    private static ContentBundle Content(RuleSet rules, LetterSet? letters = null, HolidayCalendar? holidays = null)
+    {
+        var errors = new List<SeedError>();
+        var compiled = RuleCompiler.AttachTexts(rules, new TextCatalog(Texts), holidays ?? HolidayCalendar.None, errors);
+        Assert.Empty(errors);
+        return new ContentBundle(Questions, compiled, [], [], letters ?? new LetterSet("＿＿", [], new Dictionary<string, LetterBinding>()));
+    }
+
+    private static Plan Build(RuleSet rules, AnswerSet? answers = null, DateTimeOffset? now = null, LetterSet? letters = null, HolidayCalendar? holidays = null, IReadOnlyDictionary<string, string>? letterFields = null) =>
+        new PlanBuilder(Content(rules, letters, holidays), TestContent.Clock(now ?? Now)).Build(answers ?? AnswerSet.Empty, new Catalog(), letterFields);
 
     private static AnswerSet Answers(params (string Id, AnswerValue Value)[] values) =>
         values.Aggregate(AnswerSet.Empty, (a, v) => a.With(v.Id, v.Value));
@@ -252,9 +304,9 @@ public class PlanBuilderTests
     }
 
     [Fact]
-    public void Build_UnknownAuthorityAndCitation_AreLeftOut()
+    public void Build_RepeatedAuthorityAndCitation_AreListedOnce()
     {
-        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), ["nobody", "auth-1", "auth-1"], ["law#404", "bad", "law#1", "law#1", "a#b#c"])]);
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), ["auth-1", "auth-1"], ["law#1", "law#1"])]);
 
         var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
 
@@ -262,6 +314,18 @@ public class PlanBuilderTests
         Assert.Equal(["law#1"], plan.Urgent[0].Citations.Select(x => x.ToString()));
         Assert.Equal(["auth-1"], plan.Authorities.Select(a => a.Id.Value));
         Assert.Equal(["law#1"], plan.Citations.Select(c => c.Ref.ToString()));
+    }
+
+    [Theory]
+    [InlineData("nobody", "law#1", "authority 'nobody'")]
+    [InlineData("auth-1", "law#404", "cite law#404")]
+    public void Build_AuthorityOrCitationMissingFromContent_ThrowsNamingIt(string authority, string cite, string named)
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), [authority], [cite])]);
+
+        var ex = Assert.Throws<MissingContentException>(() => Build(rules, Answers(("x", new ChoiceAnswer("yes")))));
+
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -317,7 +381,7 @@ public class PlanBuilderTests
     [Fact]
     public void Build_LimitationDeadline_NeedsTheDiscoveryMonth()
     {
-        var rules = Rules(deadlines: [new DeadlineRule("d1", null, true, ["law#3"]), new DeadlineRule("d2", null, false, [])]);
+        var rules = Rules(deadlines: [D1, D2]);
 
         var without = Build(rules).Deadlines;
         var with = Build(rules, Answers(("found", new MonthAnswer(new YearMonth(2026, 10))))).Deadlines;
@@ -326,6 +390,10 @@ public class PlanBuilderTests
         Assert.Null(without[0].Date);
         Assert.Equal(["d1", "d2"], with.Select(d => d.Key));
         Assert.Equal("2029-10", with[0].Date);
+        Assert.Equal(new DateOnly(2029, 10, 1), with[0].Due!.Date);
+        Assert.Equal(DatePrecision.Month, with[0].Due!.Precision);
+        Assert.Equal(DueBasis.Answer, with[0].Due!.Basis);
+        Assert.Equal("截止2029年10月", with[0].Due!.Text);
         Assert.Equal("时效", with[0].Title);
         Assert.Equal("截至2029年10月", with[0].Text);
         Assert.Equal(["law#3"], with[0].Citations.Select(x => x.ToString()));
@@ -335,7 +403,7 @@ public class PlanBuilderTests
     [Fact]
     public void Build_DeadlineWithCondition_IncludedOnlyWhenItHolds()
     {
-        var rules = Rules(deadlines: [new DeadlineRule("d2", Eq("x", "yes"), false, [])]);
+        var rules = Rules(deadlines: [D2 with { When = Eq("x", "yes") }]);
 
         Assert.Empty(Build(rules).Deadlines);
         Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes")))).Deadlines);
@@ -392,5 +460,189 @@ public class PlanBuilderTests
 
         Assert.False(Build(rules, answers, new DateTimeOffset(2026, 10, 31, 15, 30, 0, TimeSpan.Zero)).Facts.Has("passed"));
         Assert.True(Build(rules, answers, new DateTimeOffset(2026, 10, 31, 16, 30, 0, TimeSpan.Zero)).Facts.Has("passed"));
+    }
+
+    // Due dates, decided once here (the page, API, PDF and calendar only show them)
+
+    private static readonly DeadlineRule Reply = new("reply", null, new DueRule(15, ClockUnit.Days, "sent"), "s1", false, 1, []);
+
+    private static readonly DeadlineRule Handled = new("handled", null, new DueRule(7, ClockUnit.WorkingDays, "filed"), null, false, 2, []);
+
+    private static HolidayCalendar Holidays2026() => new([new HolidayYear(2026, "通知", new HashSet<DateOnly> { new(2026, 12, 14), new(2026, 12, 15) }, new HashSet<DateOnly> { new(2026, 12, 19) })]);
+
+    [Fact]
+    public void Build_DaysClockFromAnEventThePersonCauses_CountsFromTodayInChina()
+    {
+        // 2026-11-27 02:00 UTC is 10:00 on 27 November in China; 15 days later is 12 December.
+        var plan = Build(Rules(paths: [Path("a", 1, null, Step("s1"))], deadlines: [Reply]));
+
+        var due = plan.Deadlines.Single().Due!;
+        Assert.Equal(new DateOnly(2026, 12, 12), due.Date);
+        Assert.Equal(DatePrecision.Day, due.Precision);
+        Assert.Equal(DueBasis.IfStartedToday, due.Basis);
+        Assert.Equal("2026年12月12日", due.Display);
+        Assert.Equal("如今天发出，答复期限2026年12月12日", due.Text);
+        Assert.Equal("2026-12-12", due.Iso);
+        Assert.Null(plan.Deadlines.Single().Date);
+    }
+
+    [Fact]
+    public void Build_DayInChinaIsAlreadyTomorrow_CountsFromChinaDate()
+    {
+        // 20:00 UTC on 27 November is 04:00 on 28 November in China.
+        var plan = Build(Rules(deadlines: [Reply]), now: new DateTimeOffset(2026, 11, 27, 20, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2026, 11, 28), plan.Today);
+        Assert.Equal(new DateOnly(2026, 12, 13), plan.Deadlines.Single().Due!.Date);
+    }
+
+    [Fact]
+    public void Build_ClockAfterAnotherDeadline_StartsWhenThatOneEnds_SkippingHolidays()
+    {
+        var plan = Build(Rules(deadlines: [Reply, Handled]), holidays: Holidays2026());
+
+        // The complaint is filed when the reply is due (12 Dec, a Saturday); 7 working days: 14 and 15 Dec are days off,
+        // Saturday 19 Dec is a working day: 16, 17, 18, 19, 21, 22, 23 → 23 December.
+        var handled = plan.Deadlines.Single(d => d.Key == "handled").Due!;
+        Assert.Equal(new DateOnly(2026, 12, 23), handled.Date);
+        Assert.Equal(DueBasis.AfterDeadline, handled.Basis);
+        Assert.Equal("如到期后投诉，2026年12月23日前处理", handled.Text);
+        Assert.False(handled.Estimated);
+    }
+
+    [Fact]
+    public void Build_ClockAfterADeadlineNotInThePlan_CountsFromToday()
+    {
+        var plan = Build(Rules(deadlines: [Reply with { When = Eq("x", "yes") }, Handled]), holidays: Holidays2026());
+
+        var handled = Assert.Single(plan.Deadlines).Due!;
+        Assert.Equal(DueBasis.IfStartedToday, handled.Basis);
+        Assert.Equal(new DateOnly(2026, 12, 8), handled.Date); // Fri 27 Nov + 7 working days (no holidays before 14 Dec)
+        Assert.StartsWith("如今天投诉，", handled.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WorkingDaysPastTheHolidayCalendar_AreMarkedEstimated()
+    {
+        var plan = Build(Rules(deadlines: [Reply, Handled]), now: new DateTimeOffset(2026, 12, 25, 2, 0, 0, TimeSpan.Zero), holidays: Holidays2026());
+
+        var reply = plan.Deadlines.Single(d => d.Key == "reply").Due!;
+        var handled = plan.Deadlines.Single(d => d.Key == "handled").Due!;
+        Assert.False(reply.Estimated); // calendar days need no holiday calendar
+        Assert.True(handled.Estimated);
+        Assert.Equal("（2027年未收录）", handled.Note);
+        Assert.EndsWith("（2027年未收录）", handled.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_StepWithADeadline_CarriesItsDueDate()
+    {
+        var plan = Build(Rules(paths: [Path("a", 1, null, Step("s1"), Step("s2"))], deadlines: [Reply]));
+
+        Assert.Same(plan.Deadlines.Single(), plan.Paths[0].Steps[0].Deadline);
+        Assert.Null(plan.Paths[0].Steps[1].Deadline);
+    }
+
+    [Fact]
+    public void Build_Calendar_OneEventPerDatedDeadlineInDateOrder()
+    {
+        var rules = Rules(deadlines: [D1, D2, Handled, Reply]);
+
+        var plan = Build(rules, Answers(("found", new MonthAnswer(new YearMonth(2026, 10)))), holidays: Holidays2026());
+
+        Assert.Equal(
+            [("reply-20261212@leakrights", new DateOnly(2026, 12, 12), "答复", 1), ("handled-20261223@leakrights", new DateOnly(2026, 12, 23), "处理", 2), ("d1-20291001@leakrights", new DateOnly(2029, 10, 1), "时效", 30)],
+            plan.Calendar.Select(e => (e.Uid, e.Date, e.Title, e.RemindDaysBefore)));
+    }
+
+    [Fact]
+    public void Build_FirstThings_AreUrgentActionsThenFirstStepOfEachRecommendedPath()
+    {
+        var rules = Rules(
+            urgent: [new UrgentRule("u", Eq("x", "yes"), [], [])],
+            paths: [Path("a", 1, null, Step("s1"), Step("s2")), Path("b", 2, Eq("x", "no"), Step("s3")), Path("c", 3, null, Step("s2", Eq("x", "yes")))],
+            deadlines: [Reply]);
+
+        var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes")), ("organisation-name", new TextAnswer("某银行"))));
+
+        Assert.Equal([("紧急：某银行", "urgent-u"), ("步骤1", "step-s1"), ("步骤2", "step-s2")], plan.FirstThings.Select(t => (t.Title, t.Anchor)));
+        Assert.Same(plan.Deadlines.Single().Due, plan.FirstThings[1].Due);
+        Assert.Null(plan.FirstThings[0].Due);
+    }
+
+    [Fact]
+    public void Build_Situation_ListsAnsweredQuestionsInQuestionnaireOrder_WithoutLetterDetails()
+    {
+        var answers = Answers(("organisation-name", new TextAnswer("某银行")), ("x", new ChoiceAnswer("no")), ("your-name", new TextAnswer("王小明")));
+
+        var plan = Build(Rules(), answers);
+
+        Assert.Equal([("x", "X？", "否"), ("organisation-name", "单位", "某银行")], plan.Situation.Select(s => (s.QuestionId, s.Question, s.Answer)));
+    }
+
+    // Letters, filled once here from the bindings of letters.json
+
+    private static LetterSet Letters(params (string Placeholder, LetterBinding Binding)[] bindings) => new(
+        "＿＿",
+        [new LetterTemplate("l1", "s1", ["s1"], TextTemplate.Parse("致{organisation}"), [TextTemplate.Parse("我是{your-name}，{found}发现，损失{x}。"), TextTemplate.Parse("依据：{cites}")], [], [TextTemplate.Parse("日期：{date}")])],
+        bindings.ToDictionary(b => b.Placeholder, b => b.Binding, StringComparer.Ordinal));
+
+    private static readonly LetterSet BoundLetters = Letters(
+        ("organisation", new LetterBinding("organisation", "organisation-name", null, null)),
+        ("your-name", new LetterBinding("your-name", "your-name", null, null)),
+        ("found", new LetterBinding("found", "found", null, null)),
+        ("x", new LetterBinding("x", "x", null, TextTemplate.Parse("（{value}）"))),
+        ("cites", new LetterBinding("cites", null, LetterPlanValue.Citations, null)),
+        ("date", new LetterBinding("date", null, LetterPlanValue.Date, null)));
+
+    [Fact]
+    public void Build_Letter_FillsWhatThePersonSaid_AndMarksEveryOtherValueBlank()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1", cites: ["law#1"]))]);
+
+        var plan = Build(rules, Answers(("found", new MonthAnswer(new YearMonth(2026, 10)))), letters: BoundLetters);
+
+        var letter = Assert.Single(plan.Letters);
+        Assert.Equal("致＿＿", letter.Title.Text);
+        Assert.Equal("我是＿＿，2026年10月发现，损失＿＿。", letter.Paragraphs[0].Text);
+        Assert.Equal([false, true, false, false, false, true, false], letter.Paragraphs[0].Segments.Select(x => x.Blank));
+        Assert.Equal("依据：《示例法》第1条", letter.Paragraphs[1].Text);
+        Assert.Equal("日期：2026年11月27日", letter.Signature[0].Text);
+    }
+
+    [Fact]
+    public void Build_Letter_UsesLetterDetailsAndWrapsAnswers()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+        var answers = Answers(("organisation-name", new TextAnswer("某银行")), ("x", new ChoiceAnswer("yes")));
+
+        var plan = Build(rules, answers, letters: BoundLetters, letterFields: new Dictionary<string, string> { ["your-name"] = "王小明" });
+
+        var letter = Assert.Single(plan.Letters);
+        Assert.Equal("致某银行", letter.Title.Text);
+        Assert.Equal("我是王小明，＿＿发现，损失（是）。", letter.Paragraphs[0].Text);
+        Assert.False(letter.Title.HasBlanks);
+    }
+
+    [Fact]
+    public void Build_LetterWhoseStepIsNotInThePlan_IsLeftOut()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1", Eq("x", "yes")), Step("s2"))]);
+
+        Assert.Empty(Build(rules, letters: BoundLetters).Letters);
+        Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes"))), letters: BoundLetters).Letters);
+    }
+
+    [Fact]
+    public void Build_LetterDetailsGivenForThePdf_DoNotChangeTheRestOfThePlan()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+
+        var without = Build(rules, letters: BoundLetters);
+        var with = Build(rules, letters: BoundLetters, letterFields: new Dictionary<string, string> { ["your-name"] = "王小明" });
+
+        Assert.Empty(with.Situation);
+        Assert.Equal(without.Paths.Select(p => p.Steps.Count), with.Paths.Select(p => p.Steps.Count));
+        Assert.NotEqual(without.Letters[0].Paragraphs[0].Text, with.Letters[0].Paragraphs[0].Text);
     }
 }

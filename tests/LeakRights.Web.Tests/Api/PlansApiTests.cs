@@ -28,7 +28,8 @@ public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<Lea
         var (response, plan) = await PostAsync(Json(BankFraud));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["generatedAt", "urgent", "paths", "authorities", "citations", "evidenceChecklist", "deadlines", "flags"], plan.EnumerateObject().Select(p => p.Name));
+        // The v1 contract's fields first, in order; then the additive ones (docs/api.md).
+        Assert.Equal(["generatedAt", "urgent", "paths", "authorities", "citations", "evidenceChecklist", "deadlines", "flags", "firstThings", "letters"], plan.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["request-stop", "complain", "legal-action"], plan.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         Assert.Equal("freeze-accounts", plan.GetProperty("urgent")[0].GetProperty("key").GetString());
         var citation = plan.GetProperty("citations").EnumerateArray().First(c => c.GetProperty("ref").GetString() == "pipl#47");

@@ -1,12 +1,17 @@
 using LeakRights.Core.Content;
 using System.Net;
 using LeakRights.Web.Data;
+using LeakRights.Web.Tests.Pages.Admin;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Data;
 
 public sealed class ContentSnapshotTests
 {
+    private static readonly DateOnly AsOf = new(2026, 1, 1);
+    private static readonly DateOnly InForce = new(2021, 11, 1);
+
     [Fact]
     public async Task ReloadAsync_BadRowsInTheDatabase_AreLeftOutWithALogLineAndTheAppStarts()
     {
@@ -15,11 +20,11 @@ public sealed class ContentSnapshotTests
         await using (var db = first.CreateDbContext())
         {
             // The red-team pair: both would be 'pipl#4#7' in the snapshot.
-            db.Laws.Add(Law("pipl#4", new ArticleEntity { LawId = "pipl#4", Number = "7", Label = "第七条", Text = "甲", CurrentRevision = 1, TextAsOf = "2026-01-01", Revisions = [Revision("甲")] }));
-            db.Articles.Add(new ArticleEntity { LawId = "pipl", Number = "4#7", Label = "第四条", Text = "乙", CurrentRevision = 1, TextAsOf = "2026-01-01", Revisions = [Revision("乙")] });
+            db.Laws.Add(Law("pipl#4", new ArticleEntity { LawId = "pipl#4", Number = "7", Label = "第七条", Text = "甲", CurrentRevision = 1, TextAsOf = AsOf, Revisions = [Revision("甲")] }));
+            db.Articles.Add(new ArticleEntity { LawId = "pipl", Number = "4#7", Label = "第四条", Text = "乙", CurrentRevision = 1, TextAsOf = AsOf, Revisions = [Revision("乙")] });
             var longText = new string('长', 1_002_000);
-            db.Articles.Add(new ArticleEntity { LawId = "civil-code", Number = "9999", Label = "第九千九百九十九条", Text = longText, CurrentRevision = 1, TextAsOf = "2026-01-01", Revisions = [Revision(longText)] });
-            db.Authorities.Add(new AuthorityEntity { Id = "evil", Name = "假部门", Website = "javascript:alert(1)", Handles = "x", HowTo = "x", Status = "not-confirmed", StatusNote = "x" });
+            db.Articles.Add(new ArticleEntity { LawId = "civil-code", Number = "9999", Label = "第九千九百九十九条", Text = longText, CurrentRevision = 1, TextAsOf = AsOf, Revisions = [Revision(longText)] });
+            db.Authorities.Add(new AuthorityEntity { Id = "evil", Name = "假部门", Website = "javascript:alert(1)", Handles = "x", HowTo = "x", Status = ConfirmationStatus.NotConfirmed, StatusNote = "x" });
             await db.SaveChangesAsync();
         }
 
@@ -34,30 +39,92 @@ public sealed class ContentSnapshotTests
         Assert.Contains("article 'civil-code#9999'", logs, StringComparison.Ordinal);
         Assert.Contains("authority 'evil'", logs, StringComparison.Ordinal);
         var snapshot = second.Services.GetRequiredService<ContentSnapshotProvider>().Current;
-        Assert.Null(snapshot.FindArticle(new CitationRef("civil-code", "9999")));
+        Assert.False(snapshot.TryFindArticle(new CitationRef("civil-code", "9999"), out _, out _));
         Assert.Null(snapshot.FindAuthority(new AuthorityId("evil")));
-        Assert.NotNull(snapshot.FindArticle(new CitationRef("pipl", "47")));
+        Assert.True(snapshot.TryFindArticle(new CitationRef("pipl", "47"), out _, out _));
         Assert.Equal(4, snapshot.Refused.Count);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_StoredDatesAndStatusesThatDoNotRead_AreLeftOutWithALogLineAndTheAppStarts()
+    {
+        using var first = new LeakRightsFactory();
+        first.CreateClient().Dispose();
+        await using (var db = first.CreateDbContext())
+        {
+            // Rows changed by hand in the database: the columns are TEXT, so anything can be there.
+            await db.Database.ExecuteSqlRawAsync("UPDATE Laws SET Status = 'repealed' WHERE Id = 'npc-decision-2012'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Laws SET Adopted = '2016-11-31' WHERE Id = 'cybersecurity-law-2016'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Articles SET TextAsOf = 'yesterday' WHERE LawId = 'pipl' AND Number = '4'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE ArticleRevisions SET EffectiveDate = '' WHERE ArticleId = (SELECT Id FROM Articles WHERE LawId = 'pipl' AND Number = '10')");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Authorities SET Status = 'Confirmed' WHERE Id = 'court'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Authorities SET LastVerified = '2026/01/01' WHERE Id = 'procuratorate'");
+        }
+
+        using var second = LeakRightsFactory.Sharing(first.DatabaseName);
+        using var client = second.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/statutes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/statutes/pipl")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/statutes")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/statutes/npc-decision-2012")).StatusCode);
+        var snapshot = second.Services.GetRequiredService<ContentSnapshotProvider>().Current;
+        string[] expected =
+        [
+            "law 'npc-decision-2012': the status is not in-force or superseded",
+            "law 'cybersecurity-law-2016': the adopted, amended or in-force-until date is not a date",
+            "article 'pipl#4': the text-as-of date is not a date",
+            "article 'pipl#10': the latest revision has no effective date",
+            "authority 'court': the status is not one of the four known ones",
+            "authority 'procuratorate': the last-verified date is not a date",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), snapshot.Refused.Select(r => $"{r.Row.Split(" (row", StringSplitOptions.None)[0]}: {r.Problem}").Order(StringComparer.Ordinal));
+        var logs = second.Logs.All;
+        Assert.All(snapshot.Refused, r => Assert.Contains(r.Row, logs, StringComparison.Ordinal));
+        Assert.All(snapshot.Refused, r => Assert.Contains(r.Problem, logs, StringComparison.Ordinal));
+        Assert.False(snapshot.TryFindArticle(new CitationRef("pipl", "4"), out _, out _));
+        Assert.False(snapshot.TryFindArticle(new CitationRef("pipl", "10"), out _, out _));
+        Assert.True(snapshot.TryFindArticle(new CitationRef("pipl", "47"), out _, out _));
+        Assert.Null(snapshot.FindAuthority(new AuthorityId("court")));
+        Assert.Null(snapshot.FindAuthority(new AuthorityId("procuratorate")));
+        Assert.NotNull(snapshot.FindAuthority(new AuthorityId("police-110")));
+
+        // An admin can still open the row and fix it: saving writes readable values and the site shows it again.
+        using var s = await AdminSession.SignedInAsync(second);
+        var (_, page) = await s.GetAsync("/admin/authorities/court");
+        var saved = await s.SubmitAsync(page, Fields.Of(
+            ("Name", page.QuerySelector<IHtmlInputElement>("#f-name")!.Value),
+            ("Hotline", page.QuerySelector<IHtmlInputElement>("#f-hotline")!.Value),
+            ("Website", page.QuerySelector<IHtmlInputElement>("#f-website")!.Value),
+            ("Handles", page.QuerySelector("#f-handles")!.TextContent.Trim()),
+            ("HowTo", page.QuerySelector("#f-howTo")!.TextContent.Trim()),
+            ("Status", "not-confirmed"),
+            ("StatusNote", page.QuerySelector("#f-statusNote")!.TextContent.Trim()),
+            ("LastVerified", string.Empty),
+            ("Note", "修复数据库中无法读取的核实状态"),
+            ("ExpectedRevision", page.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(ConfirmationStatus.NotConfirmed, second.Services.GetRequiredService<ContentSnapshotProvider>().Current.FindAuthority(new AuthorityId("court"))?.Status);
     }
 
     [Fact]
     public void Constructor_NullsInRows_RefusesThoseRowsAndKeepsTheRest()
     {
-        var good = new ArticleEntity { LawId = "pipl", Number = "1", Label = "第一条", Text = "文本", CurrentRevision = 1, TextAsOf = "2026-01-01", Revisions = [Revision("文本")] };
-        var nullText = new ArticleEntity { LawId = "pipl", Number = "2", Label = "第二条", Text = null!, CurrentRevision = 1, TextAsOf = "2026-01-01" };
+        var good = new ArticleEntity { LawId = "pipl", Number = "1", Label = "第一条", Text = "文本", CurrentRevision = 1, TextAsOf = AsOf, Revisions = [Revision("文本")] };
+        var nullText = new ArticleEntity { LawId = "pipl", Number = "2", Label = "第二条", Text = null!, CurrentRevision = 1, TextAsOf = AsOf };
         var nullTitle = Law("civil-code");
         nullTitle.Title = null!;
         var authorities = new[]
         {
-            new AuthorityEntity { Id = null!, Name = "甲", Handles = "x", HowTo = "x", Status = "not-confirmed", StatusNote = "x" },
-            new AuthorityEntity { Id = "court", Name = null!, Handles = "x", HowTo = "x", Status = "not-confirmed", StatusNote = "x" },
-            new AuthorityEntity { Id = "procuratorate", Name = "检察院", Handles = "x", HowTo = "x", Status = "not-confirmed", StatusNote = "x" },
+            new AuthorityEntity { Id = null!, Name = "甲", Handles = "x", HowTo = "x", Status = ConfirmationStatus.NotConfirmed, StatusNote = "x" },
+            new AuthorityEntity { Id = "court", Name = null!, Handles = "x", HowTo = "x", Status = ConfirmationStatus.NotConfirmed, StatusNote = "x" },
+            new AuthorityEntity { Id = "procuratorate", Name = "检察院", Handles = "x", HowTo = "x", Status = ConfirmationStatus.NotConfirmed, StatusNote = "x" },
         };
 
         var snapshot = new ContentSnapshot([Law("pipl", good, nullText), nullTitle], authorities);
 
-        Assert.NotNull(snapshot.FindArticle(new CitationRef("pipl", "1")));
-        Assert.Null(snapshot.FindArticle(new CitationRef("pipl", "2")));
+        Assert.True(snapshot.TryFindArticle(new CitationRef("pipl", "1"), out _, out _));
+        Assert.False(snapshot.TryFindArticle(new CitationRef("pipl", "2"), out _, out _));
         Assert.Null(snapshot.FindLaw("civil-code"));
         Assert.NotNull(snapshot.FindAuthority(new AuthorityId("procuratorate")));
         Assert.Null(snapshot.FindAuthority(new AuthorityId("court")));
@@ -70,13 +137,13 @@ public sealed class ContentSnapshotTests
         Title = "标题",
         ShortTitle = "简称",
         Issuer = "全国人民代表大会常务委员会",
-        Effective = "2021-11-01",
-        Status = "in-force",
-        TextAsOf = "2026-01-01",
+        Effective = InForce,
+        Status = LawStatus.InForce,
+        TextAsOf = AsOf,
         SourceNote = "测试",
         Articles = [.. articles],
     };
 
     private static ArticleRevisionEntity Revision(string text) =>
-        new() { Revision = 1, Text = text, Editor = "test", CreatedAtUtc = LeakRightsFactory.Now.UtcDateTime, ChangeNote = "测试", EffectiveDate = "2021-11-01" };
+        new() { Revision = 1, Text = text, Editor = "test", CreatedAtUtc = LeakRightsFactory.Now.UtcDateTime, ChangeNote = "测试", EffectiveDate = InForce };
 }

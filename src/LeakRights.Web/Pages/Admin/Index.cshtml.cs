@@ -17,7 +17,7 @@ public sealed class IndexModel(LeakRightsDbContext db, RuleCitationWarnings warn
 
     public async Task OnGetAsync()
     {
-        Warnings = warnings.Current();
+        Warnings = warnings.Current().Select(w => w.Text).ToList();
         ArticleCount = await db.Articles.CountAsync();
         EditedCount = await db.Articles.CountAsync(a => a.CurrentRevision > 1);
         AuthorityCount = await db.Authorities.CountAsync();

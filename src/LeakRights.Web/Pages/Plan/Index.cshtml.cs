@@ -28,8 +28,6 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
 
     public int PlanLinkDays => options.Value.PlanLinkDays;
 
-    public IReadOnlyList<(string Label, string Answer)> Summary { get; private set; } = [];
-
     /// <summary>
     /// Shows the plan. A <c>handler</c> in the query (the old <c>?handler=Pdf</c> / <c>Calendar</c> downloads, in any spelling)
     /// is not found: the downloads are their own pages with their own rate limit.
@@ -52,10 +50,6 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         Token = token;
         ExpiresLocal = expires.ToOffset(ChinaTime.Offset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         Plan = plans.Build(answers);
-        Summary = walker.Questionnaire.Questions
-            .Where(q => answers.Has(q.Id))
-            .Select(q => (q.Label, AnswerDisplay.Format(q, answers.Get(q.Id)!)))
-            .ToList();
         return Page();
     }
 

@@ -14,7 +14,7 @@ public sealed record DownloadForm(string Token, IReadOnlyList<Question> Question
 /// Downloads the plan as a PDF with the letters filled in from the optional details. Its own endpoint, so it has its own
 /// rate limit. Invalid details show the form again with messages; the details are used for one PDF, never stored or logged.
 /// </summary>
-public sealed class PdfModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerParser parser, PlanPdf pdf) : PageModel
+public sealed class PdfModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker) : PageModel
 {
     public DownloadForm Form { get; private set; } = null!;
 
@@ -30,35 +30,21 @@ public sealed class PdfModel(PlanLinks links, PlanService plans, QuestionnaireWa
         }
 
         var questions = walker.Questionnaire.LetterQuestions.ToList();
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var q in questions)
-        {
-            var posted = Request.Form[q.Id].Select(v => v ?? string.Empty).ToList();
-            values[q.Id] = posted.FirstOrDefault() ?? string.Empty;
-            var (value, error) = parser.Parse(q, RawAnswer.FromForm(posted));
-            if (error is not null)
-            {
-                errors[q.Id] = error;
-            }
-            else if (value is TextAnswer text)
-            {
-                values[q.Id] = text.Value;
-            }
-            else
-            {
-                values.Remove(q.Id);
-            }
-        }
+        var raw = questions
+            .Where(q => Request.Form.ContainsKey(q.Id))
+            .ToDictionary(q => q.Id, q => RawAnswer.FromForm(Request.Form[q.Id].Select(v => v ?? string.Empty).ToList()), StringComparer.Ordinal);
+        var details = walker.ParseLetterFields(raw);
 
         Response.Headers.CacheControl = "no-store";
-        if (errors.Count > 0)
+        if (!details.IsValid)
         {
-            Form = new DownloadForm(token, questions, values, errors);
+            // Show the form again with what was typed, valid or not, so nothing is lost.
+            var typed = raw.ToDictionary(r => r.Key, r => details.Fields.GetValueOrDefault(r.Key) ?? (r.Value.Values.Count > 0 ? r.Value.Values[0] : string.Empty), StringComparer.Ordinal);
+            Form = new DownloadForm(token, questions, typed, details.Errors);
             return Page();
         }
 
-        var plan = plans.Build(answers);
-        return File(pdf.Render(plan, values), "application/pdf", PlanPdfComposer.FileName(plan));
+        var plan = plans.Build(answers, details.Fields);
+        return File(PlanPdf.Render(plan), "application/pdf", PlanPdfComposer.FileName(plan));
     }
 }

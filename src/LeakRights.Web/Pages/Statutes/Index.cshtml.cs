@@ -1,4 +1,4 @@
-using LeakRights.Web.Data;
+using LeakRights.Core.Content;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,7 +6,7 @@ namespace LeakRights.Web.Pages.Statutes;
 
 public sealed class IndexModel(PlanService plans) : PageModel
 {
-    public IReadOnlyList<LawEntity> Laws { get; private set; } = [];
+    public IReadOnlyList<Law> Laws { get; private set; } = [];
 
     public void OnGet() => Laws = plans.Content.Laws;
 }

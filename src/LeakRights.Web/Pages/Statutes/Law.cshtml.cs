@@ -1,5 +1,5 @@
+using LeakRights.Core.Content;
 using LeakRights.Core.Markdown;
-using LeakRights.Web.Data;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +8,7 @@ namespace LeakRights.Web.Pages.Statutes;
 
 public sealed class LawModel(PlanService plans) : PageModel
 {
-    public LawEntity? Law { get; private set; }
+    public Law? Law { get; private set; }
 
     public string? SupersededTitle { get; private set; }
 
@@ -27,5 +27,5 @@ public sealed class LawModel(PlanService plans) : PageModel
         return Page();
     }
 
-    public string Html(string number) => plans.Content.Html(new LeakRights.Core.Content.CitationRef(Law!.Id, number));
+    public string Html(Article article) => plans.Content.Html(Law!.Ref(article));
 }

@@ -62,6 +62,24 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
             authority["revisions"]!.AsArray()[^1]!["website"] = "javascript:alert(1)";
             return n.ToJsonString();
         }, "网址请写成"),
+        ["authority-not-its-latest-revision"] = (n => { Authorities(n).Single(a => (string?)a!["id"] == "gov-12345")!["hotline"] = "12345-9"; return n.ToJsonString(); }, "当前信息与最新一版修订不一致"),
+        ["unknown-law-status"] = (n => { Law(n, "npc-decision-2012")["status"] = "repealed"; return n.ToJsonString(); }, "状态只能是 in-force 或 superseded"),
+        ["unknown-authority-status"] = (n =>
+        {
+            var authority = Authorities(n).Single(a => (string?)a!["id"] == "isc-12321")!;
+            authority["status"] = "Confirmed";
+            authority["revisions"]!.AsArray()[^1]!["status"] = "Confirmed";
+            return n.ToJsonString();
+        }, "请选择核实状态"),
+        ["last-verified-not-a-date"] = (n =>
+        {
+            var authority = Authorities(n).Single(a => (string?)a!["id"] == "isc-12321")!;
+            authority["lastVerified"] = "2026/11/20";
+            authority["revisions"]!.AsArray()[^1]!["lastVerified"] = "2026/11/20";
+            return n.ToJsonString();
+        }, "最近核实日期"),
+        ["text-as-of-not-a-date"] = (n => { Article(Law(n, "pipl"), "47")["textAsOf"] = "2026-02-30"; return n.ToJsonString(); }, "文本核对日期"),
+        ["revision-effective-not-a-date"] = (n => { Article(Law(n, "pipl"), "47")["revisions"]!.AsArray()[^1]!["effectiveDate"] = "2021-11"; return n.ToJsonString(); }, "施行日期"),
         ["missing-cited-article"] = (n => { Articles(Law(n, "pipl")).Remove(Article(Law(n, "pipl"), "57")); return n.ToJsonString(); }, "pipl#57"),
         // Present but damaged: the import would refuse the row, so the rule's citation would vanish all the same.
         ["damaged-cited-article"] = (n => { Article(Law(n, "pipl"), "57")["label"] = "第一条"; return n.ToJsonString(); }, "步骤 ask-breach-details 引用的 pipl#57 在文件中有错误"),
@@ -154,6 +172,29 @@ public sealed partial class AuthorityAndBackupTests(LeakRightsFactory factory) :
         var result = await WebSession.ParseAsync(await s.SubmitAsync(page, fields));
 
         Assert.Contains("网址请写成", result.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditAuthority_SeveralBadFields_EachErrorNamesItsFieldAndNothingIsSaved()
+    {
+        using var s = await AdminSession.SignedInAsync(factory);
+        var (_, page) = await s.GetAsync("/admin/authorities/miit-12300");
+        var bad = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Name"] = "   ",
+            ["Website"] = "http://www.miit.gov.cn",
+            ["Status"] = "Confirmed",
+            ["LastVerified"] = "2026/11/20",
+            ["Note"] = string.Empty,
+        };
+        var fields = AuthorityForm(page, "12300", "x").Select(f => bad.TryGetValue(f.Key, out var v) ? new KeyValuePair<string, string>(f.Key, v) : f);
+
+        var result = await WebSession.ParseAsync(await s.SubmitAsync(page, fields));
+
+        var links = result.QuerySelectorAll("[data-error-summary] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#f-name", "#f-status", "#f-website", "#f-lastVerified", "#f-note"], links);
+        var (_, after) = await s.GetAsync("/admin/authorities/miit-12300");
+        Assert.Contains("当前第 1 版", after.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -144,6 +144,23 @@ public sealed class StatuteEditingTests(LeakRightsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Edit_RepealedCitationWhoseIdStartsWithThisOne_IsNotWarnedAboutHere()
+    {
+        // Its own database: repealing pipl#47, which the plans cite, must not show on the shared app's other tests.
+        using var app = new LeakRightsFactory();
+        using var s = await AdminSession.SignedInAsync(app);
+
+        var response = await SaveAsync(s, "/admin/statutes/pipl/47", string.Empty, "测试：假定已被修正决定废止", "Repeal");
+        var (_, repealed) = await s.GetAsync("/admin/statutes/pipl/47");
+        var (_, pipl4) = await s.GetAsync("/admin/statutes/pipl/4");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("pipl#47", repealed.QuerySelector("[role=note]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("第四条", pipl4.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(pipl4.QuerySelector("[role=note]"));
+    }
+
+    [Fact]
     public async Task AddArticle_AppearsOnPublicPageAndApi()
     {
         using var s = await AdminSession.SignedInAsync(factory);

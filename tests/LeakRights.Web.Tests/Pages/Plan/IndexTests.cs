@@ -15,11 +15,20 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl!.NoStore);
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        var first = headings.FindIndex(h => h.StartsWith("先做这几件事", StringComparison.Ordinal));
         var urgent = headings.FindIndex(h => h.StartsWith("紧急事项", StringComparison.Ordinal));
         var path1 = headings.FindIndex(h => h.StartsWith("途径一", StringComparison.Ordinal));
         var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
         var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
-        Assert.True(urgent == 0 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
+        Assert.True(first == 0 && urgent == 1 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
+        // "先做这几件事": every urgent action, then the first step of each recommended path, each linking to it.
+        var expectedFirst = page.QuerySelectorAll(".urgent-item h3").Select(h => h.TextContent.Trim())
+            .Concat(page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps > li:first-child h3").Select(h => h.TextContent.Trim()))
+            .ToList();
+        Assert.Equal(expectedFirst, page.QuerySelectorAll(".first-things li a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("立即联系银行或支付机构止损", expectedFirst[0]);
+        Assert.Contains("书面要求某银行某支行删除信息、停止侵害", expectedFirst);
+        Assert.All(page.QuerySelectorAll(".first-things li a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
         Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("立即联系银行或支付机构止损", page.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);

@@ -56,25 +56,30 @@ public sealed class EditModel(ContentEditor editor) : PageModel
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     public IEnumerable<(string Value, string Label)> StatusOptions =>
-        Enum.GetValues<ConfirmationStatus>().Select(s => (AuthorityStatus.ToSeedName(s), AuthorityStatus.Describe(s)));
+        Enum.GetValues<ConfirmationStatus>().Select(s => (s.ToName(), AuthorityStatus.Describe(s)));
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var a = await editor.FindAuthorityAsync(Id);
+        var a = await editor.FindAuthorityAsync(new AuthorityId(Id));
         if (a is null)
         {
             return NotFound();
         }
 
-        (Name, Hotline, Website, Handles, HowTo, Status, StatusNote, LastVerified) = (a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status, a.StatusNote, a.LastVerified);
+        (Name, Hotline, Website, Handles, HowTo, Status, StatusNote) = (a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote);
+        LastVerified = a.LastVerified is { } d ? ContentRules.FormatDate(d) : null;
         (OriginalName, CurrentRevision, ExpectedRevision) = (a.Name, a.Revision, a.Revision);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var fields = new AuthorityFields(Name ?? string.Empty, Hotline, Website, Handles ?? string.Empty, HowTo ?? string.Empty, Status ?? string.Empty, StatusNote ?? string.Empty, LastVerified);
-        var result = await editor.SaveAuthorityAsync(Id, fields, Note ?? string.Empty, ExpectedRevision, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
+        // The form's text, trimmed and blanks as absent, is read once into the Core record; errors are keyed by field.
+        var errors = ContentEditor.ValidateAuthority(
+            new AuthorityId(Id), Trimmed(Name), Trimmed(Hotline), Trimmed(Website), Trimmed(Handles), Trimmed(HowTo), Status, Trimmed(StatusNote), Trimmed(LastVerified), Note, out var authority);
+        var result = authority is null
+            ? EditResult.Invalid(errors)
+            : await editor.SaveAuthorityAsync(authority, Note ?? string.Empty, ExpectedRevision, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
         switch (result.Outcome)
         {
             case EditOutcome.NotFound:
@@ -94,8 +99,14 @@ public sealed class EditModel(ContentEditor editor) : PageModel
                 break;
         }
 
-        var current = (await editor.FindAuthorityAsync(Id))!;
+        if (await editor.FindAuthorityAsync(new AuthorityId(Id)) is not { } current)
+        {
+            return NotFound();
+        }
+
         (OriginalName, CurrentRevision) = (current.Name, current.Revision);
         return Page();
     }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

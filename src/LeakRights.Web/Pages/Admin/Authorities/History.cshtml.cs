@@ -1,3 +1,4 @@
+using LeakRights.Core.Content;
 using LeakRights.Web.Admin;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -29,21 +30,21 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var a = await editor.FindAuthorityAsync(Id);
+        var a = await editor.FindAuthorityAsync(new AuthorityId(Id));
         if (a is null)
         {
             return NotFound();
         }
 
         (Name, Current) = (a.Name, a.Revision);
-        Revisions = await editor.AuthorityHistoryAsync(Id);
+        Revisions = await editor.AuthorityHistoryAsync(new AuthorityId(Id));
         From ??= Revisions.Count > 1 ? Revisions[1].Revision : Current;
         To ??= Current;
         var from = Revisions.FirstOrDefault(r => r.Revision == From);
         var to = Revisions.FirstOrDefault(r => r.Revision == To);
         if (from is not null && to is not null)
         {
-            DiffHtml = TextDiff.Html(ContentEditor.Describe(from), ContentEditor.Describe(to));
+            DiffHtml = TextDiff.Html(ContentEditor.Describe(from.ToAuthority()), ContentEditor.Describe(to.ToAuthority()));
         }
 
         return Page();
@@ -51,7 +52,7 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
 
     public async Task<IActionResult> OnPostRestoreAsync(int revision)
     {
-        var result = await editor.RestoreAuthorityAsync(Id, revision, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var result = await editor.RestoreAuthorityAsync(new AuthorityId(Id), revision, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
         switch (result.Outcome)
         {
             case EditOutcome.Saved:

@@ -1,3 +1,4 @@
+using LeakRights.Core.Content;
 using LeakRights.Core.Markdown;
 using LeakRights.Web.Admin;
 using Microsoft.AspNetCore.Mvc;
@@ -74,12 +75,14 @@ public sealed class EditModel(ContentEditor editor, RuleCitationWarnings warning
     }
 
     public async Task<IActionResult> OnPostSaveAsync() =>
-        await HandleAsync(await editor.SaveArticleAsync(Law, Article, Text ?? string.Empty, Note ?? string.Empty, Effective ?? string.Empty, ExpectedRevision, User.Identity!.Name!, Ip));
+        await HandleAsync(await editor.SaveArticleAsync(Reference, Text ?? string.Empty, Note ?? string.Empty, Effective ?? string.Empty, ExpectedRevision, User.Identity!.Name!, Ip));
 
     public async Task<IActionResult> OnPostRepealAsync() =>
-        await HandleAsync(await editor.RepealArticleAsync(Law, Article, Note ?? string.Empty, Effective ?? string.Empty, ExpectedRevision, User.Identity!.Name!, Ip));
+        await HandleAsync(await editor.RepealArticleAsync(Reference, Note ?? string.Empty, Effective ?? string.Empty, ExpectedRevision, User.Identity!.Name!, Ip));
 
     private string? Ip => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    public CitationRef Reference => new(Law, Article);
 
     private async Task<IActionResult> HandleAsync(EditResult result)
     {
@@ -115,7 +118,7 @@ public sealed class EditModel(ContentEditor editor, RuleCitationWarnings warning
 
     private async Task<bool> LoadAsync(bool fillForm)
     {
-        var article = await editor.FindArticleAsync(Law, Article);
+        var article = await editor.FindArticleAsync(Reference);
         if (article is null)
         {
             return false;
@@ -125,13 +128,13 @@ public sealed class EditModel(ContentEditor editor, RuleCitationWarnings warning
         Label = article.Label;
         CurrentRevision = article.CurrentRevision;
         Repealed = article.IsRepealed;
-        Warnings = warnings.Current().Where(w => w.Contains($"{Law}#{Article}", StringComparison.Ordinal)).ToList();
+        Warnings = warnings.For(Reference).Select(w => w.Text).ToList();
         if (fillForm)
         {
             Text = article.Text;
             ExpectedRevision = article.CurrentRevision;
             var history = await editor.ArticleHistoryAsync(article.Id);
-            Effective = history.FirstOrDefault()?.EffectiveDate ?? article.Law.Effective;
+            Effective = ContentRules.FormatDate(history.FirstOrDefault()?.EffectiveDate ?? article.Law.Effective);
         }
 
         return true;

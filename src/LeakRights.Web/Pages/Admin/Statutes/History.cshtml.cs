@@ -1,3 +1,4 @@
+using LeakRights.Core.Content;
 using LeakRights.Web.Admin;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var article = await editor.FindArticleAsync(Law, Article);
+        var article = await editor.FindArticleAsync(new CitationRef(Law, Article));
         if (article is null)
         {
             return NotFound();
@@ -56,7 +57,7 @@ public sealed class HistoryModel(ContentEditor editor) : PageModel
 
     public async Task<IActionResult> OnPostRestoreAsync(int revision)
     {
-        var result = await editor.RestoreArticleAsync(Law, Article, revision, string.Empty, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var result = await editor.RestoreArticleAsync(new CitationRef(Law, Article), revision, string.Empty, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString());
         switch (result.Outcome)
         {
             case EditOutcome.Saved:

@@ -39,7 +39,7 @@ public sealed class NewModel(ContentEditor editor, LeakRightsDbContext db) : Pag
         }
 
         LawTitle = law.Title;
-        Effective = law.Effective;
+        Effective = LeakRights.Core.Content.ContentRules.FormatDate(law.Effective);
         return Page();
     }
 
