@@ -203,7 +203,8 @@ public static partial class LeakRightsApplication
         {
             throw new InvalidOperationException(
                 $"The rules in seeds/{SeedLoader.RulesFile} cite articles that are not in the database content: {string.Join("; ", missing)}. " +
-                "A row refused as damaged is named in the log line before this; fix or restore it (admin import or re-seed) before starting.");
+                "A row refused as damaged is named in the log line before this: fix it in the database, or delete it (with its revisions) " +
+                "so that the next start seeds it again from seeds/statutes.");
         }
     }
 
