@@ -39,8 +39,8 @@ public class StatuteSeedTests
     }
 
     [Theory]
-    [InlineData("civil-code", 20)]
-    [InlineData("pipl", 20)]
+    [InlineData("civil-code", 24)]
+    [InlineData("pipl", 24)]
     [InlineData("consumer-protection-law", 9)]
     [InlineData("criminal-law", 2)]
     [InlineData("npc-decision-2012", 13)]
