@@ -142,6 +142,15 @@ public class StatuteSeedTests
     }
 
     [Fact]
+    public void PublicSecurityAdminPunishmentsLaw_Dates_AreThe2025Revision()
+    {
+        var law = TestContent.Bundle.Laws.Single(l => l.Id == "public-security-admin-punishments-law");
+
+        Assert.Equal(new DateOnly(2025, 6, 27), law.Amended);
+        Assert.Equal(new DateOnly(2026, 1, 1), law.Effective);
+    }
+
+    [Fact]
     public void TelecomUserComplaints_ThirdPartyText_IsMarkedProvisional()
     {
         var law = TestContent.Bundle.Laws.Single(l => l.Id == "telecom-user-complaints");
