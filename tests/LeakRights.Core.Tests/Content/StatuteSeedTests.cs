@@ -109,6 +109,28 @@ public class StatuteSeedTests
         }
     }
 
+    /// <summary>A statute page reads like the statute: preamble first, then articles by number (the pack lists extras after the requested ones).</summary>
+    [Fact]
+    public void Laws_Articles_AreInNumericOrder()
+    {
+        Assert.All(TestContent.Bundle.Laws, law =>
+        {
+            var keys = law.Articles.Select(a => Key(a.Number)).ToList();
+            Assert.Equal(keys.Order(), keys);
+        });
+
+        static (int Main, int Sub) Key(string number)
+        {
+            if (number == ChineseNumerals.Preamble)
+            {
+                return (-1, 0);
+            }
+
+            var parts = number.Split('-');
+            return (int.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 0);
+        }
+    }
+
     /// <summary>One article per file added or extended for issue 11, its text copied from shared/legal (paragraphs joined by a blank line).</summary>
     [Theory]
     [InlineData("civil-code", "195", "有下列情形之一的，诉讼时效中断，从中断、有关程序终结时起，诉讼时效期间重新计算：\n\n（一）权利人向义务人提出履行请求；\n\n（二）义务人同意履行义务；\n\n（三）权利人提起诉讼或者申请仲裁；\n\n（四）与提起诉讼或者申请仲裁具有同等效力的其他情形。")]
