@@ -17,9 +17,9 @@ public sealed class StartupTests(LeakRightsFactory first) : IClassFixture<LeakRi
 
         await using var db = first.CreateDbContext();
 
-        Assert.Equal(122, await db.Articles.CountAsync());
+        Assert.Equal(205, await db.Articles.CountAsync());
         Assert.Equal(16, await db.Authorities.CountAsync());
-        Assert.Equal(122, await db.ArticleRevisions.CountAsync(r => r.Revision == 1 && r.Editor == ContentSeeder.SeedEditor));
+        Assert.Equal(205, await db.ArticleRevisions.CountAsync(r => r.Revision == 1 && r.Editor == ContentSeeder.SeedEditor));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class StartupTests(LeakRightsFactory first) : IClassFixture<LeakRi
 
         Assert.Equal("（管理员修订后的文本）", (await after.Articles.SingleAsync(a => a.LawId == "pipl" && a.Number == "47")).Text);
         Assert.Equal("12378-edited", (await after.Authorities.SingleAsync(a => a.Id == "nfra-12378")).Hotline);
-        Assert.Equal(122, await after.Articles.CountAsync());
+        Assert.Equal(205, await after.Articles.CountAsync());
     }
 
     [Fact]
