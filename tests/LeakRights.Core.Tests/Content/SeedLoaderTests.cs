@@ -136,7 +136,7 @@ public class SeedLoaderTests
             Assert.Equal(Str(e, "id"), letter.Id);
             Assert.Equal(Str(e, "forStep"), letter.ForStep);
             Assert.Equal(Str(e, "title"), letter.Title.Source);
-            Assert.Equal(List(e, "paragraphs"), letter.Paragraphs.Select(p => p.Source));
+            Assert.Equal(List(e, "paragraphs"), letter.Paragraphs.Select(p => p.Text.Source));
             Assert.Equal(List(e, "closing"), letter.Closing.Select(p => p.Source));
             Assert.Equal(List(e, "signature"), letter.Signature.Select(p => p.Source));
             Assert.Equal(e.TryGetProperty("citeSteps", out _) ? List(e, "citeSteps") : [letter.ForStep], letter.CiteSteps);
