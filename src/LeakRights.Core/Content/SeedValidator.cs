@@ -221,7 +221,7 @@ internal static class SeedValidator
                     var ownStep = q.StepIndexOf(question.Id);
                     var usedQuestion = q.Find(used);
                     var ownQuestion = question;
-                    if (usedQuestion is not null && (usedStep > ownStep || (usedStep == ownStep && q.Steps[ownStep].QuestionIds.ToList().IndexOf(used) > q.Steps[ownStep].QuestionIds.ToList().IndexOf(ownQuestion.Id))))
+                    if (usedQuestion is not null && usedStep >= 0 && ownStep >= 0 && (usedStep > ownStep || (usedStep == ownStep && q.Steps[ownStep].QuestionIds.ToList().IndexOf(used) > q.Steps[ownStep].QuestionIds.ToList().IndexOf(ownQuestion.Id))))
                     {
                         errors.Add(new SeedError(Q, $"{at} showIf", $"depends on '{used}', which is asked later; a question may only depend on earlier ones"));
                     }
