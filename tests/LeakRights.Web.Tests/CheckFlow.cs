@@ -14,6 +14,8 @@ public static class CheckFlow
         ["scale"] = ["unknown"],
         ["discovery"] = ["fraud-contact"],
         ["discovered-on"] = ["2026-10"],
+        ["infringer-known"] = ["yes"],
+        ["infringer-known-on"] = ["2026-10"],
         ["evidence"] = ["call-sms-records", "loss-proof"],
         ["harms"] = ["financial-loss"],
         ["loss-amount"] = ["20000"],

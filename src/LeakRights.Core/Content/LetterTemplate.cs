@@ -6,9 +6,19 @@ public sealed record LetterTemplate(
     string ForStep,
     IReadOnlyList<string> CiteSteps,
     TextTemplate Title,
-    IReadOnlyList<TextTemplate> Paragraphs,
+    IReadOnlyList<LetterParagraph> Paragraphs,
     IReadOnlyList<TextTemplate> Closing,
-    IReadOnlyList<TextTemplate> Signature);
+    IReadOnlyList<TextTemplate> Signature)
+{
+    /// <summary>When set, the letter is in the plan only if this holds too (besides its step being in the plan).</summary>
+    public Condition? When { get; init; }
+
+    /// <summary>Every template of the letter, for checks of its placeholders.</summary>
+    public IEnumerable<TextTemplate> Templates => Paragraphs.Select(p => p.Text).Concat(Closing).Concat(Signature).Append(Title);
+}
+
+/// <summary>A paragraph of a letter, printed only when <see cref="When"/> holds (the closed condition grammar of rules.json).</summary>
+public sealed record LetterParagraph(TextTemplate Text, Condition? When = null);
 
 /// <summary>The values of the plan a letter placeholder can be bound to (the closed vocabulary of <c>"plan"</c> bindings).</summary>
 public enum LetterPlanValue

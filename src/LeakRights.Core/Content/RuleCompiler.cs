@@ -77,6 +77,9 @@ public static class RuleCompiler
                 Title = resolver.Get($"deadlines.{d.Key}.title", $"deadline '{d.Key}'", RulePlaceholders),
                 Text = resolver.Get($"deadlines.{d.Key}.text", $"deadline '{d.Key}'", RulePlaceholders),
                 DueText = d.Due is null ? TextTemplate.Empty : resolver.Get($"deadlines.{d.Key}.due", $"deadline '{d.Key}'", dueAllowed),
+                NoDateText = d.Due is not null && !d.OmitWithoutDate && rules.FindEvent(d.Due.From) is { Source: EventSource.Answer }
+                    ? resolver.Get($"deadlines.{d.Key}.no-date", $"deadline '{d.Key}' without a date", RulePlaceholders)
+                    : TextTemplate.Empty,
             })],
         };
     }

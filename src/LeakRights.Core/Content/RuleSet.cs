@@ -106,6 +106,15 @@ public enum EventSource
 /// </summary>
 public sealed record EventRule(string Id, EventSource Source, string? Question, string? AfterDeadline)
 {
+    /// <summary>
+    /// For an answer event: the month questions it is read from; the latest month answered counts (a limitation period
+    /// restarts with each demand, complaint or report). By default just <see cref="Question"/>.
+    /// </summary>
+    public IReadOnlyList<string> Questions { get; init; } = Question is null ? [] : [Question];
+
+    /// <summary>For an answer event: the answers count only when this holds (for example: the person knows who the infringer is).</summary>
+    public Condition? When { get; init; }
+
     /// <summary>How the plan words the assumption behind a date counted from this event (如今天发出…); empty for answers.</summary>
     public TextTemplate Assumed { get; init; } = TextTemplate.Empty;
 
@@ -128,6 +137,9 @@ public sealed record DeadlineRule(string Key, Condition? When, DueRule? Due, str
 
     /// <summary>The line with the computed date ({due-date}, {assumption}); empty when the deadline has no clock.</summary>
     public TextTemplate DueText { get; init; } = TextTemplate.Empty;
+
+    /// <summary>Shown instead of a date when its answer event has no date: why it cannot be computed and what would tell.</summary>
+    public TextTemplate NoDateText { get; init; } = TextTemplate.Empty;
 }
 
 /// <summary>Wording used by the plan outside any single rule.</summary>

@@ -151,14 +151,22 @@ public static class SeedLoader
                 var at = $"{l.Entry} (id '{id}')";
                 var forStep = r.String(l.Item, "forStep", at);
                 var cite = r.StringList(l.Item, "citeSteps", at);
+                var paragraphs = r.Array(l.Item, "paragraphs", at)
+                    .Select(p => p.Item.ValueKind == JsonValueKind.String
+                        ? new LetterParagraph(TextTemplate.Parse(p.Item.GetString()!))
+                        : new LetterParagraph(TextTemplate.Parse(r.String(p.Item, "text", p.Entry)), r.Condition(p.Item, "when", p.Entry, required: true)))
+                    .ToList();
                 return new LetterTemplate(
                     id,
                     forStep,
                     cite.Count > 0 ? cite : [forStep],
                     TextTemplate.Parse(r.String(l.Item, "title", at)),
-                    [.. r.StringList(l.Item, "paragraphs", at, required: true).Select(TextTemplate.Parse)],
+                    paragraphs,
                     [.. r.StringList(l.Item, "closing", at).Select(TextTemplate.Parse)],
-                    [.. r.StringList(l.Item, "signature", at).Select(TextTemplate.Parse)]);
+                    [.. r.StringList(l.Item, "signature", at).Select(TextTemplate.Parse)])
+                {
+                    When = r.Condition(l.Item, "when", at, required: false),
+                };
             })
             .ToList();
 
@@ -482,7 +490,8 @@ public static class SeedLoader
             {
                 var id = r.String(e.Item, "id", e.Entry);
                 var at = $"{e.Entry} (id '{id}')";
-                var question = r.OptionalString(e.Item, "answer", at);
+                var latestOf = r.StringList(e.Item, "latestOf", at);
+                var question = r.OptionalString(e.Item, "answer", at) ?? (latestOf.Count > 0 ? latestOf[0] : null);
                 var assume = r.OptionalString(e.Item, "assume", at);
                 var after = r.OptionalString(e.Item, "afterDeadline", at);
                 EventSource? source = (question, assume) switch
@@ -501,7 +510,17 @@ public static class SeedLoader
                     r.Error(at, "'afterDeadline' is required with assume after-deadline, and only there");
                 }
 
-                return new EventRule(id, source ?? EventSource.Today, question, after);
+                var when = r.Condition(e.Item, "when", at, required: false);
+                if (when is not null && source != EventSource.Answer)
+                {
+                    r.Error(at, "'when' is only for an event read from answers");
+                }
+
+                return new EventRule(id, source ?? EventSource.Today, question, after)
+                {
+                    Questions = latestOf.Count > 0 ? latestOf : question is null ? [] : [question],
+                    When = when,
+                };
             })
             .ToList();
 

@@ -34,7 +34,19 @@ internal static class SeedValidator
                 errors.Add(new SeedError(L, at, $"step '{step}' is not a step of seeds/rules.json"));
             }
 
-            foreach (var name in letter.Paragraphs.Concat(letter.Closing).Concat(letter.Signature).Append(letter.Title)
+            var allFacts = b.Rules.Facts.Select(f => f.Id).Concat(b.Rules.FlagSources().Select(f => f.Id)).ToHashSet(StringComparer.Ordinal);
+            var paths = b.Rules.Paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            if (letter.When is not null)
+            {
+                new ConditionContext(L, $"{at} when", b, allFacts, paths, errors).Check(letter.When);
+            }
+
+            foreach (var p in letter.Paragraphs.Where(p => p.When is not null))
+            {
+                new ConditionContext(L, $"{at} paragraph when", b, allFacts, paths, errors).Check(p.When!);
+            }
+
+            foreach (var name in letter.Templates
                 .SelectMany(t => t.Placeholders).Distinct().Where(n => !b.Letters.Bindings.ContainsKey(n)))
             {
                 errors.Add(new SeedError(L, at, $"uses placeholder '{{{name}}}', which has no binding in 'bindings'"));
@@ -209,7 +221,7 @@ internal static class SeedValidator
                     var ownStep = q.StepIndexOf(question.Id);
                     var usedQuestion = q.Find(used);
                     var ownQuestion = question;
-                    if (usedQuestion is not null && (usedStep > ownStep || (usedStep == ownStep && q.Steps[ownStep].QuestionIds.ToList().IndexOf(used) > q.Steps[ownStep].QuestionIds.ToList().IndexOf(ownQuestion.Id))))
+                    if (usedQuestion is not null && usedStep >= 0 && ownStep >= 0 && (usedStep > ownStep || (usedStep == ownStep && q.Steps[ownStep].QuestionIds.ToList().IndexOf(used) > q.Steps[ownStep].QuestionIds.ToList().IndexOf(ownQuestion.Id))))
                     {
                         errors.Add(new SeedError(Q, $"{at} showIf", $"depends on '{used}', which is asked later; a question may only depend on earlier ones"));
                     }
@@ -397,7 +409,15 @@ internal static class SeedValidator
             var at = $"events (id '{e.Id}')";
             if (e.Source == EventSource.Answer)
             {
-                CheckQuestion(b, at, e.Question!, QuestionType.Month, errors);
+                foreach (var q in e.Questions)
+                {
+                    CheckQuestion(b, at, q, QuestionType.Month, errors);
+                }
+
+                if (e.When is not null)
+                {
+                    new ConditionContext(R, $"{at} when", b, rules.Facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal), Paths: null, errors).Check(e.When);
+                }
             }
             else if (e.Source == EventSource.AfterDeadline && rules.FindDeadline(e.AfterDeadline!) is not { Due: not null })
             {

@@ -68,7 +68,7 @@ public sealed class PlanPdfComposer
         blocks.Add(new ListBlock(ListKind.Checkbox, plan.EvidenceChecklist.Select(e => new ListItem(null, e.Text, e.Have)).ToList()));
 
         blocks.Add(new HeadingBlock("重要期限", 1));
-        blocks.Add(new ListBlock(ListKind.Bullet, plan.Deadlines.Select(d => new ListItem(d.Title, (d.Due is null ? string.Empty : d.Due.Text + "\n") + d.Text + Basis(plan, d.Citations))).ToList()));
+        blocks.Add(new ListBlock(ListKind.Bullet, plan.Deadlines.Select(d => new ListItem(d.Title, (d.Due?.Text ?? d.NoDate) is { } line ? line + "\n" + d.Text + Basis(plan, d.Citations) : d.Text + Basis(plan, d.Citations))).ToList()));
 
         foreach (var letter in plan.Letters)
         {

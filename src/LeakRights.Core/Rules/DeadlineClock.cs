@@ -1,3 +1,4 @@
+using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 
 namespace LeakRights.Core.Rules;
@@ -21,6 +22,21 @@ public static class DeadlineClock
             ClockUnit.Years => start.AddYears(due.Amount),
             _ => throw new ArgumentOutOfRangeException(nameof(due), due.Unit, "unknown clock"),
         };
+    }
+
+    /// <summary>
+    /// The month an answer event happened: the latest of its questions the person answered, provided its condition holds
+    /// with the answers and <paramref name="facts"/>; null when it cannot be told.
+    /// </summary>
+    public static YearMonth? AnsweredMonth(EventRule ev, AnswerSet answers, IReadOnlySet<string> facts)
+    {
+        if (ev.Source != EventSource.Answer || (ev.When is not null && !ConditionEvaluator.Evaluate(ev.When, answers, facts)))
+        {
+            return null;
+        }
+
+        var months = ev.Questions.Select(answers.Month).Where(m => m is not null).Select(m => m!.Value).ToList();
+        return months.Count == 0 ? null : months.Max();
     }
 
     /// <summary>A months or years clock started in a month known only to the month: the month it ends in.</summary>

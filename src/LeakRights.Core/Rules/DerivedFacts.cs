@@ -37,8 +37,8 @@ public static class FactEvaluator
         }
 
         YearMonth? limitation = null;
-        if (rules.FindDeadline(rules.Limitation.Deadline) is { Due: { } due } && rules.FindEvent(due.From) is { Question: { } question }
-            && answers.Month(question) is { } discovered)
+        if (rules.FindDeadline(rules.Limitation.Deadline) is { Due: { } due } && rules.FindEvent(due.From) is { } start
+            && DeadlineClock.AnsweredMonth(start, answers, holding) is { } discovered)
         {
             var last = DeadlineClock.Add(discovered, due);
             limitation = last;

@@ -87,6 +87,9 @@ public sealed record PlanDue(DateOnly Date, DatePrecision Precision, DueBasis Ba
 /// <summary>A deadline with its computed <see cref="Due"/> date; null when it has no clock or its start is not known.</summary>
 public sealed record PlanDeadline(string Key, PlanDue? Due, string Title, string Text, IReadOnlyList<CitationRef> Citations, string? Step)
 {
+    /// <summary>Why there is no date, and what would tell it (诉讼时效从您知道是谁泄露之日起算…); null when there is a date or no clock.</summary>
+    public string? NoDate { get; init; }
+
     /// <summary>The v1 API's <c>date</c>: the month (YYYY-MM) of a month-precision due date, else null (see docs/api.md).</summary>
     public string? Date => Due is { Precision: DatePrecision.Month } d ? d.Iso : null;
 }

@@ -80,9 +80,12 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(e => new PlanEvidenceItem(e.Key, e.Text.Render(values), e.HaveWhen is not null && ConditionEvaluator.Evaluate(e.HaveWhen, answers, facts.Holding, recommended)))
             .ToList();
 
-        var deadlines = new Deadlines(rules, answers, today, values, d => d.When is null || ConditionEvaluator.Evaluate(d.When, answers, facts.Holding, recommended))
+        var deadlines = new Deadlines(rules, answers, facts, today, values, d => d.When is null || ConditionEvaluator.Evaluate(d.When, answers, facts.Holding, recommended))
             .InPlan()
-            .Select(x => new PlanDeadline(x.Rule.Key, x.Due, x.Rule.Title.Render(values), x.Rule.Text.Render(values), collector.Cites(x.Rule.Cites), x.Rule.Step))
+            .Select(x => new PlanDeadline(x.Rule.Key, x.Due, x.Rule.Title.Render(values), x.Rule.Text.Render(values), collector.Cites(x.Rule.Cites), x.Rule.Step)
+            {
+                NoDate = x.Due is null && x.Rule.NoDateText.Source.Length > 0 ? x.Rule.NoDateText.Render(values) : null,
+            })
             .ToList();
 
         var paths = pathResults.Select(p => new PlanPath(
@@ -121,7 +124,8 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(q => new PlanSituationItem(q.Id, q.Label, AnswerDisplay.Format(q, answers.Get(q.Id)!)))
             .ToList();
 
-        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, evidence, collector).Fill();
+        bool Holds(Condition c) => ConditionEvaluator.Evaluate(c, answers, facts.Holding, recommended);
+        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, evidence, collector, Holds).Fill();
 
         DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);
         return new Plan(now, today, answers, situation, firstThings, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, letters, calendar, facts, asOf);
@@ -138,7 +142,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     /// Computes the due date of every deadline in the plan from its clock and start event. An event the person is about to
     /// cause is counted from today, or from the end of the deadline it waits for when that deadline is in the plan.
     /// </summary>
-    private sealed class Deadlines(RuleSet rules, AnswerSet answers, DateOnly today, IReadOnlyDictionary<string, string> values, Func<DeadlineRule, bool> applies)
+    private sealed class Deadlines(RuleSet rules, AnswerSet answers, DerivedFacts facts, DateOnly today, IReadOnlyDictionary<string, string> values, Func<DeadlineRule, bool> applies)
     {
         private readonly Dictionary<string, PlanDue?> _due = new(StringComparer.Ordinal);
 
@@ -182,7 +186,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 
         private PlanDue? FromMonth(DeadlineRule rule, DueRule clock, EventRule ev)
         {
-            if (answers.Month(ev.Question!) is not { } start)
+            if (DeadlineClock.AnsweredMonth(ev, answers, facts.Holding) is not { } start)
             {
                 return null;
             }
@@ -224,7 +228,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     }
 
     /// <summary>Fills the letters whose step is in the plan from their bindings; a value the person did not give is a blank.</summary>
-    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, IReadOnlyList<PlanEvidenceItem> evidence, Collector collector)
+    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, IReadOnlyList<PlanEvidenceItem> evidence, Collector collector, Func<Condition, bool> holds)
     {
         private LetterSet Set => content.Letters;
 
@@ -232,14 +236,15 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         {
             var steps = paths.SelectMany(p => p.Steps).ToList();
             return Set.Letters
-                .Where(l => steps.Any(s => s.Key == l.ForStep))
+                .Where(l => steps.Any(s => s.Key == l.ForStep) && (l.When is null || holds(l.When)))
                 .Select(l =>
                 {
                     var values = Values(l, steps);
                     LetterLine Line(TextTemplate t) => new([.. t.Parts.Select(p => !p.IsPlaceholder
                         ? new LetterSegment(p.Text, false)
                         : values.TryGetValue(p.Text, out var v) && !string.IsNullOrWhiteSpace(v) ? new LetterSegment(v, false) : new LetterSegment(Set.Blank, true))]);
-                    return new PlanLetter(l.Id, l.ForStep, Line(l.Title), [.. l.Paragraphs.Select(Line)], [.. l.Closing.Select(Line)], [.. l.Signature.Select(Line)]);
+                    var paragraphs = l.Paragraphs.Where(p => p.When is null || holds(p.When)).Select(p => Line(p.Text));
+                    return new PlanLetter(l.Id, l.ForStep, Line(l.Title), [.. paragraphs], [.. l.Closing.Select(Line)], [.. l.Signature.Select(Line)]);
                 })
                 .ToList();
         }

@@ -51,7 +51,7 @@ public sealed record CitationDto(string Ref, string Law, string Article, string 
 public sealed record EvidenceDto(string Key, string Text, bool Have);
 
 /// <summary><c>date</c> keeps its v1 meaning (YYYY-MM of a month-precision date, else null); <c>due</c> is the full computed date.</summary>
-public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations, DueDto? Due, string? Step);
+public sealed record DeadlineDto(string Key, string? Date, string Title, string Text, IReadOnlyList<string> Citations, DueDto? Due, string? Step, string? NoDate);
 
 /// <summary>A computed due date: <c>date</c> is YYYY-MM-DD (precision day) or YYYY-MM (precision month).</summary>
 public sealed record DueDto(string Date, string Precision, string Basis, string From, bool Estimated, string Text);
@@ -137,7 +137,7 @@ internal static class ApiMapping
         p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
         p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),
-        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step)).ToList(),
+        p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step, d.NoDate)).ToList(),
         p.Flags.Select(f => f.Id).ToList(),
         p.FirstThings.Select(t => new TodoDto(t.Title, t.Anchor, Due(t.Due))).ToList(),
         p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks))).ToList());

@@ -9,7 +9,7 @@ public class LetterTemplateTests
     {
         var letters = TestContent.Bundle.Letters;
         var used = letters.Letters
-            .SelectMany(l => l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title))
+            .SelectMany(l => l.Templates)
             .SelectMany(t => t.Placeholders)
             .ToHashSet(StringComparer.Ordinal);
 

@@ -136,7 +136,7 @@ public class SeedLoaderTests
             Assert.Equal(Str(e, "id"), letter.Id);
             Assert.Equal(Str(e, "forStep"), letter.ForStep);
             Assert.Equal(Str(e, "title"), letter.Title.Source);
-            Assert.Equal(List(e, "paragraphs"), letter.Paragraphs.Select(p => p.Source));
+            Assert.Equal(List(e, "paragraphs"), letter.Paragraphs.Select(p => p.Text.Source));
             Assert.Equal(List(e, "closing"), letter.Closing.Select(p => p.Source));
             Assert.Equal(List(e, "signature"), letter.Signature.Select(p => p.Source));
             Assert.Equal(e.TryGetProperty("citeSteps", out _) ? List(e, "citeSteps") : [letter.ForStep], letter.CiteSteps);
@@ -190,7 +190,7 @@ public class SeedLoaderTests
         Assert.Equal("possibly-criminal", ct.PossiblyFlag);
         Assert.Equal(["criminal-law#253-1", "spc-spp-interpretation-2017#5"], ct.Cites);
         Assert.Equal(new LimitationRule("limitation", 6, "limitation-near", "limitation-passed", ["civil-code#188", "civil-code#995"]) with { Cites = rules.Limitation.Cites }, rules.Limitation);
-        Assert.Equal(["civil-code#188", "civil-code#995"], rules.Limitation.Cites);
+        Assert.Equal(["civil-code#188", "civil-code#195", "civil-code#193", "civil-code#196", "civil-code#995"], rules.Limitation.Cites);
     }
 
     private sealed class ConditionEquality : IEqualityComparer<Condition?>
@@ -231,8 +231,9 @@ public class SeedLoaderTests
             [("limitation", 3, ClockUnit.Years, "knew-of-harm-and-infringer", 30), ("organisation-reply", 15, ClockUnit.Days, "request-sent", 1), ("regulator-reply", 7, ClockUnit.WorkingDays, "complaint-filed", 1)],
             rules.Deadlines.Select(d => (d.Key, d.Due!.Amount, d.Due.Unit, d.Due.From, d.RemindDaysBefore)));
         Assert.Equal(
-            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on", null), ("request-sent", EventSource.Today, null, null), ("complaint-filed", EventSource.AfterDeadline, null, "organisation-reply")],
-            rules.Events.Select(e => (e.Id, e.Source, e.Question, e.AfterDeadline)));
+            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on,infringer-known-on,last-claim-on", null), ("request-sent", EventSource.Today, string.Empty, null), ("complaint-filed", EventSource.AfterDeadline, string.Empty, "organisation-reply")],
+            rules.Events.Select(e => (e.Id, e.Source, string.Join(',', e.Questions), e.AfterDeadline)));
+        Assert.NotNull(rules.Events[0].When);
         Assert.Contains(rules.Paths.SelectMany(p => p.Steps), s => s.Additions.Count > 0);
         Assert.Contains(rules.Evidence, e => e.When is not null);
     }
@@ -376,11 +377,11 @@ public class SeedLoaderTests
     public void TryLoad_ChoiceQuestionWithoutOptions_SaysRequired()
     {
         using var seeds = new SeedCopy();
-        seeds.Edit("questionnaire.json", root => root["questions"]![10]!["options"] = null);
+        seeds.Edit("questionnaire.json", root => root["questions"]![12]!["options"] = null);
 
         var (_, errors) = SeedLoader.TryLoad(seeds.Path);
 
-        Assert.Contains(new SeedError("seeds/questionnaire.json", "questions[10] (id 'ongoing-danger')", "'options' is required"), errors);
+        Assert.Contains(new SeedError("seeds/questionnaire.json", "questions[12] (id 'ongoing-danger')", "'options' is required"), errors);
     }
 
     [Fact]
@@ -389,14 +390,14 @@ public class SeedLoaderTests
         using var seeds = new SeedCopy();
         seeds.Edit("questionnaire.json", root =>
         {
-            root["questions"]![9]!.AsObject().Remove("min");
-            root["questions"]![9]!.AsObject().Remove("max");
+            root["questions"]![11]!.AsObject().Remove("min");
+            root["questions"]![11]!.AsObject().Remove("max");
         });
 
         var (_, errors) = SeedLoader.TryLoad(seeds.Path);
 
         Assert.Equal(
-            [new SeedError("seeds/questionnaire.json", "questions[9] (id 'loss-amount')", "'min' is required"), new SeedError("seeds/questionnaire.json", "questions[9] (id 'loss-amount')", "'max' is required")],
+            [new SeedError("seeds/questionnaire.json", "questions[11] (id 'loss-amount')", "'min' is required"), new SeedError("seeds/questionnaire.json", "questions[11] (id 'loss-amount')", "'max' is required")],
             errors);
     }
 
@@ -404,9 +405,9 @@ public class SeedLoaderTests
     public void TryLoad_TextQuestionWithoutMaxLength_SaysRequired()
     {
         using var seeds = new SeedCopy();
-        seeds.Edit("questionnaire.json", root => root["questions"]![13]!.AsObject().Remove("maxLength"));
+        seeds.Edit("questionnaire.json", root => root["questions"]![16]!.AsObject().Remove("maxLength"));
 
-        Assert.Equal(new SeedError("seeds/questionnaire.json", "questions[13] (id 'your-name')", "'maxLength' is required"), OnlyError(seeds));
+        Assert.Equal(new SeedError("seeds/questionnaire.json", "questions[16] (id 'your-name')", "'maxLength' is required"), OnlyError(seeds));
     }
 
     [Fact]
@@ -451,7 +452,7 @@ public class SeedLoaderTests
             root["deadlines"]![0]!["omitWithoutDate"] = "yes";
             root["deadlines"]![1]!["due"] = new System.Text.Json.Nodes.JsonObject { ["days"] = 0, ["from"] = "request-sent" };
             root["deadlines"]![2]!["due"] = new System.Text.Json.Nodes.JsonObject { ["weeks"] = 1, ["from"] = "complaint-filed" };
-            root["events"]![0]!.AsObject().Remove("answer");
+            root["events"]![0]!.AsObject().Remove("latestOf");
         });
 
         var (_, errors) = SeedLoader.TryLoad(seeds.Path);
@@ -474,6 +475,7 @@ public class SeedLoaderTests
                 new SeedError("seeds/rules.json", "deadlines[2] (key 'regulator-reply').due", "unknown key 'weeks' (a clock is one of days, workingDays, months, years, with 'from')"),
                 new SeedError("seeds/rules.json", "deadlines[2] (key 'regulator-reply').due", "needs exactly one clock: days, workingDays, months or years"),
                 new SeedError("seeds/rules.json", "events[0] (id 'knew-of-harm-and-infringer')", "needs either 'answer' (a month question) or 'assume' (today or after-deadline), not both"),
+                new SeedError("seeds/rules.json", "events[0] (id 'knew-of-harm-and-infringer')", "'when' is only for an event read from answers"),
             ],
             errors,
             new SeedErrorSetComparer());

@@ -81,7 +81,7 @@ public class SeedValidatorTests
     public void Validate_LetterPlaceholderInParagraph_IsChecked()
     {
         var letter = B.Letters.Letters[0];
-        var letters = B.Letters with { Letters = [letter with { Paragraphs = [TextTemplate.Parse("{organisation}{oops}")] }] };
+        var letters = B.Letters with { Letters = [letter with { Paragraphs = [new LetterParagraph(TextTemplate.Parse("{organisation}{oops}"))] }] };
 
         Assert.Equal(new SeedError(L, "letter 'deletion-request'", "uses placeholder '{oops}', which has no binding in 'bindings'"), Single(Bundle(letters: letters)));
     }
@@ -458,7 +458,7 @@ public class SeedValidatorTests
     {
         Assert.Equal(
             new SeedError(R, "events (id 'knew-of-harm-and-infringer')", "question 'scale' must be a month question"),
-            Single(Bundle(rules: WithEvent("knew-of-harm-and-infringer", e => e with { Question = "scale" }))));
+            Single(Bundle(rules: WithEvent("knew-of-harm-and-infringer", e => e with { Questions = ["scale"] }))));
     }
 
     [Fact]

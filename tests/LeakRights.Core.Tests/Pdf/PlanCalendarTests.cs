@@ -35,7 +35,7 @@ public class PlanCalendarTests
         }
 
         var unfolded = ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal);
-        Assert.Contains("SUMMARY:诉讼时效：最晚在2029年10月前起诉", unfolded, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:诉讼时效：要求赔偿，最晚在2029年10月前起诉", unfolded, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public class FactEvaluatorTests
     [InlineData("2020-01", 2026, 11, "2023-01", "limitation-passed")]
     public void Evaluate_DiscoveredOn_SetsLimitationDateAndFlags(string discovered, int year, int month, string limitation, string? flag)
     {
-        var json = $$"""{"source":"bank","data-types":["identity"],"scale":"only-me","discovery":["other"],"evidence":["none"],"harms":["none-yet"],"ongoing-danger":"no","police-report":"no","discovered-on":"{{discovered}}"}""";
+        var json = $$"""{"source":"bank","data-types":["identity"],"scale":"only-me","discovery":["other"],"evidence":["none"],"harms":["none-yet"],"ongoing-danger":"no","police-report":"no","discovered-on":"{{discovered}}","infringer-known":"yes"}""";
 
         var facts = Evaluate(json, new YearMonth(year, month));
 

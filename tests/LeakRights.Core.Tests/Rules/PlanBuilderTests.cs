@@ -50,6 +50,7 @@ public class PlanBuilderTests
         ["events.filed.assumed"] = "如到期后投诉",
         ["events.filed.assumed-today"] = "如今天投诉",
         ["deadlines.d1.due"] = "截止{due-date}",
+        ["deadlines.d1.no-date"] = "未能计算：还不知道是谁",
         ["deadlines.reply.title"] = "答复",
         ["deadlines.reply.text"] = "十五日",
         ["deadlines.reply.due"] = "{assumption}，答复期限{due-date}",
@@ -584,7 +585,7 @@ public class PlanBuilderTests
 
     private static LetterSet Letters(params (string Placeholder, LetterBinding Binding)[] bindings) => new(
         "＿＿",
-        [new LetterTemplate("l1", "s1", ["s1"], TextTemplate.Parse("致{organisation}"), [TextTemplate.Parse("我是{your-name}，{found}发现，损失{x}。"), TextTemplate.Parse("依据：{cites}")], [], [TextTemplate.Parse("日期：{date}")])],
+        [new LetterTemplate("l1", "s1", ["s1"], TextTemplate.Parse("致{organisation}"), [new LetterParagraph(TextTemplate.Parse("我是{your-name}，{found}发现，损失{x}。")), new LetterParagraph(TextTemplate.Parse("依据：{cites}"))], [], [TextTemplate.Parse("日期：{date}")])],
         bindings.ToDictionary(b => b.Placeholder, b => b.Binding, StringComparer.Ordinal));
 
     private static readonly LetterSet BoundLetters = Letters(
@@ -644,5 +645,46 @@ public class PlanBuilderTests
         Assert.Empty(with.Situation);
         Assert.Equal(without.Paths.Select(p => p.Steps.Count), with.Paths.Select(p => p.Steps.Count));
         Assert.NotEqual(without.Letters[0].Paragraphs[0].Text, with.Letters[0].Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Build_LetterParagraphWithCondition_IsPrintedOnlyWhenItHolds()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+        var letters = BoundLetters with
+        {
+            Letters = [BoundLetters.Letters[0] with { Paragraphs = [.. BoundLetters.Letters[0].Paragraphs, new LetterParagraph(TextTemplate.Parse("只在X时写。"), Eq("x", "yes"))] }],
+        };
+
+        Assert.DoesNotContain(Build(rules, letters: letters).Letters[0].Paragraphs, p => p.Text == "只在X时写。");
+        Assert.Equal("只在X时写。", Build(rules, Answers(("x", new ChoiceAnswer("yes"))), letters: letters).Letters[0].Paragraphs[^1].Text);
+    }
+
+    [Fact]
+    public void Build_LetterWithCondition_IsLeftOutWhenItDoesNotHold()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+        var letters = BoundLetters with { Letters = [BoundLetters.Letters[0] with { When = Eq("x", "yes") }] };
+
+        Assert.Empty(Build(rules, letters: letters).Letters);
+        Assert.Single(Build(rules, Answers(("x", new ChoiceAnswer("yes"))), letters: letters).Letters);
+    }
+
+    [Fact]
+    public void Build_AnswerEventReadFromSeveralMonths_CountsFromTheLatest_OnlyWhenItsConditionHolds()
+    {
+        var events = new List<EventRule>(Events) { new("restart", EventSource.Answer, "found", null) { Questions = ["found", "again"], When = Eq("x", "yes") } };
+        var d1 = D1 with { Due = D1.Due! with { From = "restart" }, OmitWithoutDate = false };
+        var rules = Rules(deadlines: [d1]) with { Events = events };
+        var later = Answers(("found", new MonthAnswer(new YearMonth(2024, 3))), ("again", new MonthAnswer(new YearMonth(2025, 7))));
+
+        var known = Build(rules, later.With("x", new ChoiceAnswer("yes"))).Deadlines.Single();
+        var unknown = Build(rules, later).Deadlines.Single();
+
+        Assert.Equal("2028-07", known.Due!.Iso);
+        Assert.Null(known.NoDate);
+        Assert.Null(unknown.Due);
+        Assert.Equal("未能计算：还不知道是谁", unknown.NoDate);
+        Assert.DoesNotContain("passed", Build(rules, later).Flags.Select(f => f.Id));
     }
 }

@@ -10,7 +10,23 @@ namespace LeakRights.Web.Tests.Api;
 
 public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
 {
-    private const string BankFraud = """{"answers":{"source":"bank","insider":"yes","organisation-name":"某银行某支行","data-types":["identity","contact","property"],"scale":"unknown","discovery":["fraud-contact"],"evidence":["call-sms-records","loss-proof"],"harms":["financial-loss"],"loss-amount":20000,"ongoing-danger":"no","contacted-organisation":"not-yet","police-report":"no","discovered-on":"2026-10"}}""";
+    private const string BankFraud = """{"answers":{"source":"bank","insider":"yes","organisation-name":"某银行某支行","data-types":["identity","contact","property"],"scale":"unknown","discovery":["fraud-contact"],"evidence":["call-sms-records","loss-proof"],"harms":["financial-loss"],"loss-amount":20000,"ongoing-danger":"no","contacted-organisation":"not-yet","police-report":"no","discovered-on":"2026-10","infringer-known":"yes","infringer-known-on":"2026-10"}}""";
+
+    /// <summary>A v1 request: none of the questions added later (who the infringer is, since when).</summary>
+    private const string BankFraudV1 = """{"answers":{"source":"bank","insider":"yes","organisation-name":"某银行某支行","data-types":["identity","contact","property"],"scale":"unknown","discovery":["fraud-contact"],"evidence":["call-sms-records","loss-proof"],"harms":["financial-loss"],"loss-amount":20000,"ongoing-danger":"no","contacted-organisation":"not-yet","police-report":"no","discovered-on":"2026-10"}}""";
+
+    [Fact]
+    public async Task Post_V1RequestWithoutTheNewQuestions_StillGetsAPlanSayingWhatItCouldNotDetermine()
+    {
+        var (response, plan) = await PostAsync(Json(BankFraudV1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var limitation = plan.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("key").GetString() == "limitation");
+        Assert.Equal(JsonValueKind.Null, limitation.GetProperty("date").ValueKind);
+        Assert.Equal(JsonValueKind.Null, limitation.GetProperty("due").ValueKind);
+        Assert.StartsWith("现在还算不出诉讼时效", limitation.GetProperty("noDate").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("limitation-passed", plan.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+    }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 

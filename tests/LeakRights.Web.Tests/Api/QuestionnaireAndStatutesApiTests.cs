@@ -19,12 +19,12 @@ public sealed class QuestionnaireAndStatutesApiTests(LeakRightsFactory factory) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ids = body.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["source", "insider", "organisation-name", "data-types", "scale", "discovery", "discovered-on", "evidence", "harms", "loss-amount", "ongoing-danger", "contacted-organisation", "police-report", "your-name", "your-contact", "organisation-address"], ids);
+        Assert.Equal(["source", "insider", "organisation-name", "data-types", "scale", "discovery", "discovered-on", "infringer-known", "infringer-known-on", "evidence", "harms", "loss-amount", "ongoing-danger", "contacted-organisation", "police-report", "last-claim-on", "your-name", "your-contact", "organisation-address"], ids);
         var insider = body.GetProperty("questions")[1];
         Assert.Equal("single", insider.GetProperty("type").GetString());
         Assert.Equal("not", insider.GetProperty("showIf").GetProperty("op").GetString());
         Assert.Equal(["yes", "no", "unsure"], insider.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
-        Assert.True(body.GetProperty("questions")[7].GetProperty("options").EnumerateArray().Last().GetProperty("exclusive").GetBoolean());
+        Assert.True(body.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "evidence").GetProperty("options").EnumerateArray().Last().GetProperty("exclusive").GetBoolean());
     }
 
     [Fact]

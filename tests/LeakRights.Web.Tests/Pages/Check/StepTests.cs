@@ -211,7 +211,8 @@ public sealed class StepTests : IClassFixture<LeakRightsFactory>
         var (_, page) = await s.GetAsync("/check/3");
 
         // Razor writes a null data-* value as data-x="" — present, so a script testing presence would see every box as exclusive.
-        Assert.Equal(["true", "true"], page.QuerySelectorAll("fieldset").Select(f => f.GetAttribute("data-multi")));
+        // Step 3: discovery (multi), infringer-known (single), evidence (multi).
+        Assert.Equal(["true", "false", "true"], page.QuerySelectorAll("fieldset").Select(f => f.GetAttribute("data-multi")));
         var exclusive = page.QuerySelectorAll("input[type=checkbox]").Where(i => i.GetAttribute("data-exclusive") != "false").Select(i => $"{i.GetAttribute("name")}={i.GetAttribute("value")}:{i.GetAttribute("data-exclusive")}");
         Assert.Equal(["evidence=none:true"], exclusive);
     }

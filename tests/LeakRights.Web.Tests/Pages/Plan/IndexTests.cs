@@ -26,12 +26,15 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
             .Concat(page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps > li:first-child h3").Select(h => h.TextContent.Trim()))
             .ToList();
         Assert.Equal(expectedFirst, page.QuerySelectorAll(".first-things li a").Select(a => a.TextContent.Trim()));
-        Assert.Equal("立即联系银行或支付机构止损", expectedFirst[0]);
+        Assert.Equal("钱被骗走了：马上拨打110报警，请求紧急止付", expectedFirst[0]);
         Assert.Contains("书面要求某银行某支行删除信息、停止侵害", expectedFirst);
         Assert.All(page.QuerySelectorAll(".first-things li a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
         Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("立即联系银行或支付机构止损", page.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);
+        // Money lost to fraud: the police first (emergency stop-payment is theirs to order), then the bank (反电信网络诈骗法第二十条).
+        var freeze = page.QuerySelector("#urgent-freeze-accounts")!.TextContent;
+        Assert.True(freeze.IndexOf("110", StringComparison.Ordinal) < freeze.IndexOf("开户银行", StringComparison.Ordinal), freeze);
+        Assert.Contains("110", page.QuerySelector("#urgent-freeze-accounts .contact")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("12378", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
