@@ -66,7 +66,11 @@ public partial class PlanPdfTests
 
         Assert.Contains("删除个人信息及停止侵害申请书", text, StringComparison.Ordinal);
         Assert.Contains("投诉举报信", text, StringComparison.Ordinal);
-        Assert.Contains("报案材料（情况说明）", text, StringComparison.Ordinal);
+        Assert.Contains("控告材料（情况说明）", text, StringComparison.Ordinal);
+        Assert.Contains("控告人（被害人）：王小明", text, StringComparison.Ordinal);
+        Assert.Contains("出具受案回执", text, StringComparison.Ordinal);
+        Assert.Contains("查明犯罪所利用的本人个人信息的来源", text, StringComparison.Ordinal); // fraud: trace the source (反电信网络诈骗法第二十九条)
+        Assert.DoesNotContain("不予立案复议申请书", text, StringComparison.Ordinal); // no refusal: no reconsideration letter
         Assert.Contains("申请人：王小明", text, StringComparison.Ordinal);
         Assert.Contains("13800000000", text, StringComparison.Ordinal);
         Assert.Contains("请贵单位自收到本申请之日起十五日内书面答复", text, StringComparison.Ordinal);
@@ -91,7 +95,7 @@ public partial class PlanPdfTests
 
         Assert.Contains("删除个人信息及停止侵害申请书", text, StringComparison.Ordinal);
         Assert.Contains("投诉举报信", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("报案材料", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("控告材料", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,4 +138,16 @@ public partial class PlanPdfTests
 
     [GeneratedRegex(@"/BaseFont\s*/([A-Za-z0-9+\-]+)")]
     private static partial Regex FontNameRegex();
+
+    [Fact]
+    public void Render_PoliceRefusedToFile_AddsTheReconsiderationRequest()
+    {
+        var text = Squeeze(Text(Render(Scenario("former-employer-shared-hr-file-and-refused-deletion"))));
+
+        Assert.Contains("不予立案复议申请书", text, StringComparison.Ordinal);
+        Assert.Contains("申请人（控告人）：王小明", text, StringComparison.Ordinal);
+        Assert.Contains("收到不予立案通知书后七日以内", text, StringComparison.Ordinal);
+        Assert.Contains("《公安机关办理刑事案件程序规定》第一百七十九条", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("查明犯罪所利用的本人个人信息的来源", text, StringComparison.Ordinal); // no fraud here
+    }
 }
