@@ -35,7 +35,18 @@ public static class BrowserCheck
     /// <summary>Runs an action that navigates (a click or key press on a form) and waits for the page it leads to, after any redirect.</summary>
     public static async Task NavigateAsync(IPage page, Func<Task> action)
     {
-        await page.RunAndWaitForResponseAsync(action, r => r.Request.IsNavigationRequest && r.Request.Frame == page.MainFrame && r.Status is not (301 or 302 or 303));
+        var before = page.Url;
+        try
+        {
+            await page.RunAndWaitForResponseAsync(action, r => r.Request.IsNavigationRequest && r.Request.Frame == page.MainFrame && r.Status is not (301 or 302 or 303));
+        }
+        catch (TimeoutException ex)
+        {
+            // Say where it stuck: the page before and now, and what it shows (an error summary, a message).
+            var main = await page.Locator("main").InnerTextAsync(new() { Timeout = 5000 });
+            throw new TimeoutException($"No page after the action on {before}; now at {page.Url}: {main[..Math.Min(main.Length, 600)]}", ex);
+        }
+
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
