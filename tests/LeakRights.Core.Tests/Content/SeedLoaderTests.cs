@@ -406,9 +406,9 @@ public class SeedLoaderTests
     public void TryLoad_TextQuestionWithoutMaxLength_SaysRequired()
     {
         using var seeds = new SeedCopy();
-        seeds.Edit("questionnaire.json", root => root["questions"]![16]!.AsObject().Remove("maxLength"));
+        seeds.Edit("questionnaire.json", root => root["questions"]![17]!.AsObject().Remove("maxLength"));
 
-        Assert.Equal(new SeedError("seeds/questionnaire.json", "questions[16] (id 'your-name')", "'maxLength' is required"), OnlyError(seeds));
+        Assert.Equal(new SeedError("seeds/questionnaire.json", "questions[17] (id 'your-name')", "'maxLength' is required"), OnlyError(seeds));
     }
 
     [Fact]

@@ -140,14 +140,36 @@ public partial class PlanPdfTests
     private static partial Regex FontNameRegex();
 
     [Fact]
-    public void Render_PoliceRefusedToFile_AddsTheReconsiderationRequest()
+    public void Render_PoliceRefusedToFileLastWeek_AddsTheReconsiderationRequest()
     {
-        var text = Squeeze(Text(Render(Scenario("former-employer-shared-hr-file-and-refused-deletion"))));
+        var text = Squeeze(Text(Render(ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days"))));
 
         Assert.Contains("不予立案复议申请书", text, StringComparison.Ordinal);
         Assert.Contains("申请人（控告人）：王小明", text, StringComparison.Ordinal);
         Assert.Contains("收到不予立案通知书后七日以内", text, StringComparison.Ordinal);
         Assert.Contains("《公安机关办理刑事案件程序规定》第一百七十九条", text, StringComparison.Ordinal);
         Assert.DoesNotContain("查明犯罪所利用的本人个人信息的来源", text, StringComparison.Ordinal); // no fraud here
+    }
+
+    [Theory]
+    [InlineData("over-7-days", "复议已经逾期")]
+    [InlineData("not-received", "请先书面要求作出决定的公安机关送达通知书")]
+    [InlineData(null, "收到不予立案通知书后七日以内")]
+    public void Render_PoliceRefusalLongAgoOrWithoutNotice_OffersNoReconsiderationLetter(string? notice, string says)
+    {
+        var name = "former-employer-shared-hr-file-and-refused-deletion";
+        var text = Squeeze(Text(Render(notice is null ? Scenario(name) : ScenarioWith(name, "refusal-notice", notice))));
+
+        Assert.DoesNotContain("不予立案复议申请书", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("作出复议决定（从收到申请之日起算）", text, StringComparison.Ordinal);
+        Assert.Contains(says, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A golden scenario with one answer added or changed.</summary>
+    internal static Plan ScenarioWith(string name, string question, string value)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")))!;
+        json["answers"]![question] = value;
+        return TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), letterFields: Letters);
     }
 }
