@@ -58,12 +58,12 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void Load_CitationOfMissingArticle_NamesRuleAndArticle()
     {
-        Replace("rules.json", "\"pipl#57\"", "\"pipl#999\"");
+        Replace("rules.json", "\"pipl#44\"", "\"pipl#999\"");
 
         var error = SingleError();
 
         Assert.Equal("seeds/rules.json", error.File);
-        Assert.Contains("ask-breach-details", error.Entry, StringComparison.Ordinal);
+        Assert.Contains("send-deletion-request", error.Entry, StringComparison.Ordinal);
         Assert.Contains("pipl#999", error.Problem, StringComparison.Ordinal);
     }
 
@@ -149,7 +149,7 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void Load_Exception_ListsEveryProblemInItsMessage()
     {
-        Replace("rules.json", "\"pipl#57\"", "\"pipl#999\"");
+        Replace("rules.json", "\"pipl#44\"", "\"pipl#999\"");
         Replace("rules.json", "\"spb-12305\"", "\"spb-99999\"");
 
         var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.Load(_dir));

@@ -496,10 +496,15 @@ public class SeedValidatorTests
     [Fact]
     public void Validate_ClockThatWaitsOnItself_IsRefused()
     {
-        // regulator-reply counts from complaint-filed; make complaint-filed wait for regulator-reply.
+        // regulator-reply (and samr-acceptance) count from complaint-filed; make complaint-filed wait for regulator-reply.
         var rules = WithEvent("complaint-filed", e => e with { AfterDeadline = "regulator-reply" });
 
-        Assert.Equal(new SeedError(R, "deadlines (key 'regulator-reply')", "its clock waits on itself through event 'complaint-filed'"), Single(Bundle(rules: rules)));
+        Assert.Equal(
+            [
+                new SeedError(R, "deadlines (key 'samr-acceptance')", "its clock waits on itself through event 'complaint-filed'"),
+                new SeedError(R, "deadlines (key 'regulator-reply')", "its clock waits on itself through event 'complaint-filed'"),
+            ],
+            Validate(Bundle(rules: rules)));
     }
 
     [Fact]
