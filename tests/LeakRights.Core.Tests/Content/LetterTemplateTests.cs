@@ -18,4 +18,13 @@ public class LetterTemplateTests
         Assert.Equal("organisation-name", letters.Bindings["organisation"].Question);
         Assert.Equal("（财产损失约 {value}）", letters.Bindings["loss"].Wrap?.Source);
     }
+
+    [Fact]
+    public void Templates_AreEveryParagraphClosingSignatureAndTheTitle()
+    {
+        var letter = TestContent.Bundle.Letters.Letters[0];
+
+        Assert.Equal(letter.Paragraphs.Count + letter.Closing.Count + letter.Signature.Count + 1, letter.Templates.Count());
+        Assert.Same(letter.Title, letter.Templates.Last());
+    }
 }

@@ -47,6 +47,10 @@ public class TextTemplateTests
     public void Parts_KeepLiteralAndPlaceholderOrder()
     {
         Assert.Equal([("申请人：", false), ("your-name", true), ("（签名）", false)], TextTemplate.Parse("申请人：{your-name}（签名）").Parts);
+        Assert.Equal([("a", true), ("b", false)], TextTemplate.Parse("{a}b").Parts);
+        Assert.Equal([("a", true), ("b", true)], TextTemplate.Parse("{a}{b}").Parts);
+        Assert.Empty(TextTemplate.Empty.Parts);
+        Assert.Equal(string.Empty, TextTemplate.Empty.Source);
     }
 
     [Fact]

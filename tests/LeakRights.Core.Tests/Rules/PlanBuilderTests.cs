@@ -51,6 +51,12 @@ public class PlanBuilderTests
         ["events.filed.assumed-today"] = "如今天投诉",
         ["deadlines.d1.due"] = "截止{due-date}",
         ["deadlines.d1.no-date"] = "未能计算：还不知道是谁",
+        ["deadlines.a-first.title"] = "甲",
+        ["deadlines.a-first.text"] = "甲",
+        ["deadlines.a-first.due"] = "{due-date}",
+        ["deadlines.b-second.title"] = "乙",
+        ["deadlines.b-second.text"] = "乙",
+        ["deadlines.b-second.due"] = "{due-date}",
         ["deadlines.reply.title"] = "答复",
         ["deadlines.reply.text"] = "十五日",
         ["deadlines.reply.due"] = "{assumption}，答复期限{due-date}",
@@ -687,4 +693,56 @@ public class PlanBuilderTests
         Assert.Equal("未能计算：还不知道是谁", unknown.NoDate);
         Assert.DoesNotContain("passed", Build(rules, later).Flags.Select(f => f.Id));
     }
+
+    [Fact]
+    public void Build_WorkingDaysFromACoveredYearIntoAnUncoveredOne_NameTheFirstUncoveredYear()
+    {
+        // Handled counted from today (no reply deadline): Fri 25 Dec 2026 + 7 working days runs into 2027.
+        var plan = Build(Rules(deadlines: [Handled]), now: new DateTimeOffset(2026, 12, 25, 2, 0, 0, TimeSpan.Zero), holidays: Holidays2026());
+
+        var due = plan.Deadlines.Single().Due!;
+        Assert.True(due.Estimated);
+        Assert.Equal("（2027年未收录）", due.Note);
+        Assert.Equal(new DateOnly(2027, 1, 5), due.Date);
+    }
+
+    [Fact]
+    public void Build_LetterAuthorityAndCitations_ComeFromTheLettersOwnPath_EvenWhenACiteStepIsNotInThePlan()
+    {
+        var rules = Rules(paths:
+        [
+            new PathRule("a", 1, null, [Step("s3", authorities: ["auth-0"])], []),
+            new PathRule("b", 2, null, [Step("s1", cites: ["law#1"], authorities: ["auth-1"])], []),
+            new PathRule("c", 3, null, [Step("s2", Eq("x", "yes"), cites: ["law#2"])], []),
+        ]);
+        var letters = Letters(("who", new LetterBinding("who", null, LetterPlanValue.FirstAuthority, null)), ("cites", new LetterBinding("cites", null, LetterPlanValue.Citations, null)));
+        letters = letters with { Letters = [letters.Letters[0] with { CiteSteps = ["s1", "s2"], Paragraphs = [new LetterParagraph(TextTemplate.Parse("致{who}，依据{cites}"))] }] };
+
+        var letter = Assert.Single(Build(rules, letters: letters).Letters);
+
+        Assert.Equal("致机关auth-1，依据《示例法》第1条", letter.Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Build_NoLimitationDate_LeavesTheLimitationPlaceholderEmpty()
+    {
+        var rules = Rules(urgent: [new UrgentRule("u", new AnyOfCondition([Eq("x", "yes")]), [], [])]);
+
+        var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+
+        Assert.Equal("损失元", plan.Urgent[0].Text);
+        Assert.Null(plan.Facts.LimitationDate);
+    }
+
+    [Fact]
+    public void Build_Calendar_SameDay_OrdersByUid()
+    {
+        var a = new DeadlineRule("b-second", null, new DueRule(15, ClockUnit.Days, "sent"), null, false, 1, []);
+        var b = new DeadlineRule("a-first", null, new DueRule(15, ClockUnit.Days, "sent"), null, false, 1, []);
+
+        var plan = Build(Rules(deadlines: [a, b]));
+
+        Assert.Equal(["a-first-20261212@leakrights", "b-second-20261212@leakrights"], plan.Calendar.Select(e => e.Uid));
+    }
 }
+
