@@ -172,4 +172,14 @@ public partial class PlanPdfTests
         json["answers"]![question] = value;
         return TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), letterFields: Letters);
     }
+
+    [Fact]
+    public void Render_IndividualAsTheSource_ComplaintIsNotAddressedToThePoliceHotline()
+    {
+        var text = Squeeze(Text(Render(Scenario("ex-partner-posted-my-address-online"))));
+
+        Assert.Contains("致：中央网信办（国家互联网信息办公室）违法和不良信息举报中心", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("致：公安机关（110", text, StringComparison.Ordinal);
+    }
 }
+
