@@ -3,14 +3,19 @@ using System.Text.Json.Nodes;
 
 namespace LeakRights.Core.Tests;
 
-/// <summary>A throw-away copy of the real seeds/ folder that a test may break in one place.</summary>
+/// <summary>
+/// A throw-away copy of the real seeds/ folder (as copied next to the test assembly) that a test may break or extend in
+/// one place. Linked into Web.Tests too.
+/// </summary>
 public sealed class SeedCopy : IDisposable
 {
+    private static readonly string Source = System.IO.Path.Combine(AppContext.BaseDirectory, "seeds");
+
     public SeedCopy()
     {
-        foreach (var file in Directory.GetFiles(TestContent.SeedsDirectory, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(Source, "*", SearchOption.AllDirectories))
         {
-            var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(TestContent.SeedsDirectory, file));
+            var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(Source, file));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

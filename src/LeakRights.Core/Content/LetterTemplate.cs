@@ -26,9 +26,6 @@ public enum LetterPlanValue
     /// <summary>The date the plan was made, 2026年11月28日.</summary>
     Date,
 
-    /// <summary>The evidence the person said they have, joined with 、.</summary>
-    EvidenceHave,
-
     /// <summary>The name of the first authority of the path that has the letter's step.</summary>
     FirstAuthority,
 

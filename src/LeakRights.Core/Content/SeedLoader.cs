@@ -182,14 +182,13 @@ public static class SeedLoader
                 {
                     null => null,
                     "date" => LetterPlanValue.Date,
-                    "evidence-have" => LetterPlanValue.EvidenceHave,
                     "first-authority" => LetterPlanValue.FirstAuthority,
                     "citations" => LetterPlanValue.Citations,
                     _ => null,
                 };
                 if (planText is not null && plan is null)
                 {
-                    r.Error(at, $"plan value '{planText}' must be date, evidence-have, first-authority or citations");
+                    r.Error(at, $"plan value '{planText}' must be date, first-authority or citations");
                 }
 
                 if ((question is null) == (planText is null))

@@ -125,7 +125,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .ToList();
 
         bool Holds(Condition c) => ConditionEvaluator.Evaluate(c, answers, facts.Holding, recommended);
-        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, evidence, collector, Holds).Fill();
+        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, collector, Holds).Fill();
 
         DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);
         return new Plan(now, today, answers, situation, firstThings, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, letters, calendar, facts, asOf);
@@ -228,7 +228,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     }
 
     /// <summary>Fills the letters whose step is in the plan from their bindings; a value the person did not give is a blank.</summary>
-    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, IReadOnlyList<PlanEvidenceItem> evidence, Collector collector, Func<Condition, bool> holds)
+    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, Collector collector, Func<Condition, bool> holds)
     {
         private LetterSet Set => content.Letters;
 
@@ -278,7 +278,6 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         private string PlanValue(LetterPlanValue value, LetterTemplate letter, List<PlanStep> steps) => value switch
         {
             LetterPlanValue.Date => ChineseDates.Format(today),
-            LetterPlanValue.EvidenceHave => string.Join("；", evidence.Where(e => e.Have).Select(e => e.Text)),
             LetterPlanValue.FirstAuthority => paths.Where(p => p.Steps.Any(s => s.Key == letter.ForStep)).SelectMany(p => p.Authorities).Select(id => collector.AuthorityList.First(a => a.Id == id).Name).FirstOrDefault() ?? string.Empty,
             LetterPlanValue.Citations => string.Join("、", letter.CiteSteps
                 .SelectMany(k => steps.FirstOrDefault(s => s.Key == k)?.Citations ?? [])

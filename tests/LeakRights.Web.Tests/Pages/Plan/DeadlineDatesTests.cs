@@ -1,3 +1,4 @@
+using LeakRights.Core.Tests;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -88,40 +89,13 @@ public class DeadlineDatesTests(LeakRightsFactory factory) : IClassFixture<LeakR
         """;
 
     /// <summary>A copy of seeds/ with one more event and one more deadline clock, and their wording: nothing else changes.</summary>
-    private static TempSeeds SeedsWithPoliceClock()
+    private static SeedCopy SeedsWithPoliceClock()
     {
-        var seeds = new TempSeeds();
+        var seeds = new SeedCopy();
         seeds.Replace("rules.json", "  \"events\": [\n", "  \"events\": [\n    { \"id\": \"police-report-filed\", \"assume\": \"today\" },\n");
         seeds.Replace("rules.json", "  \"deadlines\": [\n", "  \"deadlines\": [\n    { \"key\": \"police-decision\", \"when\": { \"pathRecommended\": \"legal-action\" }, \"due\": { \"workingDays\": 3, \"from\": \"police-report-filed\" }, \"step\": \"report-to-police\", \"remindDaysBefore\": 2, \"cites\": [\"criminal-law#253-1\"] },\n");
         seeds.Replace("texts.json", "  \"events\": {\n", "  \"events\": {\n    \"police-report-filed\": { \"assumed\": \"如果今天报案\" },\n");
         seeds.Replace("texts.json", "  \"deadlines\": {\n", "  \"deadlines\": {\n    \"police-decision\": { \"title\": \"派出所答复（测试用）\", \"text\": \"测试用的期限说明。\", \"due\": \"{assumption}，派出所应在 {due-date} 前给出结果（测试用期限）\" },\n");
         return seeds;
-    }
-
-    /// <summary>A throw-away copy of the app's seeds/ folder.</summary>
-    private sealed class TempSeeds : IDisposable
-    {
-        public TempSeeds()
-        {
-            var source = System.IO.Path.Combine(AppContext.BaseDirectory, "seeds");
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lr-seeds-" + Guid.NewGuid().ToString("N"));
-
-        public void Replace(string file, string from, string to)
-        {
-            var path = System.IO.Path.Combine(Path, file);
-            var text = File.ReadAllText(path);
-            Assert.Contains(from, text, StringComparison.Ordinal);
-            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-        }
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
