@@ -34,3 +34,6 @@ public sealed record PathRecommendedCondition(string Path) : Condition;
 public sealed record AllOfCondition(IReadOnlyList<Condition> Conditions) : Condition;
 
 public sealed record AnyOfCondition(IReadOnlyList<Condition> Conditions) : Condition;
+
+/// <summary>Holds when the inner condition does not (an unanswered question counts as "does not hold", unlike <see cref="ConditionOperator.Not"/>).</summary>
+public sealed record NotCondition(Condition Inner) : Condition;

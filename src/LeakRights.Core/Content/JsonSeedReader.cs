@@ -175,6 +175,17 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
             return key == "allOf" ? new AllOfCondition(items!) : new AnyOfCondition(items!);
         }
 
+        if (keys.Contains("not"))
+        {
+            if (keys.Count != 1)
+            {
+                Error(entry, "'not' must be the only key of its condition");
+                return null;
+            }
+
+            return ParseCondition(v.GetProperty("not"), $"{entry}.not") is { } inner ? new NotCondition(inner) : null;
+        }
+
         if (keys.Contains("fact"))
         {
             return keys.Count == 1 ? new FactCondition(String(v, "fact", entry)) : Fail("'fact' must be the only key of its condition");
@@ -187,7 +198,7 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
 
         if (!keys.SetEquals(["question", "op", "value"]))
         {
-            return Fail("expected {question, op, value}, {fact}, {pathRecommended}, {allOf} or {anyOf}");
+            return Fail("expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {not}");
         }
 
         var question = String(v, "question", entry);

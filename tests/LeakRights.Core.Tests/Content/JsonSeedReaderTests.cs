@@ -293,7 +293,23 @@ public class JsonSeedReaderTests
     public void Condition_WrongKeys_ListsShapes(string json)
     {
         Assert.Null(Condition(json));
-        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf} or {anyOf}"), OnlyError());
+        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {not}"), OnlyError());
+    }
+
+    [Fact]
+    public void Condition_Not_ReadsItsInnerCondition()
+    {
+        Assert.Equal(new NotCondition(new FactCondition("sensitive")), Condition("""{"not":{"fact":"sensitive"}}"""));
+        Assert.Empty(_errors);
+    }
+
+    [Theory]
+    [InlineData("""{"not":{"fact":"a"},"fact":"b"}""", "at.when", "'not' must be the only key of its condition")]
+    [InlineData("""{"not":[]}""", "at.when.not", "a condition must be an object")]
+    public void Condition_NotMalformed_IsRefused(string json, string at, string problem)
+    {
+        Assert.Null(Condition(json));
+        Assert.Equal(new SeedError(File, at, problem), OnlyError());
     }
 
     [Fact]

@@ -19,6 +19,16 @@ public class ConditionEvaluatorTests
     private static bool Eval(Condition c) => ConditionEvaluator.Evaluate(c, Answers);
 
     [Theory]
+    [InlineData("single", "b", false)]
+    [InlineData("single", "a", true)]
+    [InlineData("unanswered", "a", true)] // unlike the "not" operator, an unanswered question does not make it fail
+    public void Evaluate_NotCondition_HoldsExactlyWhenItsInnerConditionDoesNot(string question, string value, bool expected)
+    {
+        Assert.Equal(expected, Eval(new NotCondition(Q(question, ConditionOperator.Eq, value))));
+        Assert.Equal(!expected, Eval(new NotCondition(new NotCondition(Q(question, ConditionOperator.Eq, value)))));
+    }
+
+    [Theory]
     [InlineData("b", true)]
     [InlineData("a", false)]
     public void Evaluate_EqOnSingleChoice_ComparesOption(string value, bool expected)
