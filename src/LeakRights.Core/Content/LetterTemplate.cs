@@ -34,10 +34,25 @@ public enum LetterPlanValue
 }
 
 /// <summary>
-/// Where one letter placeholder's value comes from: an answer (<see cref="Question"/>, shown as the person gave it) or a value
-/// of the plan; <see cref="Wrap"/> (with <c>{value}</c>) surrounds a value that is there.
+/// Where one letter placeholder's value comes from: an answer (<see cref="Question"/>, shown as the person gave it, or in the
+/// letter's own words per option, <see cref="Labels"/>), a value of the plan, or a fixed list of citations
+/// (<see cref="Cites"/>); <see cref="Wrap"/> (with <c>{value}</c>) surrounds a value that is there.
 /// </summary>
-public sealed record LetterBinding(string Placeholder, string? Question, LetterPlanValue? PlanValue, TextTemplate? Wrap);
+public sealed record LetterBinding(string Placeholder, string? Question, LetterPlanValue? PlanValue, TextTemplate? Wrap)
+{
+    /// <summary>The articles this placeholder names, as 《法》第…条、第…条 (validated against seeds/statutes like rule citations).</summary>
+    public IReadOnlyList<string> Cites { get; init; } = [];
+
+    /// <summary>
+    /// The letter's wording per option of a choice question (or per authority id for the plan's first authority, e.g. the
+    /// addressee "中国人民银行＿＿分行" rather than a hotline's name); an option mapped to the empty string (or left out when the map is
+    /// set) is not stated, so the letter never prints a label as a fact the person did not give (e.g. "其他").
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>When the value is missing, print nothing instead of the blank (e.g. a loss amount that was not given).</summary>
+    public bool OmitWhenMissing { get; init; }
+}
 
 /// <summary>The letters, their placeholder bindings and the blank printed where a value is missing (＿＿＿＿＿＿).</summary>
 public sealed record LetterSet(string Blank, IReadOnlyList<LetterTemplate> Letters, IReadOnlyDictionary<string, LetterBinding> Bindings);

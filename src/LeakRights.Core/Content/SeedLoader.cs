@@ -178,6 +178,7 @@ public static class SeedLoader
                 var at = $"bindings.{p.Name}";
                 var question = r.OptionalString(p.Value, "answer", at);
                 var planText = r.OptionalString(p.Value, "plan", at);
+                var cites = r.StringList(p.Value, "cites", at);
                 LetterPlanValue? plan = planText switch
                 {
                     null => null,
@@ -191,9 +192,9 @@ public static class SeedLoader
                     r.Error(at, $"plan value '{planText}' must be date, first-authority or citations");
                 }
 
-                if ((question is null) == (planText is null))
+                if (new[] { question is not null, planText is not null, cites.Count > 0 }.Count(x => x) != 1)
                 {
-                    r.Error(at, "needs exactly one of 'answer' (a question id) or 'plan' (a value of the plan)");
+                    r.Error(at, "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan) or 'cites' (a non-empty list of citations)");
                 }
 
                 var wrap = r.OptionalString(p.Value, "wrap", at) is { } w ? TextTemplate.Parse(w) : null;
@@ -202,7 +203,36 @@ public static class SeedLoader
                     r.Error(at, "'wrap' must use the placeholder {value} once, and no other");
                 }
 
-                bindings[p.Name] = new LetterBinding(p.Name, question, plan, wrap);
+                Dictionary<string, string>? labels = null;
+                if (p.Value.TryGetProperty("labels", out var l) && l.ValueKind != JsonValueKind.Null)
+                {
+                    if (question is null && plan != LetterPlanValue.FirstAuthority)
+                    {
+                        r.Error(at, "'labels' is only for an 'answer' binding (option ids) or the plan's first-authority (authority ids)");
+                    }
+
+                    if (l.ValueKind != JsonValueKind.Object || l.EnumerateObject().Any(o => o.Value.ValueKind != JsonValueKind.String))
+                    {
+                        r.Error(at, "'labels' must map ids to strings");
+                    }
+                    else
+                    {
+                        labels = l.EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetString()!, StringComparer.Ordinal);
+                    }
+                }
+
+                var missing = r.OptionalString(p.Value, "missing", at);
+                if (missing is not null and not "blank" and not "omit")
+                {
+                    r.Error(at, $"'missing' must be 'blank' (the default) or 'omit', not '{missing}'");
+                }
+
+                bindings[p.Name] = new LetterBinding(p.Name, question, plan, wrap)
+                {
+                    Cites = cites,
+                    Labels = labels,
+                    OmitWhenMissing = missing == "omit",
+                };
             }
         }
 

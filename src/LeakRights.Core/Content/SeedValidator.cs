@@ -53,9 +53,39 @@ internal static class SeedValidator
             }
         }
 
-        foreach (var binding in b.Letters.Bindings.Values.Where(x => x.Question is not null && b.Questionnaire.Find(x.Question) is null))
+        foreach (var binding in b.Letters.Bindings.Values)
         {
-            errors.Add(new SeedError(L, $"bindings.{binding.Placeholder}", $"question '{binding.Question}' is not in seeds/questionnaire.json"));
+            var at = $"bindings.{binding.Placeholder}";
+            CheckCites(b, L, at, binding.Cites, errors);
+            foreach (var id in binding.PlanValue == LetterPlanValue.FirstAuthority ? binding.Labels?.Keys ?? [] : [])
+            {
+                if (b.Authorities.All(a => a.Id.Value != id))
+                {
+                    errors.Add(new SeedError(L, at, $"'labels' names authority '{id}', which is not in seeds/authorities.json"));
+                }
+            }
+
+            if (binding.Question is null)
+            {
+                continue;
+            }
+
+            var question = b.Questionnaire.Find(binding.Question);
+            if (question is null)
+            {
+                errors.Add(new SeedError(L, at, $"question '{binding.Question}' is not in seeds/questionnaire.json"));
+                continue;
+            }
+
+            if (binding.Labels is not null && question.Type is not (QuestionType.SingleChoice or QuestionType.MultiChoice))
+            {
+                errors.Add(new SeedError(L, at, $"'labels' needs a choice question; '{question.Id}' is a {question.Type.ToSeedName()} question"));
+            }
+
+            foreach (var option in (binding.Labels?.Keys ?? []).Where(o => question.FindOption(o) is null))
+            {
+                errors.Add(new SeedError(L, at, $"'labels' names option '{option}', which question '{question.Id}' does not have"));
+            }
         }
 
         if (b.Letters.Blank.Trim().Length == 0)
@@ -509,6 +539,7 @@ internal static class SeedValidator
         QuestionCondition q => [q.Question],
         AllOfCondition all => all.Conditions.SelectMany(QuestionsIn),
         AnyOfCondition any => any.Conditions.SelectMany(QuestionsIn),
+        NotCondition not => QuestionsIn(not.Inner),
         _ => [],
     };
 
@@ -524,6 +555,9 @@ internal static class SeedValidator
                     break;
                 case AnyOfCondition any:
                     any.Conditions.ToList().ForEach(Check);
+                    break;
+                case NotCondition not:
+                    Check(not.Inner);
                     break;
                 case FactCondition f when Facts is null || !Facts.Contains(f.Fact):
                     Errors.Add(new SeedError(File, At, Facts is null ? $"fact '{f.Fact}' cannot be used here" : $"unknown fact '{f.Fact}' (or one declared later)"));

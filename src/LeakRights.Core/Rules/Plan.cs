@@ -108,7 +108,11 @@ public sealed record LetterLine(IReadOnlyList<LetterSegment> Segments)
 }
 
 /// <summary>A filled letter: every value the person gave is in, every other one is a visible blank.</summary>
-public sealed record PlanLetter(string Id, string ForStep, LetterLine Title, IReadOnlyList<LetterLine> Paragraphs, IReadOnlyList<LetterLine> Closing, IReadOnlyList<LetterLine> Signature);
+public sealed record PlanLetter(string Id, string ForStep, LetterLine Title, IReadOnlyList<LetterLine> Paragraphs, IReadOnlyList<LetterLine> Closing, IReadOnlyList<LetterLine> Signature)
+{
+    /// <summary>The articles the letter names itself (its 'cites' bindings), in order; their verbatim text is in the plan's citations.</summary>
+    public IReadOnlyList<CitationRef> Citations { get; init; } = [];
+}
 
 /// <summary>A calendar reminder for a due date: no names, organisations or answers, only the deadline's own wording.</summary>
 public sealed record PlanCalendarEvent(string Uid, DateOnly Date, string Title, string Description, int RemindDaysBefore);

@@ -239,53 +239,92 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
                 .Where(l => steps.Any(s => s.Key == l.ForStep) && (l.When is null || holds(l.When)))
                 .Select(l =>
                 {
-                    var values = Values(l, steps);
+                    var paragraphs = l.Paragraphs.Where(p => p.When is null || holds(p.When)).Select(p => p.Text).ToList();
+                    var title = l.Title;
+                    var used = paragraphs.Prepend(title).Concat(l.Closing).Concat(l.Signature).SelectMany(t => t.Placeholders).Distinct(StringComparer.Ordinal).ToList();
+                    var cited = new List<CitationRef>();
+                    var values = Values(l, steps, used, cited);
                     LetterLine Line(TextTemplate t) => new([.. t.Parts.Select(p => !p.IsPlaceholder
                         ? new LetterSegment(p.Text, false)
-                        : values.TryGetValue(p.Text, out var v) && !string.IsNullOrWhiteSpace(v) ? new LetterSegment(v, false) : new LetterSegment(Set.Blank, true))]);
-                    var paragraphs = l.Paragraphs.Where(p => p.When is null || holds(p.When)).Select(p => Line(p.Text));
-                    return new PlanLetter(l.Id, l.ForStep, Line(l.Title), [.. paragraphs], [.. l.Closing.Select(Line)], [.. l.Signature.Select(Line)]);
+                        : values.TryGetValue(p.Text, out var v) ? new LetterSegment(v, false) : new LetterSegment(Set.Blank, true))]);
+                    // A paragraph made only of values left out (e.g. the evidence line when the person has none) is not printed.
+                    var lines = paragraphs.Select(Line).Where(line => line.Segments.Any(s => s.Blank || s.Text.Trim().Length > 0));
+                    return new PlanLetter(l.Id, l.ForStep, Line(title), [.. lines], [.. l.Closing.Select(Line)], [.. l.Signature.Select(Line)]) { Citations = [.. cited.Distinct()] };
                 })
                 .ToList();
         }
 
-        private Dictionary<string, string> Values(LetterTemplate letter, List<PlanStep> steps)
+        /// <summary>The value of each placeholder the letter prints, in the order printed; a placeholder without a value prints the blank, or nothing when its binding omits it.</summary>
+        private Dictionary<string, string> Values(LetterTemplate letter, List<PlanStep> steps, List<string> used, List<CitationRef> cited)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var b in Set.Bindings.Values)
+            foreach (var b in used.Select(name => Set.Bindings.GetValueOrDefault(name)).OfType<LetterBinding>())
             {
-                var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, steps) : Answer(b.Question!);
+                var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, steps, b.Labels)
+                    : b.Cites.Count > 0 ? CitationList(Cite(b.Cites, cited))
+                    : Answer(b);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
                     values[b.Placeholder] = b.Wrap is null ? value : b.Wrap.Render(new Dictionary<string, string> { ["value"] = value });
+                }
+                else if (b.OmitWhenMissing)
+                {
+                    values[b.Placeholder] = string.Empty;
                 }
             }
 
             return values;
         }
 
-        private string Answer(string questionId)
+        private string Answer(LetterBinding binding)
         {
-            var question = content.Questionnaire.Get(questionId);
+            var question = content.Questionnaire.Get(binding.Question!);
             if (question.LetterOnly)
             {
-                return letterFields.GetValueOrDefault(questionId) ?? string.Empty;
+                return letterFields.GetValueOrDefault(question.Id) ?? string.Empty;
             }
 
-            return answers.Get(questionId) is { } v ? AnswerDisplay.Format(question, v) : string.Empty;
+            var value = answers.Get(question.Id);
+            return (value, binding.Labels) switch
+            {
+                (null, _) => string.Empty,
+                (ChoiceAnswer c, { } labels) => labels.GetValueOrDefault(c.OptionId) ?? string.Empty,
+                (ChoicesAnswer m, { } labels) => string.Join("、", m.OptionIds.Select(o => labels.GetValueOrDefault(o)).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal)),
+                _ => AnswerDisplay.Format(question, value),
+            };
         }
 
-        private string PlanValue(LetterPlanValue value, LetterTemplate letter, List<PlanStep> steps) => value switch
+        private string PlanValue(LetterPlanValue value, LetterTemplate letter, List<PlanStep> steps, IReadOnlyDictionary<string, string>? labels) => value switch
         {
             LetterPlanValue.Date => ChineseDates.Format(today),
-            LetterPlanValue.FirstAuthority => paths.Where(p => p.Steps.Any(s => s.Key == letter.ForStep)).SelectMany(p => p.Authorities).Select(id => collector.AuthorityList.First(a => a.Id == id).Name).FirstOrDefault() ?? string.Empty,
-            LetterPlanValue.Citations => string.Join("、", letter.CiteSteps
+            LetterPlanValue.FirstAuthority => paths.Where(p => p.Steps.Any(s => s.Key == letter.ForStep)).SelectMany(p => p.Authorities)
+                .Select(id => labels?.GetValueOrDefault(id.Value) ?? collector.AuthorityList.First(a => a.Id == id).Name).FirstOrDefault() ?? string.Empty,
+            LetterPlanValue.Citations => CitationList(letter.CiteSteps
                 .SelectMany(k => steps.FirstOrDefault(s => s.Key == k)?.Citations ?? [])
-                .Distinct()
-                .Select(r => collector.Citations.First(c => c.Ref == r))
-                .Select(c => $"《{c.Law}》{c.Article}")),
+                .Distinct()),
             _ => string.Empty,
         };
+
+        private List<CitationRef> Cite(IReadOnlyList<string> refs, List<CitationRef> cited)
+        {
+            var list = collector.Cites(refs);
+            cited.AddRange(list);
+            return list;
+        }
+
+        /// <summary>《个人信息保护法》第四十五条、第四十七条、《民法典》第一千零三十七条: consecutive articles of one law share its title.</summary>
+        private string CitationList(IEnumerable<CitationRef> refs)
+        {
+            var parts = new List<string>();
+            string? previousLaw = null;
+            foreach (var c in refs.Select(r => collector.Citations.First(c => c.Ref == r)))
+            {
+                parts.Add(c.Law == previousLaw ? c.Article : $"《{c.Law}》{c.Article}");
+                previousLaw = c.Law;
+            }
+
+            return string.Join("、", parts);
+        }
     }
 
     /// <summary>Collects authorities and citations once each, in order of first use.</summary>

@@ -59,7 +59,7 @@ public sealed record DueDto(string Date, string Precision, string Basis, string 
 public sealed record TodoDto(string Title, string Anchor, DueDto? Due);
 
 /// <summary>A filled letter; a detail the person did not give is printed as the blank (＿＿＿＿＿＿).</summary>
-public sealed record LetterDto(string Id, string ForStep, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Closing, IReadOnlyList<string> Signature, bool HasBlanks);
+public sealed record LetterDto(string Id, string ForStep, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Closing, IReadOnlyList<string> Signature, bool HasBlanks, IReadOnlyList<string> Citations);
 
 public sealed record LawDto(
     string Id,
@@ -114,6 +114,7 @@ internal static class ApiMapping
     {
         AllOfCondition all => new JsonObject { ["allOf"] = new JsonArray(all.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
         AnyOfCondition any => new JsonObject { ["anyOf"] = new JsonArray(any.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
+        NotCondition not => new JsonObject { ["not"] = ToJson(not.Inner) },
         FactCondition f => new JsonObject { ["fact"] = f.Fact },
         PathRecommendedCondition p => new JsonObject { ["pathRecommended"] = p.Path },
         QuestionCondition q => new JsonObject
@@ -140,7 +141,7 @@ internal static class ApiMapping
         p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step, d.NoDate)).ToList(),
         p.Flags.Select(f => f.Id).ToList(),
         p.FirstThings.Select(t => new TodoDto(t.Title, t.Anchor, Due(t.Due))).ToList(),
-        p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks))).ToList());
+        p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks), [.. l.Citations.Select(c => c.ToString())])).ToList());
 
     private static DueDto? Due(PlanDue? d) => d is null ? null : new(
         d.Iso,

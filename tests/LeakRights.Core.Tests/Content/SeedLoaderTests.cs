@@ -143,8 +143,31 @@ public class SeedLoaderTests
             Assert.Equal(e.TryGetProperty("citeSteps", out _) ? List(e, "citeSteps") : [letter.ForStep], letter.CiteSteps);
         }
 
-        Assert.Equal(["send-deletion-request", "ask-breach-details"], letters.Letters[0].CiteSteps);
+        Assert.Equal(["report-to-police"], letters.Letters.Single(l => l.Id == "police-statement").CiteSteps);
         Assert.Equal(["file-complaint"], letters.Letters.Single(l => l.Id == "complaint").CiteSteps);
+    }
+
+    [Fact]
+    public void Load_LetterBindings_ReadCitesLabelsAndMissingAsWritten()
+    {
+        var json = SeedJson("letters.json").GetProperty("bindings");
+        var bindings = TestContent.Bundle.Letters.Bindings;
+
+        Assert.Equal(json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), bindings.Keys.Order(StringComparer.Ordinal));
+        foreach (var p in json.EnumerateObject())
+        {
+            var b = bindings[p.Name];
+            Assert.Equal(p.Value.TryGetProperty("cites", out _) ? List(p.Value, "cites") : [], b.Cites);
+            Assert.Equal(p.Value.TryGetProperty("missing", out var m) && m.GetString() == "omit", b.OmitWhenMissing);
+            Assert.Equal(
+                p.Value.TryGetProperty("labels", out var l) ? l.EnumerateObject().Select(o => (o.Name, o.Value.GetString())) : null,
+                b.Labels?.Select(kv => (kv.Key, (string?)kv.Value)));
+        }
+
+        Assert.Equal(["criminal-procedure-law#112", "mps-criminal-procedure-rules-2020#179"], bindings["reconsideration-basis"].Cites);
+        Assert.Equal("身份信息", bindings["data-types"].Labels!["identity"]);
+        Assert.True(bindings["loss"].OmitWhenMissing);
+        Assert.False(bindings["your-name"].OmitWhenMissing);
     }
 
     [Fact]
@@ -232,7 +255,7 @@ public class SeedLoaderTests
             [("limitation", 3, ClockUnit.Years, "knew-of-harm-and-infringer", 30), ("organisation-reply", 15, ClockUnit.Days, "request-sent", 1), ("credit-dispute-reply", 20, ClockUnit.Days, "credit-dispute-sent", 1), ("credit-complaint-reply", 30, ClockUnit.Days, "credit-complaint-filed", 1), ("reconsideration-decision", 30, ClockUnit.Days, "reconsideration-filed", 1), ("samr-acceptance", 7, ClockUnit.WorkingDays, "complaint-filed", 1), ("regulator-reply", 7, ClockUnit.WorkingDays, "complaint-filed", 1)],
             rules.Deadlines.Where(d => d.Due is not null).Select(d => (d.Key, d.Due!.Amount, d.Due.Unit, d.Due.From, d.RemindDaysBefore)));
         Assert.Equal(
-            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on,infringer-known-on,last-claim-on", null), ("request-sent", EventSource.Today, string.Empty, null), ("complaint-filed", EventSource.AfterDeadline, string.Empty, "organisation-reply"), ("credit-dispute-sent", EventSource.Today, string.Empty, null), ("reconsideration-filed", EventSource.Today, string.Empty, null), ("credit-complaint-filed", EventSource.AfterDeadline, string.Empty, "credit-dispute-reply")],
+            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on,infringer-known-on,last-claim-on", null), ("request-sent", EventSource.Today, string.Empty, null), ("complaint-filed", EventSource.AfterDeadline, string.Empty, "organisation-reply"), ("credit-dispute-sent", EventSource.Today, string.Empty, null), ("reconsideration-filed", EventSource.Today, string.Empty, null), ("credit-complaint-filed", EventSource.Today, string.Empty, null)],
             rules.Events.Select(e => (e.Id, e.Source, string.Join(',', e.Questions), e.AfterDeadline)));
         Assert.NotNull(rules.Events[0].When);
         Assert.Contains(rules.Paths.SelectMany(p => p.Steps), s => s.Additions.Count > 0);

@@ -33,6 +33,18 @@ public sealed class SeedValidationTests : IDisposable
         return Assert.Single(ex.Errors);
     }
 
+    [Theory]
+    [InlineData("\"basis-refused\": { \"cites\": [\"pipl#50\"] }", "\"basis-refused\": { \"cites\": [\"pipl#50\"], \"answer\": \"harms\" }", "bindings.basis-refused", "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan) or 'cites' (a non-empty list of citations)")]
+    [InlineData("\"missing\": \"omit\" },\n    \"loss-amount\"", "\"missing\": \"skip\" },\n    \"loss-amount\"", "bindings.loss", "'missing' must be 'blank' (the default) or 'omit', not 'skip'")]
+    [InlineData("\"basis-refused\": { \"cites\": [\"pipl#50\"] }", "\"basis-refused\": { \"cites\": [\"pipl#50\"], \"labels\": {} }", "bindings.basis-refused", "'labels' is only for an 'answer' binding (option ids) or the plan's first-authority (authority ids)")]
+    [InlineData("\"basis-refused\": { \"cites\": [\"pipl#50\"] }", "\"basis-refused\": { \"answer\": \"harms\", \"labels\": { \"spam\": 1 } }", "bindings.basis-refused", "'labels' must map ids to strings")]
+    public void Load_MalformedLetterBinding_IsNamed(string from, string to, string entry, string problem)
+    {
+        Replace("letters.json", from, to);
+
+        Assert.Equal(new SeedError("seeds/letters.json", entry, problem), SingleError());
+    }
+
     [Fact]
     public void Load_AuthorityWebsiteTheEditorWouldRefuse_IsRefused()
     {

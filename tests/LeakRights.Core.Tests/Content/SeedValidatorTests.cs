@@ -95,6 +95,48 @@ public class SeedValidatorTests
         Assert.Equal(new SeedError(L, "bindings.organisation", "question 'company' is not in seeds/questionnaire.json"), Single(Bundle(letters: B.Letters with { Bindings = bindings })));
     }
 
+    private static LetterSet WithBinding(string placeholder, Func<LetterBinding, LetterBinding> change)
+    {
+        var bindings = B.Letters.Bindings.ToDictionary(StringComparer.Ordinal);
+        bindings[placeholder] = change(bindings[placeholder]);
+        return B.Letters with { Bindings = bindings };
+    }
+
+    [Theory]
+    [InlineData("pipl#999", "citation 'pipl#999': seeds/statutes/pipl.md has no article '999'")]
+    [InlineData("cybersecurity-law-2016#43", "citation 'cybersecurity-law-2016#43': 'cybersecurity-law-2016' is superseded and must not be cited (cite 'cybersecurity-law' instead)")]
+    [InlineData("no-such-law#1", "citation 'no-such-law#1': no law 'no-such-law' in seeds/statutes/")]
+    public void Validate_LetterCitesNotInThePack_AreRefused(string cite, string problem)
+    {
+        var letters = WithBinding("basis-no-leak", b => b with { Cites = [cite] });
+
+        Assert.Equal(new SeedError(L, "bindings.basis-no-leak", problem), Single(Bundle(letters: letters)));
+    }
+
+    [Fact]
+    public void Validate_LetterLabelsForUnknownOption_AreNamed()
+    {
+        var letters = WithBinding("data-types", b => b with { Labels = new Dictionary<string, string> { ["identity"] = "身份信息", ["dna"] = "基因" } });
+
+        Assert.Equal(new SeedError(L, "bindings.data-types", "'labels' names option 'dna', which question 'data-types' does not have"), Single(Bundle(letters: letters)));
+    }
+
+    [Fact]
+    public void Validate_LetterLabelsOnANonChoiceQuestion_AreRefused()
+    {
+        var letters = WithBinding("loss", b => b with { Labels = new Dictionary<string, string>() });
+
+        Assert.Equal(new SeedError(L, "bindings.loss", "'labels' needs a choice question; 'loss-amount' is a number question"), Single(Bundle(letters: letters)));
+    }
+
+    [Fact]
+    public void Validate_LetterAddresseeLabelForUnknownAuthority_IsNamed()
+    {
+        var letters = WithBinding("authority", b => b with { Labels = new Dictionary<string, string> { ["cac-99999"] = "某处" } });
+
+        Assert.Equal(new SeedError(L, "bindings.authority", "'labels' names authority 'cac-99999', which is not in seeds/authorities.json"), Single(Bundle(letters: letters)));
+    }
+
     [Fact]
     public void Validate_InvisibleBlank_IsRefused()
     {
@@ -668,6 +710,14 @@ public class SeedValidatorTests
     }
 
     // Conditions
+
+    [Fact]
+    public void Validate_NotCondition_ChecksItsInnerCondition()
+    {
+        var rules = WithStep("spam-report", s => s with { When = new NotCondition(new QuestionCondition("harms", ConditionOperator.Any, ["nonsense"], null)) });
+
+        Assert.Equal(new SeedError(R, "paths (id 'complain') step 'spam-report' when", "'nonsense' is not an option of question 'harms'"), Single(Bundle(rules: rules)));
+    }
 
     [Fact]
     public void Validate_ConditionOnLetterOnlyQuestion_IsRefused()

@@ -54,6 +54,7 @@ internal static class GoldenScenario
             .Concat(plan.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Citations))
             .Concat(plan.Deadlines.SelectMany(d => d.Citations))
             .Concat(plan.Flags.SelectMany(f => f.Citations))
+            .Concat(plan.Letters.SelectMany(l => l.Citations))
             .Select(r => r.ToString())
             .ToHashSet();
         Assert.Equal(usedRefs.Order(StringComparer.Ordinal), plan.Citations.Select(c => c.Ref.ToString()).Order(StringComparer.Ordinal));

@@ -666,6 +666,79 @@ public class PlanBuilderTests
         Assert.Equal("只在X时写。", Build(rules, Answers(("x", new ChoiceAnswer("yes"))), letters: letters).Letters[0].Paragraphs[^1].Text);
     }
 
+    private static LetterSet OneParagraph(string text, params (string Placeholder, LetterBinding Binding)[] bindings) => new(
+        "＿＿",
+        [new LetterTemplate("l1", "s1", ["s1"], TextTemplate.Parse("信"), [new LetterParagraph(TextTemplate.Parse(text)), new LetterParagraph(TextTemplate.Parse("结尾。"))], [], [])],
+        bindings.ToDictionary(b => b.Placeholder, b => b.Binding, StringComparer.Ordinal));
+
+    [Fact]
+    public void Build_LetterCitesBinding_NamesArticlesOnceWithTheirLaw_AndPutsTheirTextInThePlan()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1", cites: ["law#1"]))]);
+        var letters = OneParagraph("依据{basis}。", ("basis", new LetterBinding("basis", null, null, null) { Cites = ["law#2", "law#3"] }));
+
+        var plan = Build(rules, letters: letters);
+
+        Assert.Equal("依据《示例法》第2条、第3条。", plan.Letters[0].Paragraphs[0].Text);
+        Assert.Equal(["law#2", "law#3"], plan.Letters[0].Citations.Select(c => c.ToString()));
+        Assert.Equal(["law#1", "law#2", "law#3"], plan.Citations.Select(c => c.Ref.ToString()));
+    }
+
+    [Fact]
+    public void Build_LetterCitesBindingInAParagraphNotPrinted_AddsNoCitation()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+        var letters = OneParagraph("无。", ("basis", new LetterBinding("basis", null, null, null) { Cites = ["law#2"] }));
+        letters = letters with { Letters = [letters.Letters[0] with { Paragraphs = [.. letters.Letters[0].Paragraphs, new LetterParagraph(TextTemplate.Parse("{basis}"), Eq("x", "yes"))] }] };
+
+        var plan = Build(rules, letters: letters);
+
+        Assert.Empty(plan.Letters[0].Citations);
+        Assert.Empty(plan.Citations);
+        Assert.Equal(["law#2"], Build(rules, Answers(("x", new ChoiceAnswer("yes"))), letters: letters).Letters[0].Citations.Select(c => c.ToString()));
+    }
+
+    [Theory]
+    [InlineData("yes", "回答：肯定。", false)]
+    [InlineData("no", "回答：＿＿。", true)] // an option the letter has no words for is not stated: the person fills it in
+    public void Build_LetterLabels_PrintTheLettersWordsAndNeverAnUnmappedLabel(string answer, string expected, bool blank)
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+        var labels = new Dictionary<string, string> { ["yes"] = "肯定" };
+        var letters = OneParagraph("回答：{x}。", ("x", new LetterBinding("x", "x", null, null) { Labels = labels }));
+
+        var line = Build(rules, Answers(("x", new ChoiceAnswer(answer))), letters: letters).Letters[0].Paragraphs[0];
+
+        Assert.Equal(expected, line.Text);
+        Assert.Equal(blank, line.HasBlanks);
+    }
+
+    [Fact]
+    public void Build_LetterOmitWhenMissing_PrintsNothing_AndDropsAParagraphLeftEmpty()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1"))]);
+        var omit = new LetterBinding("x", "x", null, TextTemplate.Parse("附：{value}")) { OmitWhenMissing = true };
+
+        var without = Build(rules, letters: OneParagraph("{x}", ("x", omit))).Letters[0];
+        var with = Build(rules, Answers(("x", new ChoiceAnswer("yes"))), letters: OneParagraph("{x}", ("x", omit))).Letters[0];
+        var blank = Build(rules, letters: OneParagraph("{x}", ("x", omit with { OmitWhenMissing = false }))).Letters[0];
+
+        Assert.Equal(["结尾。"], without.Paragraphs.Select(p => p.Text));
+        Assert.Equal(["附：是", "结尾。"], with.Paragraphs.Select(p => p.Text));
+        Assert.Equal(["＿＿", "结尾。"], blank.Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Build_LetterFirstAuthorityLabels_AddressTheLettersOwnWordsElseTheName()
+    {
+        var rules = Rules(paths: [Path("a", 1, null, Step("s1", authorities: ["auth1"]))]);
+        var labelled = OneParagraph("致：{to}", ("to", new LetterBinding("to", null, LetterPlanValue.FirstAuthority, null) { Labels = new Dictionary<string, string> { ["auth1"] = "某某分局" } }));
+        var plain = OneParagraph("致：{to}", ("to", new LetterBinding("to", null, LetterPlanValue.FirstAuthority, null) { Labels = new Dictionary<string, string> { ["auth9"] = "别处" } }));
+
+        Assert.Equal("致：某某分局", Build(rules, letters: labelled).Letters[0].Paragraphs[0].Text);
+        Assert.Equal("致：机关auth1", Build(rules, letters: plain).Letters[0].Paragraphs[0].Text);
+    }
+
     [Fact]
     public void Build_LetterWithCondition_IsLeftOutWhenItDoesNotHold()
     {
