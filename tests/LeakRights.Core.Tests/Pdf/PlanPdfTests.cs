@@ -64,19 +64,38 @@ public partial class PlanPdfTests
     {
         var text = Squeeze(Text(Render(Scenario("bank-insider-sold-data-with-fraud-loss"))));
 
-        Assert.Contains("删除个人信息及停止侵害申请书", text, StringComparison.Ordinal);
+        Assert.Contains("个人信息保护要求函", text, StringComparison.Ordinal);
         Assert.Contains("投诉举报信", text, StringComparison.Ordinal);
         Assert.Contains("控告材料（情况说明）", text, StringComparison.Ordinal);
         Assert.Contains("控告人（被害人）：王小明", text, StringComparison.Ordinal);
         Assert.Contains("出具受案回执", text, StringComparison.Ordinal);
-        Assert.Contains("查明犯罪所利用的本人个人信息的来源", text, StringComparison.Ordinal); // fraud: trace the source (反电信网络诈骗法第二十九条)
         Assert.DoesNotContain("不予立案复议申请书", text, StringComparison.Ordinal); // no refusal: no reconsideration letter
         Assert.Contains("申请人：王小明", text, StringComparison.Ordinal);
         Assert.Contains("13800000000", text, StringComparison.Ordinal);
-        Assert.Contains("请贵单位自收到本申请之日起十五日内书面答复", text, StringComparison.Ordinal);
-        Assert.Contains("致：国家金融监督管理总局", text, StringComparison.Ordinal);
+        Assert.Contains("请贵单位自收到本函之日起十五日内书面答复", text, StringComparison.Ordinal);
         Assert.Contains("（财产损失约20,000元）", text, StringComparison.Ordinal);
         Assert.Contains("《中华人民共和国刑法》第二百五十三条之一", text, StringComparison.Ordinal);
+
+        // The complaint goes to a local office of the regulator, not to the hotline or the head office by name alone.
+        Assert.Contains("致：国家金融监督管理总局＿＿＿＿监管局（分局）", text, StringComparison.Ordinal);
+
+        // A bank must keep account records: stop all but storage, do not demand blanket deletion (个人信息保护法第四十七条第二款).
+        Assert.Contains("停止除存储和采取必要的安全保护措施之外的处理", text, StringComparison.Ordinal);
+
+        // Money was lost to fraud: the bank is asked to preserve its logs and pay the loss, citing the damages articles.
+        Assert.Contains("封存并保全与本人信息有关的查询、访问和导出记录", text, StringComparison.Ordinal);
+        Assert.Contains("赔偿本人因此遭受的财产损失人民币20,000元（《中华人民共和国个人信息保护法》第六十九条、《中华人民共和国民法典》第一千一百八十二条）", text, StringComparison.Ordinal);
+
+        // Only signs of an insider: the staff member is accused (identity unknown), not the bank branch itself.
+        Assert.Contains("内部工作人员（身份不详，请依法查明）", text, StringComparison.Ordinal);
+
+        // The fraud itself is in the 控告, with stop-payment and freezing (反电信网络诈骗法第二十条) and tracing the source (第二十九条).
+        Assert.Contains("被骗经过", text, StringComparison.Ordinal);
+        Assert.Contains("紧急止付、快速冻结措施（《中华人民共和国反电信网络诈骗法》第二十条）", text, StringComparison.Ordinal);
+        Assert.Contains("查证诈骗所利用的本人个人信息的来源（《中华人民共和国反电信网络诈骗法》第二十九条）", text, StringComparison.Ordinal);
+
+        // The letters state categories the person ticked, never the option labels' examples as facts (no 邮箱, 房产 here).
+        Assert.DoesNotContain("邮箱", text.Split("法律依据")[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,9 +112,13 @@ public partial class PlanPdfTests
     {
         var text = Squeeze(Text(Render(Scenario("courier-waybill-leak-spam-calls-only"))));
 
-        Assert.Contains("删除个人信息及停止侵害申请书", text, StringComparison.Ordinal);
+        Assert.Contains("个人信息保护要求函", text, StringComparison.Ordinal);
         Assert.Contains("投诉举报信", text, StringComparison.Ordinal);
         Assert.DoesNotContain("控告材料", text, StringComparison.Ordinal);
+
+        // A courier has no retention duty towards the recipient: plain deletion, and no claim that the person gave it the data.
+        Assert.Contains("删除贵单位违法处理或者已无必要保存的本人个人信息", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("本人曾向贵单位提供", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +201,7 @@ public partial class PlanPdfTests
     {
         var text = Squeeze(Text(Render(Scenario("ex-partner-posted-my-address-online"))));
 
-        Assert.Contains("致：中央网信办（国家互联网信息办公室）违法和不良信息举报中心", text, StringComparison.Ordinal);
+        Assert.Contains("致：＿＿＿＿网信办（互联网信息办公室）", text, StringComparison.Ordinal);
         Assert.DoesNotContain("致：公安机关（110", text, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,143 @@
+using LeakRights.Core.Rules;
+using LeakRights.Core.Tests.Pdf;
+
+namespace LeakRights.Core.Tests.Rules;
+
+/// <summary>
+/// The letters of seeds/letters.json for real people (golden scenarios), read as a lawyer would: they state only what the person
+/// said, name the articles that say what the letter claims, and fit the person's situation (issue 11 and the lawyer's review).
+/// </summary>
+public class LetterContentTests
+{
+    private static PlanLetter Letter(Plan plan, string id) => Assert.Single(plan.Letters, l => l.Id == id);
+
+    private static string Text(PlanLetter letter) => string.Join("\n", letter.Paragraphs.Select(p => p.Text));
+
+    [Fact]
+    public void Letters_DataTypes_StateTheCategoriesTicked_NotTheOptionsExamples()
+    {
+        var plan = PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only");
+
+        foreach (var letter in plan.Letters)
+        {
+            Assert.Contains("身份信息、联系方式、住址", Text(letter), StringComparison.Ordinal);
+            Assert.DoesNotContain("邮箱", Text(letter), StringComparison.Ordinal); // the option's label lists 手机号、电话、邮箱
+        }
+    }
+
+    [Fact]
+    public void Letters_DiscoveryOther_IsABlankToFillIn_NotTheWordOther()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion"), "deletion-request");
+        var facts = letter.Paragraphs.Single(p => p.Text.Contains("发现经过", StringComparison.Ordinal));
+
+        Assert.Contains("发现经过：＿＿＿＿＿＿。", facts.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("其他", facts.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Letters_NoLossAndNoEvidence_PrintNoBlankAfterTheHarmAndNoAttachmentLine()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "complaint");
+
+        Assert.Contains("泄露给本人造成的影响：精神上受到严重困扰。", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("附：", Text(letter), StringComparison.Ordinal); // evidence: none
+    }
+
+    [Fact]
+    public void Complaint_CitesTheProvisionsBreached_AndTheMissingNotification()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "complaint");
+
+        Assert.Contains("违反了《中华人民共和国个人信息保护法》第十条、第五十一条、《中华人民共和国民法典》第一千零三十八条的规定", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("没有通知本人（《网络数据安全管理条例》第十一条、《中华人民共和国个人信息保护法》第五十七条）", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("对方至今没有回应", Text(letter), StringComparison.Ordinal);
+        Assert.Equal(["pipl#10", "pipl#51", "civil-code#1038", "network-data-security-regulation#11", "pipl#57", "consumer-protection-law#29", "pipl#65"], letter.Citations.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public void Complaint_NotYetAskedTheOrganisation_SaysNothingAboutAnEarlierRequest()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only"), "complaint");
+
+        Assert.DoesNotContain("提出删除个人信息、停止侵害的要求", Text(letter), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeletionRequest_ChildsData_IsWrittenByTheGuardianCitingTheMinorsRules()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("school-posted-student-list-with-child-info-online"), "deletion-request");
+
+        Assert.Contains("申请人是未成年人＿＿＿＿（姓名）的父母（或者其他监护人），代其提出本要求。", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("本人孩子的下列个人信息被泄露", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("《中华人民共和国个人信息保护法》第三十一条、《中华人民共和国未成年人保护法》第七十二条、《未成年人网络保护条例》第三十四条", Text(letter), StringComparison.Ordinal);
+        // A school keeps student records by law: stop all but storage rather than demand blanket deletion (第四十七条第二款).
+        Assert.Contains("停止除存储和采取必要的安全保护措施之外的处理", Text(letter), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeletionRequest_AdultsData_HasNoGuardianWording()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only"), "deletion-request");
+
+        Assert.DoesNotContain("监护人", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("本人认为上述信息是从贵单位泄露的，理由是：", Text(letter), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeletionRequest_Basis_NamesOnlyArticlesThatSayIt()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only"), "deletion-request");
+
+        Assert.Contains("根据《中华人民共和国民法典》第一千零三十八条，信息处理者不得泄露", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("根据《中华人民共和国个人信息保护法》第四十五条、第四十七条、《中华人民共和国民法典》第一千零三十七条，本人有权查阅、复制", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("网络安全法", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("决定", Text(letter), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeletionRequest_AfterARefusal_RecallsItAndTheDutyToGiveReasons()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion"), "deletion-request");
+
+        Assert.Contains("对方拒绝或者推诿。个人信息处理者拒绝个人行使权利的请求的，应当说明理由（《中华人民共和国个人信息保护法》第五十条）", Text(letter), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreditQuery_GetsTheQueryLetterAndThePeoplesBankComplaint_NotALeakOrDeletionCharge()
+    {
+        var plan = PlanPdfTests.Scenario("loan-company-checked-my-credit-report-without-consent");
+
+        Assert.Equal(["credit-query-request", "credit-complaint"], plan.Letters.Select(l => l.Id));
+        var request = Text(Letter(plan, "credit-query-request"));
+        Assert.Contains("出示查询所依据的本人书面授权", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("泄露", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("本人曾向贵单位提供", request, StringComparison.Ordinal);
+
+        var complaint = Text(Letter(plan, "credit-complaint"));
+        Assert.StartsWith("致：中国人民银行＿＿＿＿分行（或者所在地分支机构）", complaint, StringComparison.Ordinal);
+        Assert.Contains("根据《征信业管理条例》第二十六条，现向贵行投诉", complaint, StringComparison.Ordinal);
+        Assert.Contains("未经本人同意查询本人信用信息的行为，责令改正并依法处理（《征信业管理条例》第四十条）", complaint, StringComparison.Ordinal);
+        Assert.Contains("自受理之日起30日内书面答复本人", complaint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PoliceStatement_AfterARefusal_AsksWithNewFactsOrEvidence()
+    {
+        var plan = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion");
+
+        Assert.Contains("现有新的事实和证据：", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
+        Assert.DoesNotContain("新的事实和证据", Text(Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "police-statement")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconsideration_CitesOnlyTheArticlesThatGiveIt_AndAsksForReasons()
+    {
+        var letter = Letter(PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days"), "police-reconsideration");
+
+        Assert.Equal(["criminal-procedure-law#112", "mps-criminal-procedure-rules-2020#179"], letter.Citations.Select(c => c.ToString()));
+        Assert.Contains("根据《中华人民共和国刑事诉讼法》第一百一十二条、《公安机关办理刑事案件程序规定》第一百七十九条的规定，现申请复议", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("通知书所称理由不能成立，因为", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("第二百一十条", Text(letter), StringComparison.Ordinal);
+    }
+}
