@@ -574,7 +574,11 @@ public static class SeedLoader
             })
             .ToList();
 
-        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines);
+        var firstSteps = r.Array(root, "firstThings", string.Empty, required: false)
+            .Select(f => new FirstStepRule(r.String(f.Item, "step", f.Entry), r.Condition(f.Item, "when", f.Entry, required: true) ?? new AnyOfCondition([])))
+            .ToList();
+
+        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines) { FirstSteps = firstSteps };
     }
 
     /// <summary>Reads <c>{"days"|"workingDays"|"months"|"years": n, "from": event}</c>: exactly one clock, a positive whole amount.</summary>

@@ -410,6 +410,18 @@ internal static class SeedValidator
             CheckCites(b, R, at, d.Cites, errors);
         }
 
+        var stepKeys = rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (first, i) in rules.FirstSteps.Select((f, i) => (f, i)))
+        {
+            var at = $"firstThings[{i}] (step '{first.Step}')";
+            if (!stepKeys.Contains(first.Step))
+            {
+                errors.Add(new SeedError(R, at, $"'{first.Step}' is not a step of 'paths'"));
+            }
+
+            new ConditionContext(R, $"{at} when", b, allFacts, paths, errors).Check(first.When);
+        }
+
         void CheckAuthorities(ContentBundle bundle, string at, IEnumerable<string> ids, List<SeedError> errs)
         {
             foreach (var id in ids.Where(id => bundle.Authorities.All(a => a.Id.Value != id)))

@@ -103,8 +103,15 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(f => new PlanFlag(f.Id, f.Label.Render(values), f.Explain.Render(values), collector.Cites(f.Cites)))
             .ToList();
 
+        var planSteps = paths.SelectMany(p => p.Steps).ToList();
+        var firstSteps = rules.FirstSteps
+            .Where(f => ConditionEvaluator.Evaluate(f.When, answers, facts.Holding, recommended))
+            .Select(f => planSteps.FirstOrDefault(s => s.Key == f.Step))
+            .OfType<PlanStep>()
+            .Concat(paths.Where(p => p.Recommended && p.Steps.Count > 0).Select(p => p.Steps[0]))
+            .DistinctBy(s => s.Key, StringComparer.Ordinal);
         var firstThings = urgent.Select(u => new PlanTodo(u.Title, $"urgent-{u.Key}", null))
-            .Concat(paths.Where(p => p.Recommended && p.Steps.Count > 0).Select(p => p.Steps[0]).Select(s => new PlanTodo(s.Title, $"step-{s.Key}", s.Deadline?.Due)))
+            .Concat(firstSteps.Select(s => new PlanTodo(s.Title, $"step-{s.Key}", s.Deadline?.Due)))
             .ToList();
 
         var calendar = deadlines

@@ -148,6 +148,12 @@ public class SeedLoaderTests
     }
 
     [Fact]
+    public void Load_FirstThings_ReadsStepAndCondition()
+    {
+        Assert.Equal([new FirstStepRule("report-to-police", new FactCondition("fraud-loss"))], TestContent.Bundle.Rules.FirstSteps);
+    }
+
+    [Fact]
     public void Load_LetterBindings_ReadCitesLabelsAndMissingAsWritten()
     {
         var json = SeedJson("letters.json").GetProperty("bindings");

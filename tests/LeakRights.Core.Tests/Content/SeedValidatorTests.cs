@@ -712,6 +712,21 @@ public class SeedValidatorTests
     // Conditions
 
     [Fact]
+    public void Validate_FirstStepOfUnknownStepOrBadCondition_IsNamed()
+    {
+        var rules = B.Rules with { FirstSteps = [new FirstStepRule("nowhere", new FactCondition("fraud-loss")), new FirstStepRule("report-to-police", new FactCondition("no-such-fact"))] };
+
+        var errors = Validate(Bundle(rules: rules));
+
+        Assert.Equal(
+            [
+                new SeedError(R, "firstThings[0] (step 'nowhere')", "'nowhere' is not a step of 'paths'"),
+                new SeedError(R, "firstThings[1] (step 'report-to-police') when", "unknown fact 'no-such-fact' (or one declared later)"),
+            ],
+            errors);
+    }
+
+    [Fact]
     public void Validate_NotCondition_ChecksItsInnerCondition()
     {
         var rules = WithStep("spam-report", s => s with { When = new NotCondition(new QuestionCondition("harms", ConditionOperator.Any, ["nonsense"], null)) });

@@ -14,6 +14,26 @@ public class LetterContentTests
     private static string Text(PlanLetter letter) => string.Join("\n", letter.Paragraphs.Select(p => p.Text));
 
     [Fact]
+    public void FirstThings_MoneyLostToFraud_The控告ComesRightAfter110_BeforeLettersToTheBank()
+    {
+        var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
+        var anchors = plan.FirstThings.Select(t => t.Anchor).ToList();
+
+        Assert.Equal("urgent-freeze-accounts", anchors[0]);
+        Assert.Equal(anchors.FindIndex(a => a.StartsWith("step-", StringComparison.Ordinal)), anchors.IndexOf("step-report-to-police"));
+        Assert.True(anchors.IndexOf("step-report-to-police") < anchors.IndexOf("step-send-deletion-request"));
+        Assert.Single(anchors, a => a == "step-report-to-police");
+    }
+
+    [Fact]
+    public void FirstThings_NoFraudLoss_KeepThePathOrder()
+    {
+        var anchors = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion").FirstThings.Select(t => t.Anchor).ToList();
+
+        Assert.Equal("step-send-deletion-request", anchors.First(a => a.StartsWith("step-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Letters_DataTypes_StateTheCategoriesTicked_NotTheOptionsExamples()
     {
         var plan = PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only");

@@ -578,6 +578,20 @@ public class PlanBuilderTests
     }
 
     [Fact]
+    public void Build_FirstStepRule_PutsItsStepRightAfterTheUrgentActions_OnlyWhenItHoldsAndOnce()
+    {
+        var first = new[] { new FirstStepRule("s2", Eq("x", "yes")), new FirstStepRule("s3", Eq("x", "yes")), new FirstStepRule("nowhere", Eq("x", "yes")) };
+        var paths = new[] { Path("a", 1, null, Step("s1")), Path("c", 3, null, Step("s3"), Step("s2")) };
+        var rules = Rules(urgent: [new UrgentRule("u", Eq("x", "yes"), [], [])], paths: paths) with { FirstSteps = first };
+
+        var holds = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+        var not = Build(rules, Answers(("x", new ChoiceAnswer("no"))));
+
+        Assert.Equal(["urgent-u", "step-s2", "step-s3", "step-s1"], holds.FirstThings.Select(t => t.Anchor));
+        Assert.Equal(["step-s1", "step-s3"], not.FirstThings.Select(t => t.Anchor));
+    }
+
+    [Fact]
     public void Build_Situation_ListsAnsweredQuestionsInQuestionnaireOrder_WithoutLetterDetails()
     {
         var answers = Answers(("organisation-name", new TextAnswer("某银行")), ("x", new ChoiceAnswer("no")), ("your-name", new TextAnswer("王小明")));
