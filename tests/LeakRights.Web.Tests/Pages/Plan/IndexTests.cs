@@ -21,9 +21,12 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
         var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
         Assert.True(first == 0 && urgent == 1 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
-        // "先做这几件事": every urgent action, then the first step of each recommended path, each linking to it.
+        // "先做这几件事": every urgent action, then (money lost to fraud) the 控告, then the first step of each recommended
+        // path, each linking to it.
         var expectedFirst = page.QuerySelectorAll(".urgent-item h3").Select(h => h.TextContent.Trim())
+            .Append(page.QuerySelector("#step-report-to-police h3")!.TextContent.Trim())
             .Concat(page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps > li:first-child h3").Select(h => h.TextContent.Trim()))
+            .Distinct()
             .ToList();
         Assert.Equal(expectedFirst, page.QuerySelectorAll(".first-things li a").Select(a => a.TextContent.Trim()));
         Assert.Equal("钱被骗走了：马上拨打110报警，请求紧急止付", expectedFirst[0]);
