@@ -71,6 +71,7 @@ public static class RateLimiting
             Limit(o, "/Plan/Index", Plans);
             Limit(o, "/Plan/Pdf", Pdf);
             Limit(o, "/Plan/Calendar", Pdf);
+            Limit(o, "/Plan/Letter", Pdf);
             Limit(o, "/Admin/Login", SignIn);
         });
         return services;

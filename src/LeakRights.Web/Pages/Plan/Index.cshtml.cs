@@ -16,7 +16,10 @@ public sealed record CitationView(PlanCitation Citation, string Html);
 public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options) : PageModel
 {
     /// <summary>The empty download form; it posts to the PDF page (/plan/{token}/pdf), which has its own rate limit.</summary>
-    public DownloadForm DownloadForm => new(Token, walker.Questionnaire.LetterQuestions.ToList(), new Dictionary<string, string>(), new Dictionary<string, string>());
+    public DownloadForm DownloadForm => new(Token, walker.Questionnaire.LetterQuestions.ToList(), new Dictionary<string, string>(), new Dictionary<string, string>())
+    {
+        Letters = Plan?.Letters.Select(l => (l.Id, l.Title.Text)).ToList() ?? [],
+    };
 
     public LeakRights.Core.Rules.Plan? Plan { get; private set; }
 

@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LeakRights.Web.Pages.Plan;
 
 /// <summary>The download form's fields and messages, shown on the plan page (empty) and on the PDF page (after a mistake).</summary>
-public sealed record DownloadForm(string Token, IReadOnlyList<Question> Questions, IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, string> Errors);
+public sealed record DownloadForm(string Token, IReadOnlyList<Question> Questions, IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, string> Errors)
+{
+    /// <summary>The plan's letters (id, title): each can also be downloaded alone as an editable Word file.</summary>
+    public IReadOnlyList<(string Id, string Title)> Letters { get; init; } = [];
+}
 
 /// <summary>
 /// Downloads the plan as a PDF with the letters filled in from the optional details. Its own endpoint, so it has its own

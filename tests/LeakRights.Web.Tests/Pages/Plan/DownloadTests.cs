@@ -52,6 +52,79 @@ public sealed class DownloadTests(LeakRightsFactory factory)
     }
 
     [Fact]
+    public async Task PostLetter_OneLetterWithDetails_DownloadsItsWordFileWithTheDetailsAndLogsNothingPersonal()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+        var buttons = page.QuerySelectorAll("button[name=letter]").Select(b => b.GetAttribute("value")).ToList();
+        Assert.Contains("police-statement", buttons);
+        var trace = new Trace();
+        trace.Apply(s.Client);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷ZQ78"), ("your-contact", "13911113333"), ("letter", "police-statement")), "form[action$='/pdf']", action: link + "/letter");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("leakrights-letter-police-statement-20261127.docx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var text = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.StartsWith("控告材料（情况说明）", text, StringComparison.Ordinal);
+        Assert.Contains("控告人（被害人）：李雷ZQ78", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("投诉举报信", text, StringComparison.Ordinal); // this letter only
+
+        var completed = await factory.Logs.WaitForRequestAsync(trace);
+        Assert.Contains("\"/plan/{token}/letter\" responded 200", completed, StringComparison.Ordinal);
+        Assert.DoesNotContain("李雷ZQ78", factory.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("13911113333", factory.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-such-letter", HttpStatusCode.NotFound, "这份计划里没有这封信函")]
+    [InlineData("", HttpStatusCode.NotFound, "这份计划里没有这封信函")]
+    public async Task PostLetter_LetterNotInThePlan_ReshowsTheFormWithAMessage(string letter, HttpStatusCode status, string message)
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", "李雷"), ("letter", letter)), "form[action$='/pdf']", action: link + "/letter");
+        var shown = await WebSession.ParseAsync(response);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(message, shown.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("李雷", shown.QuerySelector<IHtmlInputElement>("#f-your-name")!.Value);
+        Assert.NotEmpty(shown.QuerySelectorAll("button[name=letter]"));
+    }
+
+    [Fact]
+    public async Task PostLetter_InvalidDetail_ReshowsTheFormWithTheMessageAndKeepsInput()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+
+        var response = await s.SubmitAsync(page, Fields.Of(("your-name", new string('名', 120)), ("your-contact", "13911112222"), ("letter", "complaint")), "form[action$='/pdf']", action: link + "/letter");
+        var again = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("最多100个字", again.QuerySelector("#e-your-name")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("13911112222", again.QuerySelector<IHtmlInputElement>("#f-your-contact")!.Value);
+    }
+
+    [Fact]
+    public async Task GetLetter_RedirectsToThePlansDownloadSection()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+
+        var response = await s.Client.GetAsync(link + "/letter");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(link + "#download-title", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task GetCalendar_PlanLink_DownloadsIcs()
     {
         using var s = new WebSession(factory);
