@@ -509,6 +509,7 @@ internal static class SeedValidator
         QuestionCondition q => [q.Question],
         AllOfCondition all => all.Conditions.SelectMany(QuestionsIn),
         AnyOfCondition any => any.Conditions.SelectMany(QuestionsIn),
+        NoneOfCondition none => none.Conditions.SelectMany(QuestionsIn),
         _ => [],
     };
 
@@ -524,6 +525,9 @@ internal static class SeedValidator
                     break;
                 case AnyOfCondition any:
                     any.Conditions.ToList().ForEach(Check);
+                    break;
+                case NoneOfCondition none:
+                    none.Conditions.ToList().ForEach(Check);
                     break;
                 case FactCondition f when Facts is null || !Facts.Contains(f.Fact):
                     Errors.Add(new SeedError(File, At, Facts is null ? $"fact '{f.Fact}' cannot be used here" : $"unknown fact '{f.Fact}' (or one declared later)"));

@@ -293,7 +293,7 @@ public class JsonSeedReaderTests
     public void Condition_WrongKeys_ListsShapes(string json)
     {
         Assert.Null(Condition(json));
-        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf} or {anyOf}"), OnlyError());
+        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {noneOf}"), OnlyError());
     }
 
     [Fact]
@@ -343,9 +343,22 @@ public class JsonSeedReaderTests
         Assert.Equal([new FactCondition("b"), new PathRecommendedCondition("p")], any.Conditions);
     }
 
+    [Fact]
+    public void Condition_NoneOf_IsReadRecursively()
+    {
+        var c = Condition("""{"noneOf":[{"fact":"a"},{"question":"q","op":"in","value":["x","y"]}]}""");
+
+        Assert.Empty(_errors);
+        var none = Assert.IsType<NoneOfCondition>(c);
+        Assert.Equal(new FactCondition("a"), none.Conditions[0]);
+        var q = Assert.IsType<QuestionCondition>(none.Conditions[1]);
+        Assert.Equal(["x", "y"], q.Values);
+    }
+
     [Theory]
     [InlineData("allOf")]
     [InlineData("anyOf")]
+    [InlineData("noneOf")]
     public void Condition_GroupWithOtherKey_SaysOnlyKey(string key)
     {
         Assert.Null(Condition($$"""{"{{key}}":[{"fact":"a"}],"fact":"b"}"""));
@@ -362,6 +375,7 @@ public class JsonSeedReaderTests
     [Theory]
     [InlineData("allOf")]
     [InlineData("anyOf")]
+    [InlineData("noneOf")]
     public void Condition_EmptyGroup_NeedsOneCondition(string key)
     {
         Assert.Null(Condition($$"""{"{{key}}":[]}"""));

@@ -148,6 +148,25 @@ public class ConditionEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_NoneOf_HoldsOnlyWhenNoConditionHolds()
+    {
+        var yes = Q("single", ConditionOperator.Eq, "b");
+        var no = Q("single", ConditionOperator.Eq, "a");
+
+        Assert.True(Eval(new NoneOfCondition([no, no])));
+        Assert.False(Eval(new NoneOfCondition([no, yes])));
+        Assert.False(Eval(new NoneOfCondition([yes])));
+    }
+
+    [Fact]
+    public void Evaluate_NoneOfOnUnansweredQuestion_Holds()
+    {
+        // The one way to say "left unanswered": an optional question whose answer is none of its options.
+        Assert.True(Eval(new NoneOfCondition([Q("missing", ConditionOperator.In, "a", "b")])));
+        Assert.False(Eval(new NoneOfCondition([Q("single", ConditionOperator.In, "a", "b")])));
+    }
+
+    [Fact]
     public void Evaluate_NestedGroups_PassFactsAndPathsDown()
     {
         var facts = new HashSet<string>(StringComparer.Ordinal) { "f" };
