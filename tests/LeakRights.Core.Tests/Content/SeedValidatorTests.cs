@@ -166,9 +166,9 @@ public class SeedValidatorTests
     [Fact]
     public void Validate_QuestionInTwoSteps_IsRefused()
     {
-        var q = WithSteps(steps => steps.Select(s => s.Id == "actions" ? s with { QuestionIds = [.. s.QuestionIds, "scale"] } : s));
+        var q = WithSteps(steps => steps.Select(s => s.Id == "actions" ? s with { QuestionIds = [.. s.QuestionIds, "loss-amount"] } : s));
 
-        Assert.Equal(new SeedError(Q, "step 'actions'", "question 'scale' is already asked by an earlier step"), Single(Bundle(questionnaire: q)));
+        Assert.Equal(new SeedError(Q, "step 'actions'", "question 'loss-amount' is already asked by an earlier step"), Single(Bundle(questionnaire: q)));
     }
 
     [Fact]
