@@ -2,7 +2,7 @@ namespace LeakRights.Core.Content;
 
 /// <summary>
 /// A declarative condition. The grammar is closed on purpose (no expressions, no scripting):
-/// a test on one question's answer, a derived fact, whether a path is recommended, or an all/any group.
+/// a test on one question's answer, a derived fact, whether a path is recommended, or an all/any/none group.
 /// </summary>
 public abstract record Condition;
 
@@ -35,5 +35,5 @@ public sealed record AllOfCondition(IReadOnlyList<Condition> Conditions) : Condi
 
 public sealed record AnyOfCondition(IReadOnlyList<Condition> Conditions) : Condition;
 
-/// <summary>Holds when the inner condition does not (an unanswered question counts as "does not hold", unlike <see cref="ConditionOperator.Not"/>).</summary>
-public sealed record NotCondition(Condition Inner) : Condition;
+/// <summary>None of the conditions holds: the one negation, e.g. an optional question left unanswered (not among its options).</summary>
+public sealed record NoneOfCondition(IReadOnlyList<Condition> Conditions) : Condition;

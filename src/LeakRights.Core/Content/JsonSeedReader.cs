@@ -151,9 +151,9 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
         }
 
         var keys = v.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        if (keys.Contains("allOf") || keys.Contains("anyOf"))
+        if (keys.Contains("allOf") || keys.Contains("anyOf") || keys.Contains("noneOf"))
         {
-            var key = keys.Contains("allOf") ? "allOf" : "anyOf";
+            var key = keys.Contains("allOf") ? "allOf" : keys.Contains("anyOf") ? "anyOf" : "noneOf";
             if (keys.Count != 1)
             {
                 Error(entry, $"'{key}' must be the only key of its condition");
@@ -172,18 +172,12 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
                 return null;
             }
 
-            return key == "allOf" ? new AllOfCondition(items!) : new AnyOfCondition(items!);
-        }
-
-        if (keys.Contains("not"))
-        {
-            if (keys.Count != 1)
+            return key switch
             {
-                Error(entry, "'not' must be the only key of its condition");
-                return null;
-            }
-
-            return ParseCondition(v.GetProperty("not"), $"{entry}.not") is { } inner ? new NotCondition(inner) : null;
+                "allOf" => new AllOfCondition(items!),
+                "anyOf" => new AnyOfCondition(items!),
+                _ => new NoneOfCondition(items!),
+            };
         }
 
         if (keys.Contains("fact"))
@@ -198,7 +192,7 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
 
         if (!keys.SetEquals(["question", "op", "value"]))
         {
-            return Fail("expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {not}");
+            return Fail("expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {noneOf}");
         }
 
         var question = String(v, "question", entry);

@@ -551,7 +551,7 @@ internal static class SeedValidator
         QuestionCondition q => [q.Question],
         AllOfCondition all => all.Conditions.SelectMany(QuestionsIn),
         AnyOfCondition any => any.Conditions.SelectMany(QuestionsIn),
-        NotCondition not => QuestionsIn(not.Inner),
+        NoneOfCondition none => none.Conditions.SelectMany(QuestionsIn),
         _ => [],
     };
 
@@ -568,8 +568,8 @@ internal static class SeedValidator
                 case AnyOfCondition any:
                     any.Conditions.ToList().ForEach(Check);
                     break;
-                case NotCondition not:
-                    Check(not.Inner);
+                case NoneOfCondition none:
+                    none.Conditions.ToList().ForEach(Check);
                     break;
                 case FactCondition f when Facts is null || !Facts.Contains(f.Fact):
                     Errors.Add(new SeedError(File, At, Facts is null ? $"fact '{f.Fact}' cannot be used here" : $"unknown fact '{f.Fact}' (or one declared later)"));

@@ -12,7 +12,7 @@ public static class ConditionEvaluator
     {
         AllOfCondition all => all.Conditions.All(c => Evaluate(c, answers, facts, recommendedPaths)),
         AnyOfCondition any => any.Conditions.Any(c => Evaluate(c, answers, facts, recommendedPaths)),
-        NotCondition not => !Evaluate(not.Inner, answers, facts, recommendedPaths),
+        NoneOfCondition none => !none.Conditions.Any(c => Evaluate(c, answers, facts, recommendedPaths)),
         FactCondition f => (facts ?? None).Contains(f.Fact),
         PathRecommendedCondition p => (recommendedPaths ?? None).Contains(p.Path),
         QuestionCondition q => EvaluateQuestion(q, answers),

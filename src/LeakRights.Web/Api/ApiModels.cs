@@ -114,7 +114,7 @@ internal static class ApiMapping
     {
         AllOfCondition all => new JsonObject { ["allOf"] = new JsonArray(all.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
         AnyOfCondition any => new JsonObject { ["anyOf"] = new JsonArray(any.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
-        NotCondition not => new JsonObject { ["not"] = ToJson(not.Inner) },
+        NoneOfCondition none => new JsonObject { ["noneOf"] = new JsonArray(none.Conditions.Select(x => (JsonNode)ToJson(x)).ToArray()) },
         FactCondition f => new JsonObject { ["fact"] = f.Fact },
         PathRecommendedCondition p => new JsonObject { ["pathRecommended"] = p.Path },
         QuestionCondition q => new JsonObject

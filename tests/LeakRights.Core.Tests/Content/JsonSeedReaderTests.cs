@@ -293,23 +293,7 @@ public class JsonSeedReaderTests
     public void Condition_WrongKeys_ListsShapes(string json)
     {
         Assert.Null(Condition(json));
-        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {not}"), OnlyError());
-    }
-
-    [Fact]
-    public void Condition_Not_ReadsItsInnerCondition()
-    {
-        Assert.Equal(new NotCondition(new FactCondition("sensitive")), Condition("""{"not":{"fact":"sensitive"}}"""));
-        Assert.Empty(_errors);
-    }
-
-    [Theory]
-    [InlineData("""{"not":{"fact":"a"},"fact":"b"}""", "at.when", "'not' must be the only key of its condition")]
-    [InlineData("""{"not":[]}""", "at.when.not", "a condition must be an object")]
-    public void Condition_NotMalformed_IsRefused(string json, string at, string problem)
-    {
-        Assert.Null(Condition(json));
-        Assert.Equal(new SeedError(File, at, problem), OnlyError());
+        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {noneOf}"), OnlyError());
     }
 
     [Fact]
@@ -359,9 +343,22 @@ public class JsonSeedReaderTests
         Assert.Equal([new FactCondition("b"), new PathRecommendedCondition("p")], any.Conditions);
     }
 
+    [Fact]
+    public void Condition_NoneOf_IsReadRecursively()
+    {
+        var c = Condition("""{"noneOf":[{"fact":"a"},{"question":"q","op":"in","value":["x","y"]}]}""");
+
+        Assert.Empty(_errors);
+        var none = Assert.IsType<NoneOfCondition>(c);
+        Assert.Equal(new FactCondition("a"), none.Conditions[0]);
+        var q = Assert.IsType<QuestionCondition>(none.Conditions[1]);
+        Assert.Equal(["x", "y"], q.Values);
+    }
+
     [Theory]
     [InlineData("allOf")]
     [InlineData("anyOf")]
+    [InlineData("noneOf")]
     public void Condition_GroupWithOtherKey_SaysOnlyKey(string key)
     {
         Assert.Null(Condition($$"""{"{{key}}":[{"fact":"a"}],"fact":"b"}"""));
@@ -378,6 +375,7 @@ public class JsonSeedReaderTests
     [Theory]
     [InlineData("allOf")]
     [InlineData("anyOf")]
+    [InlineData("noneOf")]
     public void Condition_EmptyGroup_NeedsOneCondition(string key)
     {
         Assert.Null(Condition($$"""{"{{key}}":[]}"""));

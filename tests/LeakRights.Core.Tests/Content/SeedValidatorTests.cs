@@ -208,9 +208,9 @@ public class SeedValidatorTests
     [Fact]
     public void Validate_QuestionInTwoSteps_IsRefused()
     {
-        var q = WithSteps(steps => steps.Select(s => s.Id == "actions" ? s with { QuestionIds = [.. s.QuestionIds, "scale"] } : s));
+        var q = WithSteps(steps => steps.Select(s => s.Id == "actions" ? s with { QuestionIds = [.. s.QuestionIds, "loss-amount"] } : s));
 
-        Assert.Equal(new SeedError(Q, "step 'actions'", "question 'scale' is already asked by an earlier step"), Single(Bundle(questionnaire: q)));
+        Assert.Equal(new SeedError(Q, "step 'actions'", "question 'loss-amount' is already asked by an earlier step"), Single(Bundle(questionnaire: q)));
     }
 
     [Fact]
@@ -727,9 +727,9 @@ public class SeedValidatorTests
     }
 
     [Fact]
-    public void Validate_NotCondition_ChecksItsInnerCondition()
+    public void Validate_NoneOfCondition_ChecksItsInnerConditions()
     {
-        var rules = WithStep("spam-report", s => s with { When = new NotCondition(new QuestionCondition("harms", ConditionOperator.Any, ["nonsense"], null)) });
+        var rules = WithStep("spam-report", s => s with { When = new NoneOfCondition([new QuestionCondition("harms", ConditionOperator.Any, ["nonsense"], null)]) });
 
         Assert.Equal(new SeedError(R, "paths (id 'complain') step 'spam-report' when", "'nonsense' is not an option of question 'harms'"), Single(Bundle(rules: rules)));
     }

@@ -19,16 +19,6 @@ public class ConditionEvaluatorTests
     private static bool Eval(Condition c) => ConditionEvaluator.Evaluate(c, Answers);
 
     [Theory]
-    [InlineData("single", "b", false)]
-    [InlineData("single", "a", true)]
-    [InlineData("unanswered", "a", true)] // unlike the "not" operator, an unanswered question does not make it fail
-    public void Evaluate_NotCondition_HoldsExactlyWhenItsInnerConditionDoesNot(string question, string value, bool expected)
-    {
-        Assert.Equal(expected, Eval(new NotCondition(Q(question, ConditionOperator.Eq, value))));
-        Assert.Equal(!expected, Eval(new NotCondition(new NotCondition(Q(question, ConditionOperator.Eq, value)))));
-    }
-
-    [Theory]
     [InlineData("b", true)]
     [InlineData("a", false)]
     public void Evaluate_EqOnSingleChoice_ComparesOption(string value, bool expected)
@@ -155,6 +145,25 @@ public class ConditionEvaluatorTests
         Assert.True(Eval(new AnyOfCondition([no, yes])));
         Assert.False(Eval(new AnyOfCondition([no, no])));
         Assert.False(Eval(new AnyOfCondition([])));
+    }
+
+    [Fact]
+    public void Evaluate_NoneOf_HoldsOnlyWhenNoConditionHolds()
+    {
+        var yes = Q("single", ConditionOperator.Eq, "b");
+        var no = Q("single", ConditionOperator.Eq, "a");
+
+        Assert.True(Eval(new NoneOfCondition([no, no])));
+        Assert.False(Eval(new NoneOfCondition([no, yes])));
+        Assert.False(Eval(new NoneOfCondition([yes])));
+    }
+
+    [Fact]
+    public void Evaluate_NoneOfOnUnansweredQuestion_Holds()
+    {
+        // The one way to say "left unanswered": an optional question whose answer is none of its options.
+        Assert.True(Eval(new NoneOfCondition([Q("missing", ConditionOperator.In, "a", "b")])));
+        Assert.False(Eval(new NoneOfCondition([Q("single", ConditionOperator.In, "a", "b")])));
     }
 
     [Fact]

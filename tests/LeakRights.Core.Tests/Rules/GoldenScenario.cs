@@ -40,7 +40,40 @@ internal static class GoldenScenario
         {
             Assert.Contains(want, cited);
         }
+
+        // Optional: what a step must tell the person (phrases a lawyer requires), and what no part of the plan may say.
+        if (expected.TryGetProperty("stepTextIncludes", out var includes))
+        {
+            foreach (var step in includes.EnumerateObject())
+            {
+                var text = plan.Paths.SelectMany(p => p.Steps).Where(s => s.Key == step.Name).Select(s => s.Title + "\n" + s.Text).SingleOrDefault();
+                Assert.True(text is not null, $"stepTextIncludes: the plan has no step '{step.Name}'");
+                foreach (var phrase in step.Value.EnumerateArray().Select(x => x.GetString()!))
+                {
+                    Assert.True(text.Contains(phrase, StringComparison.Ordinal), $"stepTextIncludes: step '{step.Name}' does not say \"{phrase}\"");
+                }
+            }
+        }
+
+        if (expected.TryGetProperty("planTextExcludes", out var excludes))
+        {
+            var seen = PersonVisibleTexts(plan).ToList();
+            foreach (var phrase in excludes.EnumerateArray().Select(x => x.GetString()!))
+            {
+                var hit = seen.FirstOrDefault(t => t.Text.Contains(phrase, StringComparison.Ordinal));
+                Assert.True(hit == default, $"planTextExcludes: \"{phrase}\" appears in {hit.Where}");
+            }
+        }
     }
+
+    /// <summary>Every text of the plan the person reads (not the letters, which are checked on their own), with where it is.</summary>
+    private static IEnumerable<(string Where, string Text)> PersonVisibleTexts(Plan plan) =>
+        plan.Urgent.Select(u => ($"urgent '{u.Key}'", u.Title + "\n" + u.Text))
+            .Concat(plan.Paths.Select(p => ($"path '{p.Id}'", p.Title + "\n" + p.Why)))
+            .Concat(plan.Paths.SelectMany(p => p.Steps).Select(s => ($"step '{s.Key}'", s.Title + "\n" + s.Text)))
+            .Concat(plan.Authorities.Select(a => ($"authority '{a.Id.Value}'", a.Name + "\n" + a.Handles + "\n" + a.HowTo)))
+            .Concat(plan.Deadlines.Select(d => ($"deadline '{d.Key}'", d.Title + "\n" + d.Text + "\n" + d.NoDate)))
+            .Concat(plan.Flags.Select(f => ($"flag '{f.Id}'", f.Label + "\n" + f.Explain)));
 
     /// <summary>What holds for every plan: three paths in order, citations and authorities exactly those used, texts filled in.</summary>
     public static void AssertInvariants(Plan plan)

@@ -18,7 +18,7 @@ public sealed class StartupTests(LeakRightsFactory first) : IClassFixture<LeakRi
         await using var db = first.CreateDbContext();
 
         Assert.Equal(205, await db.Articles.CountAsync());
-        Assert.Equal(16, await db.Authorities.CountAsync());
+        Assert.Equal(18, await db.Authorities.CountAsync());
         Assert.Equal(205, await db.ArticleRevisions.CountAsync(r => r.Revision == 1 && r.Editor == ContentSeeder.SeedEditor));
     }
 
