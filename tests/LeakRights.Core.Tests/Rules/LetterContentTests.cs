@@ -151,6 +151,23 @@ public class LetterContentTests
     }
 
     [Fact]
+    public void PoliceOfficerAsTheSource_NoLetterGoesToThePoliceStation_The控告GoesToHisSuperiorOrgan()
+    {
+        var plan = PlanPdfTests.Scenario("police-officer-leaked-home-address-to-harasser");
+
+        Assert.All(plan.Letters, l => Assert.DoesNotContain("派出所", Text(l), StringComparison.Ordinal));
+        Assert.StartsWith("致：＿＿＿＿公安局（涉事民警所在公安机关的上一级公安机关）", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StateBodyNotNamed_The控告SaysWhereToGoIfTheLeakerIsAnOfficer()
+    {
+        var plan = PlanPdfTests.Scenario("government-worker-leaked-my-address-not-sure-which-office");
+
+        Assert.StartsWith("致：＿＿＿＿公安局（如果泄露者是民警，请向其所在公安机关的上一级公安机关提出", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconsideration_CitesOnlyTheArticlesThatGiveIt_AndAsksForReasons()
     {
         var letter = Letter(PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days"), "police-reconsideration");
