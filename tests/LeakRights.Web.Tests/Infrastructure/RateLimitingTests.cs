@@ -151,6 +151,7 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
                 "/check/review plans",
                 "/plan/{token} plans",
                 "/plan/{token}/calendar pdf",
+                "/plan/{token}/letter pdf",
                 "/plan/{token}/pdf pdf",
             ],
             endpoints);
