@@ -126,7 +126,9 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .ThenBy(e => e.Uid, StringComparer.Ordinal)
             .ToList();
 
-        var situation = content.Questionnaire.Questions
+        // In the order the person answered them: the steps' order, not the order questions were added to the file.
+        var situation = content.Questionnaire.Steps.SelectMany(s => s.QuestionIds)
+            .Select(content.Questionnaire.Get)
             .Where(q => !q.LetterOnly && answers.Has(q.Id))
             .Select(q => new PlanSituationItem(q.Id, q.Label, AnswerDisplay.Format(q, answers.Get(q.Id)!)))
             .ToList();

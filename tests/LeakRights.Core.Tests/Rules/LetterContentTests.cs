@@ -34,6 +34,16 @@ public class LetterContentTests
     }
 
     [Fact]
+    public void Situation_FollowsTheQuestionnairesSteps_NewQuestionsWhereTheyAreAsked()
+    {
+        var plan = PlanPdfTests.Scenario("police-officer-leaked-home-address-to-harasser");
+        var ids = plan.Situation.Select(s => s.QuestionId).ToList();
+
+        Assert.Equal(["source", "government-body"], ids.Take(2));
+        Assert.Equal(TestContent.Bundle.Questionnaire.Steps.SelectMany(s => s.QuestionIds).Where(ids.Contains), ids);
+    }
+
+    [Fact]
     public void Letters_DataTypes_StateTheCategoriesTicked_NotTheOptionsExamples()
     {
         var plan = PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only");
