@@ -109,7 +109,7 @@ public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
 
         // The plan reflects it: ongoing danger first, the location used to harass flagged, the summary exact.
         await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
-        Assert.Equal(1, await page.Locator(".urgent").GetByText("现在就拨打110").CountAsync());
+        Assert.Equal("现在就拨打110", (await page.Locator("#first-action h2").InnerTextAsync()).Trim());
         Assert.Equal(1, await page.Locator(".flags h3").GetByText("行踪轨迹被用于违法犯罪").CountAsync());
         var summary = await BrowserCheck.ListedAnswersAsync(page, "dl.summary-list");
         Assert.Equal(DataTypes, summary["哪些信息被泄露了？"]);

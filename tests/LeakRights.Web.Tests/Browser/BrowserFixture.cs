@@ -63,6 +63,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 860 };
 
+    /// <summary>The desktop size issue 12 asks the first screen to fit (a 1280×800 laptop).</summary>
+    public static readonly ViewportSize Laptop = new() { Width = 1280, Height = 800 };
+
     public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, bool javaScript = true)
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
@@ -81,12 +84,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Saves a full-page screenshot to LEAKRIGHTS_SCREENSHOTS (docs/screenshots) when that variable is set.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         if (Environment.GetEnvironmentVariable("LEAKRIGHTS_SCREENSHOTS") is { Length: > 0 } dir)
         {
             Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
         }
     }
 }

@@ -29,7 +29,8 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, $"{viewport}-plan");
 
         var headings = await page.Locator("main h2").AllInnerTextsAsync();
-        Assert.StartsWith("紧急事项", headings.First(h => h.StartsWith("紧急", StringComparison.Ordinal) || h.StartsWith("途径", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#first-action.is-urgent").CountAsync());
+        Assert.Equal(await page.Locator("#first-action h2").InnerTextAsync(), headings[0]);
         Assert.Equal(3, headings.Count(h => h.StartsWith("途径", StringComparison.Ordinal)));
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the page scrolls sideways");
@@ -50,7 +51,7 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "保存并返回核对" }).ClickAsync());
         await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
 
-        Assert.Equal(1, await page.Locator(".urgent").GetByText("现在就拨打110").CountAsync());
+        Assert.Equal("现在就拨打110", (await page.Locator("#first-action h2").InnerTextAsync()).Trim());
     }
 
     [SkippableFact]
@@ -112,9 +113,11 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(BrowserFixture.Desktop);
         var page = await context.NewPageAsync();
         await BrowserCheck.BuildPlanAsync(page, BrowserCheck.BankFraud);
+        // The letter details are folded away under the direct download (issue 12: a shorter plan).
+        await page.Locator(".download summary").ClickAsync();
         await page.Locator("#f-your-name").FillAsync("王小明");
 
-        var pdfDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 PDF" }).ClickAsync());
+        var pdfDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 PDF", Exact = true }).ClickAsync());
         var icsDownload = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "把期限加入日历（.ics）" }).ClickAsync());
 
         Assert.Matches(@"^leakrights-plan-\d{8}\.pdf$", pdfDownload.SuggestedFilename);

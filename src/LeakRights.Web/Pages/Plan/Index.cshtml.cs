@@ -2,7 +2,6 @@ using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
-using LeakRights.Web.Data;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,11 +69,77 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         return RedirectToPage("/Check/Review");
     }
 
+    /// <summary>The single most urgent action (issue 12: the first phone screen), or null for a plan with nothing to do.</summary>
+    public PlanTodo? First => Plan?.FirstThings.Count > 0 ? Plan.FirstThings[0] : null;
+
+    /// <summary>The urgent action <see cref="First"/> points at, when it is one (its hotlines go on the first screen).</summary>
+    public PlanUrgent? FirstUrgent => First is null ? null : Plan!.Urgent.FirstOrDefault(u => "urgent-" + u.Key == First.Anchor);
+
+    /// <summary>The step <see cref="First"/> points at, when it is one.</summary>
+    public PlanStep? FirstStep => First is null ? null : Plan!.Paths.SelectMany(p => p.Steps).FirstOrDefault(s => "step-" + s.Key == First.Anchor);
+
+    /// <summary>"接下来按顺序做": at most five of the plan's ordered first things after the first.</summary>
+    public IReadOnlyList<PlanTodo> Next => Plan is null ? [] : Plan.FirstThings.Skip(1).Take(5).ToList();
+
+    /// <summary>The urgent actions not already shown as the first action.</summary>
+    public IReadOnlyList<PlanUrgent> OtherUrgent => Plan is null ? [] : Plan.Urgent.Where(u => u != FirstUrgent).ToList();
+
+    /// <summary>The authorities of an urgent action that have a hotline to tap.</summary>
+    public IReadOnlyList<Authority> Hotlines(PlanUrgent urgent) =>
+        urgent.Authorities.Select(Plan!.Authority).Where(a => a.Hotline is not null).ToList();
+
+    /// <summary>
+    /// A path's heading, numbered by its place in this plan (the plan orders paths by what matters for the person). Titles
+    /// that still carry a fixed "途径一：" prefix from texts.json lose it, so a path is never numbered twice.
+    /// </summary>
+    public static string PathHeading(int index, string title)
+    {
+        var bare = System.Text.RegularExpressions.Regex.Replace(title, "^途径[一二三四五六七八九十]+：", string.Empty);
+        return $"途径{ChineseNumber(index + 1)}：{bare}";
+    }
+
+    private static string ChineseNumber(int n) => n is >= 1 and <= 9 ? "一二三四五六七八九"[n - 1].ToString() : n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A step's text split into its first plain sentence (shown) and the rest (behind "具体怎么做"): the sentence ends at the
+    /// first 。！？ of the first paragraph; the rest keeps its paragraphs.
+    /// </summary>
+    public static (string Lead, IReadOnlyList<string> More) SplitLead(string text)
+    {
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (paragraphs.Count == 0)
+        {
+            return (string.Empty, []);
+        }
+
+        var first = paragraphs[0];
+        var end = first.IndexOfAny(['。', '！', '？']);
+        var lead = end < 0 ? first : first[..(end + 1)];
+        var remainder = end < 0 ? string.Empty : first[(end + 1)..].Trim();
+        var rest = new List<string>();
+        if (remainder.Length > 0)
+        {
+            rest.Add(remainder);
+        }
+
+        rest.AddRange(paragraphs.Skip(1));
+        return (lead, rest);
+    }
+
+    /// <summary>
+    /// Legal terms that first appear in a step, with a plain explanation. Core's PlanStep.Terms is on its way (issue 12,
+    /// item 3); until it lands there are none and the page renders nothing for them.
+    /// </summary>
+#pragma warning disable CA1822 // an instance method now, so the page does not change when it reads the step's terms
+    public IReadOnlyList<(string Term, string Explanation)> Terms(PlanStep step) => [];
+#pragma warning restore CA1822
+
+    public IReadOnlyList<CitationView> Cites(IEnumerable<CitationRef> references) => references.Select(Cite).ToList();
+
     public CitationView Cite(CitationRef reference) => new(Plan!.Citation(reference), Html(reference));
 
     public string Html(CitationRef reference) => plans.Content.Html(reference);
 
-    public string Dial(string hotline) => new(hotline.TakeWhile(c => c != '（' && c != '(').Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
+    public static string Dial(string hotline) => new(hotline.TakeWhile(c => c != '（' && c != '(').Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
 
-    public string StatusText(ConfirmationStatus status) => AuthorityStatus.Describe(status);
 }

@@ -105,4 +105,56 @@
     stepForm.addEventListener("change", keep);
     stepForm.addEventListener("submit", function () { store.removeItem(key); });
   }
+
+  // "快速离开": the link alone (no JavaScript) goes to /check/leave, which clears the draft cookie and redirects to a
+  // neutral site. Here it also clears this tab's sessionStorage, hides the page at once and replaces the history entry,
+  // so Back does not come back to it. Esc pressed three times (within two seconds) does the same.
+  var exitLink = document.querySelector("a[data-quick-exit]");
+  function quickExit(event) {
+    if (event) { event.preventDefault(); }
+    var store = drafts();
+    if (store) { try { store.clear(); } catch (e) { /* nothing to clear */ } }
+    document.documentElement.style.visibility = "hidden";
+    window.location.replace(exitLink.href);
+  }
+
+  if (exitLink) {
+    exitLink.addEventListener("click", quickExit);
+    var escapes = [];
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var now = Date.now();
+      escapes = escapes.filter(function (t) { return now - t < 2000; });
+      escapes.push(now);
+      if (escapes.length >= 3) { quickExit(event); }
+    });
+  }
+
+  // "复制链接" on the plan: hidden without JavaScript (it could not work), shown here.
+  var copyButton = document.querySelector("[data-copy-link]");
+  var copyStatus = document.querySelector("[data-copy-status]");
+  function copied(ok) {
+    if (copyStatus) {
+      copyStatus.textContent = ok
+        ? "链接已复制。请粘贴到只有您能看到的地方保存（例如发给自己的备忘录）。"
+        : "没能自动复制。请长按或选中浏览器地址栏里的链接，手动复制。";
+    }
+  }
+
+  if (copyButton) {
+    copyButton.hidden = false;
+    copyButton.addEventListener("click", function () {
+      var url = window.location.href.split("#")[0];
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { copied(true); }, function () { copied(false); });
+      } else {
+        copied(false);
+      }
+    });
+  }
+
+  // Printing shows the folded-away details ("具体怎么做", the answers), as the page would read on paper.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.more").forEach(function (d) { d.open = true; });
+  });
 })();

@@ -15,29 +15,29 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl!.NoStore);
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
-        var first = headings.FindIndex(h => h.StartsWith("先做这几件事", StringComparison.Ordinal));
-        var urgent = headings.FindIndex(h => h.StartsWith("紧急事项", StringComparison.Ordinal));
+        var next = headings.FindIndex(h => h.StartsWith("接下来按顺序做", StringComparison.Ordinal));
         var path1 = headings.FindIndex(h => h.StartsWith("途径一", StringComparison.Ordinal));
         var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
         var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
-        Assert.True(first == 0 && urgent == 1 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
-        // "先做这几件事": every urgent action, then (money lost to fraud) the 控告, then the first step of each recommended
-        // path, each linking to it.
-        var expectedFirst = page.QuerySelectorAll(".urgent-item h3").Select(h => h.TextContent.Trim())
+        // The first heading is the one thing to do now (money lost to fraud: 110 and an emergency stop-payment), then
+        // "接下来按顺序做", then the paths.
+        Assert.True(headings[0] == "钱被骗走了：马上拨打110报警，请求紧急止付" && next == 1 && next < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
+        Assert.Equal("tel:110", page.QuerySelector("#first-action a[href^='tel:']")!.GetAttribute("href"));
+        // "接下来按顺序做": every other urgent action, then (money lost to fraud) the 控告, then the first step of each
+        // recommended path, each linking to it.
+        var expectedNext = page.QuerySelectorAll(".urgent-item h3").Select(h => h.TextContent.Trim())
             .Append(page.QuerySelector("#step-report-to-police h3")!.TextContent.Trim())
             .Concat(page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps > li:first-child h3").Select(h => h.TextContent.Trim()))
             .Distinct()
             .ToList();
-        Assert.Equal(expectedFirst, page.QuerySelectorAll(".first-things li a").Select(a => a.TextContent.Trim()));
-        Assert.Equal("钱被骗走了：马上拨打110报警，请求紧急止付", expectedFirst[0]);
-        Assert.Contains("书面要求某银行某支行删除信息、停止侵害", expectedFirst);
-        Assert.All(page.QuerySelectorAll(".first-things li a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
+        Assert.Equal(expectedNext, page.QuerySelectorAll(".next-things li a").Select(a => a.TextContent.Trim()));
+        Assert.Contains("书面要求某银行某支行删除信息、停止侵害", expectedNext);
+        Assert.All(page.QuerySelectorAll(".next-things li a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
         Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         // Money lost to fraud: the police first (emergency stop-payment is theirs to order), then the bank (反电信网络诈骗法第二十条).
         var freeze = page.QuerySelector("#urgent-freeze-accounts")!.TextContent;
         Assert.True(freeze.IndexOf("110", StringComparison.Ordinal) < freeze.IndexOf("开户银行", StringComparison.Ordinal), freeze);
-        Assert.Contains("110", page.QuerySelector("#urgent-freeze-accounts .contact")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("12378", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -138,7 +138,7 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         var (_, after) = await s.GetAsync(second);
 
         Assert.DoesNotContain("现在就拨打110", before.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("现在就拨打110", after.QuerySelector(".urgent")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("现在就拨打110", after.QuerySelector("#first-action h2")!.TextContent.Trim());
     }
 
     [Theory]
