@@ -40,7 +40,8 @@ public static class CheckFlow
                 return page;
             }
 
-            var names = page.QuerySelectorAll("main form input[name]:not([type=hidden])").Select(i => i.GetAttribute("name")!).Distinct();
+            // As a browser without JavaScript posts: follow-ups not shown yet are rendered disabled, and disabled inputs do not post.
+            var names = page.QuerySelectorAll("main form input[name]:not([type=hidden]):not([disabled])").Select(i => i.GetAttribute("name")!).Distinct();
             var fields = names.SelectMany(n => answers.TryGetValue(n, out var v) ? v.Select(x => new KeyValuePair<string, string>(n, x)) : []).ToList();
             fields.Add(new("nav", "next"));
             (response, page) = await session.FollowAsync(await session.SubmitAsync(page, fields));

@@ -17,7 +17,14 @@ public static class BrowserCheck
                 continue;
             }
 
-            var type = await page.Locator($"main form input[name='{name}']").First.GetAttributeAsync("type");
+            // A follow-up not shown (yet) is disabled; with JavaScript it is revealed by the answers given above it.
+            var first = page.Locator($"main form input[name='{name}']").First;
+            if (!await first.IsEnabledAsync() || !await first.IsVisibleAsync())
+            {
+                continue;
+            }
+
+            var type = await first.GetAttributeAsync("type");
             if (type is "radio" or "checkbox")
             {
                 foreach (var v in values)

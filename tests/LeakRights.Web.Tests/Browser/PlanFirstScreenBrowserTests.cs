@@ -90,6 +90,33 @@ public sealed class PlanFirstScreenBrowserTests(BrowserFixture browser, ITestOut
         }
     }
 
+    /// <summary>Issue 12, item 9: "复制链接" copies the plan's link (JavaScript), and is not shown without JavaScript.</summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CopyLink_WithJavaScript_CopiesThePlanLinkAndSaysHowLongItWorks(bool javaScript)
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        await using var context = await browser.NewContextAsync(BrowserFixture.Phone, javaScript);
+        var page = await context.NewPageAsync();
+        var (url, _) = ScenarioPlans.Open(browser.Factory.Services, ScenarioPlans.People[0]);
+        await page.GotoAsync(url);
+
+        // How long the link works comes from the configuration (30 days in the tests' app), with the date it ends.
+        Assert.Contains("这个链接能用 30 天，到 2026年12月27日 为止", await page.Locator(".keep-link").InnerTextAsync(), StringComparison.Ordinal);
+        var copy = page.GetByRole(AriaRole.Button, new() { Name = "复制链接" });
+        if (!javaScript)
+        {
+            Assert.Equal(0, await copy.CountAsync());
+            return;
+        }
+
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = browser.BaseUrl });
+        await copy.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-copy-status]")).ToContainTextAsync("链接已复制");
+        Assert.Equal(browser.BaseUrl + url, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+    }
+
     /// <summary>
     /// The plan's length on a 360×740 phone (page height ÷ 740), printed per scenario; the three people of issue 12 must be
     /// at most half as long as before the redesign (docs/plan-length.md has both).

@@ -9,7 +9,10 @@ namespace LeakRights.Web.Pages.Check;
 /// <summary>One step of the guided check. The walker decides what is shown and what comes next; this page only binds and redirects.</summary>
 public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore drafts, AnswerParser parser) : PageModel
 {
-    private static readonly HashSet<string> FrameworkFields = new(StringComparer.Ordinal) { "__RequestVerificationToken", "nav" };
+    /// <summary>Posted with each follow-up question site.js revealed on the page: the person saw it (even if left empty).</summary>
+    public const string ShownField = "lr-shown";
+
+    private static readonly HashSet<string> FrameworkFields = new(StringComparer.Ordinal) { "__RequestVerificationToken", "nav", ShownField };
 
     public int Number { get; private set; }
 
@@ -28,14 +31,27 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
 
     public bool MoreQuestions { get; private set; }
 
+    /// <summary>The questions that appeared after the last post (without JavaScript): the page scrolls to them and names them.</summary>
+    public IReadOnlyList<Question> NewQuestions { get; private set; } = [];
+
+    /// <summary>
+    /// Every question of the step in order: those shown, and the follow-ups site.js may reveal in place (hidden, inputs
+    /// disabled), each with its condition as JSON when it depends on this step's answers.
+    /// </summary>
+    public IReadOnlyList<(Question Question, bool Shown, string? Reveal)> Items { get; private set; } = [];
+
     public bool ReturnToReview { get; private set; }
 
     private Dictionary<string, IReadOnlyList<string>> _values = [];
 
-    public QuestionField Field(Question q) =>
-        new(q, _values.TryGetValue(q.Id, out var v) ? v : [], Errors.GetValueOrDefault(q.Id), parser.CurrentMonth.ToString());
+    public QuestionField Field(Question q, bool shown = true) =>
+        new(q, _values.TryGetValue(q.Id, out var v) ? v : [], Errors.GetValueOrDefault(q.Id), parser.CurrentMonth.ToString())
+        {
+            Disabled = !shown,
+            IsNew = NewQuestions.Contains(q),
+        };
 
-    public IActionResult OnGet([FromRoute] int step, [FromQuery(Name = "return")] string? returnTo, [FromQuery] bool more = false)
+    public IActionResult OnGet([FromRoute] int step, [FromQuery(Name = "return")] string? returnTo, [FromQuery] bool more = false, [FromQuery(Name = "new")] string? newIds = null)
     {
         if (step < 1 || step > walker.StepCount)
         {
@@ -50,6 +66,8 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
 
         Show(step, answers, returnTo);
         MoreQuestions = more;
+        var named = (newIds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        NewQuestions = more ? Questions.Where(q => named.Contains(q.Id, StringComparer.Ordinal)).ToList() : [];
         _values = Questions.ToDictionary(q => q.Id, q => AnswerDisplay.FormValues(answers.Get(q.Id)));
         return Page();
     }
@@ -66,7 +84,28 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
             .Where(f => !FrameworkFields.Contains(f.Key))
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToList(), StringComparer.Ordinal);
         var stored = drafts.Read(HttpContext);
+        var shown = Request.Form[ShownField].Select(v => v ?? string.Empty).ToHashSet(StringComparer.Ordinal);
         var result = walker.Submit(step - 1, stored, posted, requireAnswers: !back);
+
+        // With JavaScript, follow-up questions appear in place and are posted with the answers that reveal them. The walker
+        // judges a post by what the stored answers showed, so a revealed question would be "not on this page": submit
+        // again with the answers just given as the basis, as long as that shows questions the person saw (posted or marked
+        // lr-shown). Forged fields stay refused: a question the answers do not show is never in that set.
+        var basis = stored;
+        for (var pass = 0; pass < walker.Questionnaire.Steps[step - 1].QuestionIds.Count; pass++)
+        {
+            var before = walker.VisibleQuestions(step - 1, basis).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+            var seen = walker.VisibleQuestions(step - 1, result.Answers)
+                .Where(q => !before.Contains(q.Id) && (shown.Contains(q.Id) || posted.ContainsKey(q.Id)))
+                .ToList();
+            if (seen.Count == 0)
+            {
+                break;
+            }
+
+            basis = result.Answers;
+            result = walker.Submit(step - 1, basis, posted, requireAnswers: !back);
+        }
 
         // Keep every valid answer, whatever happens next: nothing the person typed correctly is lost. If the answers do
         // not fit in the cookie, nothing is saved and the step is shown again with everything as it was posted.
@@ -95,7 +134,10 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
                     q => result.Echo.TryGetValue(q.Id, out var echo) && result.Errors.ContainsKey(q.Id) ? echo : AnswerDisplay.FormValues(result.Answers.Get(q.Id)));
                 return Page();
             case StepOutcome.Stay:
-                return RedirectToPage(new { step, more = true, @return = returnTo });
+                // Without JavaScript the step is shown again; it scrolls to the new questions and says what appeared.
+                var rendered = walker.VisibleQuestions(step - 1, basis).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+                var added = walker.VisibleQuestions(step - 1, result.Answers).Where(q => !rendered.Contains(q.Id)).Select(q => q.Id).ToList();
+                return RedirectToPage(null, null, new { step, more = true, @new = string.Join(',', added), @return = returnTo }, "new-questions");
             default:
                 return returnTo == "review" || step == walker.StepCount
                     ? RedirectToPage("Review")
@@ -109,5 +151,12 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
         Step = walker.Questionnaire.Steps[step - 1];
         Questions = walker.VisibleQuestions(step - 1, answers);
         ReturnToReview = returnTo == "review";
+        var onStep = Step.QuestionIds.ToHashSet(StringComparer.Ordinal);
+        Items = Step.QuestionIds
+            .Select(walker.Questionnaire.Get)
+            .Where(q => !q.LetterOnly)
+            .Select(q => (Question: q, Shown: Questions.Contains(q), Reveal: RevealCondition.ToJson(q.ShowIf, onStep)))
+            .Where(i => i.Shown || i.Reveal is not null)
+            .ToList();
     }
 }

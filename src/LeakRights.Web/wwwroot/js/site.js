@@ -106,6 +106,69 @@
     stepForm.addEventListener("submit", function () { store.removeItem(key); });
   }
 
+  // Follow-up questions in place (GOV.UK's conditional reveal). The server renders each follow-up that depends on this
+  // step's answers with its condition (data-show-if) and, when it is not shown yet, hidden with its inputs disabled, so
+  // nothing of it posts. Here it appears under the answer that triggers it, without a reload; the server still judges
+  // the posted answers as before. The grammar is the rules' own (eq, in, not, any, all, gte, lte; anyOf, allOf, noneOf).
+  var revealing = document.querySelectorAll("[data-show-if]");
+  var revealForm = document.querySelector("form[data-step-draft]");
+
+  function answerOf(name) {
+    var inputs = revealForm.querySelectorAll("input[name='" + name + "']:not([disabled])");
+    if (inputs.length === 0) { return null; }
+    var type = inputs[0].type;
+    if (type === "radio") {
+      var picked = revealForm.querySelector("input[name='" + name + "']:checked:not([disabled])");
+      return picked ? { one: picked.value } : null;
+    }
+
+    if (type === "checkbox") {
+      var ticked = [];
+      inputs.forEach(function (i) { if (i.checked) { ticked.push(i.value); } });
+      return ticked.length ? { many: ticked } : null;
+    }
+
+    var text = inputs[0].value.trim();
+    return text === "" || isNaN(Number(text)) ? null : { number: Number(text) };
+  }
+
+  function holds(c) {
+    if (c.anyOf) { return c.anyOf.some(holds); }
+    if (c.allOf) { return c.allOf.every(holds); }
+    if (c.noneOf) { return !c.noneOf.some(holds); }
+    var a = answerOf(c.q);
+    if (!a) { return false; }
+    var has = function (v) { return c.v.indexOf(v) >= 0; };
+    switch (c.op) {
+      case "eq":
+      case "in": return a.one !== undefined && has(a.one);
+      case "not":
+        if (a.one !== undefined) { return !has(a.one); }
+        return a.many !== undefined && !a.many.some(has);
+      case "any": return a.many !== undefined && a.many.some(has);
+      case "all": return a.many !== undefined && c.v.every(function (v) { return a.many.indexOf(v) >= 0; });
+      case "gte": return a.number !== undefined && a.number >= Number(c.n);
+      case "lte": return a.number !== undefined && a.number <= Number(c.n);
+      default: return false;
+    }
+  }
+
+  function reveal() {
+    // In page order, so a follow-up of a follow-up sees its trigger already shown or hidden.
+    revealing.forEach(function (box) {
+      var show = false;
+      try { show = holds(JSON.parse(box.getAttribute("data-show-if"))); } catch (e) { show = !box.hidden; }
+      box.hidden = !show;
+      box.querySelectorAll("input").forEach(function (input) { input.disabled = !show; });
+    });
+  }
+
+  if (revealForm && revealing.length) {
+    reveal();
+    revealForm.addEventListener("change", reveal);
+    revealForm.addEventListener("input", reveal);
+  }
+
   // "快速离开": the link alone (no JavaScript) goes to /check/leave, which clears the draft cookie and redirects to a
   // neutral site. Here it also clears this tab's sessionStorage, hides the page at once and replaces the history entry,
   // so Back does not come back to it. Esc pressed three times (within two seconds) does the same.
@@ -126,7 +189,7 @@
       var now = Date.now();
       escapes = escapes.filter(function (t) { return now - t < 2000; });
       escapes.push(now);
-      if (escapes.length >= 3) { quickExit(event); }
+      if (escapes.length >= 3) { escapes = []; quickExit(event); }
     });
   }
 

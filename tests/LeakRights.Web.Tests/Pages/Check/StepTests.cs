@@ -19,7 +19,9 @@ public sealed class StepTests : IClassFixture<LeakRightsFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("第 1 步，共 6 步", page.QuerySelector(".progress-label")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(16, page.QuerySelectorAll("input[name=source][type=radio]").Length);
-        Assert.Null(page.QuerySelector("input[name=insider]"));
+        // The follow-ups are in the page for site.js to reveal, hidden and disabled: nothing of them is shown or posts.
+        Assert.Null(page.QuerySelector("input[name=insider]:not([disabled])"));
+        Assert.True(page.QuerySelector("#q-insider")!.Closest(".conditional")!.HasAttribute("hidden"));
         Assert.NotNull(page.QuerySelector("fieldset#q-source legend"));
     }
 
@@ -34,9 +36,75 @@ public sealed class StepTests : IClassFixture<LeakRightsFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/check/1", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        Assert.NotNull(again.QuerySelector("input[name=insider]"));
-        Assert.NotNull(again.QuerySelector("input[name=organisation-name]"));
+        Assert.NotNull(again.QuerySelector("input[name=insider]:not([disabled])"));
+        Assert.NotNull(again.QuerySelector("input[name=organisation-name]:not([disabled])"));
         Assert.True(again.QuerySelector<IHtmlInputElement>("input[name=source][value=bank]")!.IsChecked);
+        // Without JavaScript the page scrolls to what appeared (the anchor) and names it there.
+        Assert.EndsWith("#new-questions", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var notice = again.GetElementById("new-questions")!;
+        Assert.Contains("新增了 2 个问题", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("“是否有迹象表明是该单位的工作人员泄露或出售的？”", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal("q-insider", notice.NextElementSibling?.QuerySelector(".question")?.Id ?? notice.NextElementSibling?.Id);
+    }
+
+    [Fact]
+    public async Task Post_FollowUpRevealedInPlace_IsAcceptedWithItsTrigger()
+    {
+        using var s = new WebSession(_factory);
+        var (_, page) = await s.GetAsync("/check/1");
+
+        // What the page posts when site.js has revealed the follow-ups: the answers, and lr-shown for each one revealed.
+        var response = await s.SubmitAsync(page, Fields.Of(
+            ("source", "bank"), ("lr-shown", "insider"), ("insider", "yes"), ("lr-shown", "organisation-name"), ("organisation-name", "某银行"), ("nav", "next")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/check/2", response.Headers.Location!.OriginalString);
+        var (_, review) = await s.GetAsync("/check/1");
+        Assert.True(review.QuerySelector<IHtmlInputElement>("input[name=insider][value=yes]")!.IsChecked);
+        Assert.Equal("某银行", review.QuerySelector<IHtmlInputElement>("input[name=organisation-name]")!.Value);
+    }
+
+    [Fact]
+    public async Task Post_FollowUpRevealedButLeftEmpty_GoesOnWithoutShowingTheStepAgain()
+    {
+        using var s = new WebSession(_factory);
+        var (_, page) = await s.GetAsync("/check/1");
+
+        var response = await s.SubmitAsync(page, Fields.Of(("source", "bank"), ("lr-shown", "insider"), ("lr-shown", "organisation-name"), ("organisation-name", string.Empty), ("nav", "next")));
+
+        Assert.Equal("/check/2", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Post_RevealedFollowUpWithBadValue_ReshowsItWithANaturalError()
+    {
+        using var s = new WebSession(_factory);
+        await PassFirstThreeSteps(s);
+        var (_, page) = await s.GetAsync("/check/4");
+
+        var response = await s.SubmitAsync(page, Fields.Of(("harms", "financial-loss"), ("lr-shown", "loss-amount"), ("loss-amount", "很多"), ("ongoing-danger", "no"), ("nav", "next")));
+        var again = await WebSession.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(again.QuerySelector("#e-loss-amount"));
+        Assert.Null(again.QuerySelector("#f-loss-amount")!.GetAttribute("disabled"));
+        // The question and the message read as one sentence: no "？：".
+        var line = again.QuerySelector("[data-error-summary] li a")!.TextContent;
+        Assert.StartsWith("大约损失了多少元？请填写", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("？：", again.QuerySelector("[data-error-summary]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_OptionalQuestionWhoseLabelSaysSo_HasOneOptionalMarker()
+    {
+        using var s = new WebSession(_factory);
+        var (_, first) = await s.GetAsync("/check/1");
+        var (_, page) = await s.FollowAsync(await s.SubmitAsync(first, Fields.Of(("source", "bank"), ("nav", "next"))));
+
+        var label = page.QuerySelector("label[for=f-organisation-name]")!.TextContent;
+        Assert.Contains("可不填", label, StringComparison.Ordinal);
+        Assert.DoesNotContain("选填", label, StringComparison.Ordinal);
+        Assert.Contains("（选填）", page.QuerySelector("#q-insider legend")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
