@@ -51,6 +51,15 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await BrowserCheck.NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成我的行动计划" }).ClickAsync());
         problems.AddRange(await SeriousViolationsAsync(page, "/plan/{token}"));
 
+        // The three people of issue 12, as the page opens and with every folded part open.
+        foreach (var name in ScenarioPlans.People)
+        {
+            await page.GotoAsync(ScenarioPlans.Open(browser.Factory.Services, name).Url);
+            problems.AddRange(await SeriousViolationsAsync(page, name));
+            await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+            problems.AddRange(await SeriousViolationsAsync(page, name + " (all open)"));
+        }
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
