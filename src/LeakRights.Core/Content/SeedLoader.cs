@@ -501,7 +501,10 @@ public static class SeedLoader
                 var authorities = r.Array(p.Item, "authorities", at, required: false)
                     .Select(a => new AuthorityRule(r.Condition(a.Item, "when", a.Entry, required: false), r.StringList(a.Item, "authorities", a.Entry, required: true)))
                     .ToList();
-                return new PathRule(id, (int)(r.Number(p.Item, "priority", at, required: true) ?? 0), r.Condition(p.Item, "recommendedWhen", at, required: false), steps, authorities);
+                return new PathRule(id, (int)(r.Number(p.Item, "priority", at, required: true) ?? 0), r.Condition(p.Item, "recommendedWhen", at, required: false), steps, authorities)
+                {
+                    LeadWhen = r.Condition(p.Item, "leadWhen", at, required: false),
+                };
             })
             .ToList();
 
@@ -574,11 +577,7 @@ public static class SeedLoader
             })
             .ToList();
 
-        var firstSteps = r.Array(root, "firstThings", string.Empty, required: false)
-            .Select(f => new FirstStepRule(r.String(f.Item, "step", f.Entry), r.Condition(f.Item, "when", f.Entry, required: true) ?? new AnyOfCondition([])))
-            .ToList();
-
-        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines) { FirstSteps = firstSteps };
+        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines);
     }
 
     /// <summary>Reads <c>{"days"|"workingDays"|"months"|"years": n, "from": event}</c>: exactly one clock, a positive whole amount.</summary>

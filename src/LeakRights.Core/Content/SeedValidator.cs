@@ -357,6 +357,11 @@ internal static class SeedValidator
                 new ConditionContext(R, $"{at} recommendedWhen", b, allFacts, paths.Where(p => p != path.Id).ToHashSet(StringComparer.Ordinal), errors).Check(path.RecommendedWhen);
             }
 
+            if (path.LeadWhen is not null)
+            {
+                new ConditionContext(R, $"{at} leadWhen", b, allFacts, paths, errors).Check(path.LeadWhen);
+            }
+
             foreach (var step in path.Steps)
             {
                 var sat = $"{at} step '{step.Key}'";
@@ -408,18 +413,6 @@ internal static class SeedValidator
             }
 
             CheckCites(b, R, at, d.Cites, errors);
-        }
-
-        var stepKeys = rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (first, i) in rules.FirstSteps.Select((f, i) => (f, i)))
-        {
-            var at = $"firstThings[{i}] (step '{first.Step}')";
-            if (!stepKeys.Contains(first.Step))
-            {
-                errors.Add(new SeedError(R, at, $"'{first.Step}' is not a step of 'paths'"));
-            }
-
-            new ConditionContext(R, $"{at} when", b, allFacts, paths, errors).Check(first.When);
         }
 
         void CheckAuthorities(ContentBundle bundle, string at, IEnumerable<string> ids, List<SeedError> errs)

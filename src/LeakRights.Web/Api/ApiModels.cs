@@ -40,7 +40,8 @@ public sealed record PlanResponse(
 
 public sealed record UrgentDto(string Key, string Title, string Text, IReadOnlyList<string> Authorities, IReadOnlyList<string> Citations);
 
-public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities);
+/// <summary>A remedy path. The array stays in the v1 contract's priority order; <see cref="Order"/> is the plan's order for this person (1 = first).</summary>
+public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities, int Order);
 
 public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations, string? Deadline, DueDto? Due);
 
@@ -134,7 +135,7 @@ internal static class ApiMapping
     public static PlanResponse ToResponse(Plan p) => new(
         p.GeneratedAt,
         p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, Ids(u.Authorities), Refs(u.Citations))).ToList(),
-        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due))).ToList(), Ids(x.Authorities))).ToList(),
+        p.Paths.Select((x, i) => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due))).ToList(), Ids(x.Authorities), i + 1)).OrderBy(x => x.Priority).ToList(),
         p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
         p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),

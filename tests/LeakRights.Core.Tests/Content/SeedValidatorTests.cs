@@ -712,18 +712,11 @@ public class SeedValidatorTests
     // Conditions
 
     [Fact]
-    public void Validate_FirstStepOfUnknownStepOrBadCondition_IsNamed()
+    public void Validate_PathLeadWhenWithUnknownFact_IsNamed()
     {
-        var rules = B.Rules with { FirstSteps = [new FirstStepRule("nowhere", new FactCondition("fraud-loss")), new FirstStepRule("report-to-police", new FactCondition("no-such-fact"))] };
+        var rules = B.Rules with { Paths = [.. B.Rules.Paths.Select(p => p.Id == "complain" ? p with { LeadWhen = new FactCondition("no-such-fact") } : p)] };
 
-        var errors = Validate(Bundle(rules: rules));
-
-        Assert.Equal(
-            [
-                new SeedError(R, "firstThings[0] (step 'nowhere')", "'nowhere' is not a step of 'paths'"),
-                new SeedError(R, "firstThings[1] (step 'report-to-police') when", "unknown fact 'no-such-fact' (or one declared later)"),
-            ],
-            errors);
+        Assert.Equal(new SeedError(R, "paths (id 'complain') leadWhen", "unknown fact 'no-such-fact' (or one declared later)"), Single(Bundle(rules: rules)));
     }
 
     [Fact]

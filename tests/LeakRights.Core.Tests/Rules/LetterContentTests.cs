@@ -14,7 +14,7 @@ public class LetterContentTests
     private static string Text(PlanLetter letter) => string.Join("\n", letter.Paragraphs.Select(p => p.Text));
 
     [Fact]
-    public void FirstThings_MoneyLostToFraud_The控告ComesRightAfter110_BeforeLettersToTheBank()
+    public void FirstThings_MoneyLostToFraud_The控告ComesRightAfter110_BeforeLettersToTheBank_TheLegalRouteFirst()
     {
         var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
         var anchors = plan.FirstThings.Select(t => t.Anchor).ToList();
@@ -23,6 +23,7 @@ public class LetterContentTests
         Assert.Equal(anchors.FindIndex(a => a.StartsWith("step-", StringComparison.Ordinal)), anchors.IndexOf("step-report-to-police"));
         Assert.True(anchors.IndexOf("step-report-to-police") < anchors.IndexOf("step-send-deletion-request"));
         Assert.Single(anchors, a => a == "step-report-to-police");
+        Assert.Equal("legal-action", plan.Paths[0].Id);
     }
 
     [Fact]

@@ -17,16 +17,19 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
         var first = headings.FindIndex(h => h.StartsWith("先做这几件事", StringComparison.Ordinal));
         var urgent = headings.FindIndex(h => h.StartsWith("紧急事项", StringComparison.Ordinal));
-        var path1 = headings.FindIndex(h => h.StartsWith("途径一", StringComparison.Ordinal));
-        var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
-        var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
-        Assert.True(first == 0 && urgent == 1 && urgent < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
-        // "先做这几件事": every urgent action, then (money lost to fraud) the 控告, then the first step of each recommended
-        // path, each linking to it.
+        // Money lost to fraud: the legal route (the police) comes first, then the other two in their usual order.
+        var paths = page.QuerySelectorAll("section.path h2").Select(h => h.Id).ToList();
+        Assert.Equal(["path-legal-action", "path-request-stop", "path-complain"], paths);
+        var path1 = headings.FindIndex(h => h.StartsWith("通过法律途径维权", StringComparison.Ordinal));
+        Assert.True(first == 0 && urgent == 1 && urgent < path1, string.Join(" / ", headings));
+        // "先做这几件事": every urgent action, then the first step of each recommended path in the plan's order (money lost
+        // to fraud: the 控告 first), then their next steps, six in all, each linking to it.
+        var recommended = page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps").ToList();
         var expectedFirst = page.QuerySelectorAll(".urgent-item h3").Select(h => h.TextContent.Trim())
-            .Append(page.QuerySelector("#step-report-to-police h3")!.TextContent.Trim())
-            .Concat(page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps > li:first-child h3").Select(h => h.TextContent.Trim()))
+            .Concat(recommended.Select(ol => ol.QuerySelector("li h3")!.TextContent.Trim()))
+            .Concat(recommended.SelectMany(ol => ol.QuerySelectorAll(":scope > li").Skip(1).Select(li => li.QuerySelector("h3")!.TextContent.Trim())))
             .Distinct()
+            .Take(6)
             .ToList();
         Assert.Equal(expectedFirst, page.QuerySelectorAll(".first-things li a").Select(a => a.TextContent.Trim()));
         Assert.Equal("钱被骗走了：马上拨打110报警，请求紧急止付", expectedFirst[0]);
@@ -65,7 +68,7 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         var (response, page) = await other.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("途径三：通过法律途径维权", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("通过法律途径维权：报案、起诉", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
