@@ -596,6 +596,7 @@ internal static class SeedValidator
                 ConditionOperator.Any or ConditionOperator.All => question.Type == QuestionType.MultiChoice,
                 ConditionOperator.Not => question.Type is QuestionType.SingleChoice or QuestionType.MultiChoice,
                 ConditionOperator.Gte or ConditionOperator.Lte => question.Type == QuestionType.Number,
+                ConditionOperator.Answered => true,
                 _ => false,
             };
             if (!fits)

@@ -126,6 +126,7 @@ internal static class ApiMapping
             {
                 ConditionOperator.Eq => JsonValue.Create(q.Values[0]),
                 ConditionOperator.Gte or ConditionOperator.Lte => JsonValue.Create(q.Number),
+                ConditionOperator.Answered => JsonValue.Create(true),
                 _ => new JsonArray(q.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
             },
         },

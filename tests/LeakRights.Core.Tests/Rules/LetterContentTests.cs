@@ -44,6 +44,21 @@ public class LetterContentTests
         Assert.Equal(TestContent.Bundle.Questionnaire.Steps.SelectMany(s => s.QuestionIds).Where(ids.Contains), ids);
     }
 
+    [Theory]
+    [InlineData(null, null)] // refused and reported, no date of either: no date, and never "passed" (规定第八、十三条)
+    [InlineData("2026-11", "2029-11")] // learned of the refusal this month: three years from then (第十三条第二款)
+    public void Limitation_DemandAndReportWithoutTheirDate_GiveNoDateAndNoPassedFlag(string? lastClaim, string? due)
+    {
+        var plan = lastClaim is null
+            ? PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion")
+            : PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "last-claim-on", lastClaim);
+        var limitation = plan.Deadlines.Single(d => d.Key == "limitation");
+
+        Assert.Equal(due, limitation.Due?.Iso);
+        Assert.Equal(due is null, limitation.NoDate?.Contains("这不等于已经过期", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(plan.Flags, f => f.Id == "limitation-passed");
+    }
+
     [Fact]
     public void Letters_DataTypes_StateTheCategoriesTicked_NotTheOptionsExamples()
     {
