@@ -193,6 +193,39 @@ public class LetterContentTests
         Assert.StartsWith("致：＿＿＿＿公安局（如果泄露者是民警，请向其所在公安机关的上一级公安机关提出", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("within-7-days", "police-reconsideration", "本计划附有复议申请书")]
+    [InlineData("over-7-days", "procuratorate-supervision", "本计划附有一份立案监督申请书")]
+    [InlineData("not-received", null, "请先书面要求作出决定的公安机关送达通知书")]
+    public void PoliceRefused_TheLetterAttachedIsTheOneThatStillWorks_AndTheStepSaysSoOnlyThen(string notice, string? letter, string says)
+    {
+        var plan = PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", notice);
+        var step = plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-refused");
+
+        Assert.Equal(letter is null ? [] : [letter], plan.Letters.Where(l => l.ForStep == "police-refused").Select(l => l.Id));
+        Assert.Contains(says, step.Text, StringComparison.Ordinal);
+        Assert.Equal(letter is not null, step.Text.Contains("本计划附有", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProcuratorateSupervision_AsksForTheReasonsUnderArticle113()
+    {
+        var letter = Letter(PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "over-7-days"), "procuratorate-supervision");
+
+        Assert.Equal(["criminal-procedure-law#113"], letter.Citations.Select(c => c.ToString()));
+        Assert.Contains("说明不立案的理由；认为理由不能成立的，通知其立案（《中华人民共和国刑事诉讼法》第一百一十三条）", Text(letter), StringComparison.Ordinal);
+        Assert.EndsWith("人民检察院", letter.Closing[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnePersonsRecord_TheInsiderNoteDoesNotPromiseAHalvedThreshold()
+    {
+        var steps = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion").Paths.SelectMany(p => p.Steps).ToList();
+
+        Assert.DoesNotContain("一般标准的一半", steps.Single(s => s.Key == "report-to-police").Text, StringComparison.Ordinal);
+        Assert.Contains("一般标准的一半", PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss").Paths.SelectMany(p => p.Steps).Single(s => s.Key == "report-to-police").Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reconsideration_CitesOnlyTheArticlesThatGiveIt_AndAsksForReasons()
     {
