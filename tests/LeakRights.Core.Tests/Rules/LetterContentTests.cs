@@ -227,6 +227,44 @@ public class LetterContentTests
     }
 
     [Fact]
+    public void KnownOnlyFromTheNews_TheLetterAsksWhetherTheirDataIsAffected_AndStatesNoLeakAsFact()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "deletion-request");
+
+        Assert.Contains("得知，贵单位发生了个人信息泄露事件", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("可能在泄露范围内", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("书面确认本人的个人信息是否在此次泄露的范围内", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("本人的下列个人信息被泄露", Text(letter), StringComparison.Ordinal);
+        // Face data: sensitive, strict protection, and the court's rule on a face-data leak (个保法第二十八条; 人脸识别规定第二条).
+        Assert.Contains("人脸等生物识别信息属于敏感个人信息", Text(letter), StringComparison.Ordinal);
+        Assert.Contains(letter.Citations, c => c.ToString() == "spc-facial-recognition-2021#2");
+    }
+
+    [Fact]
+    public void DeletionRequest_AlwaysAsksToPreserveTheLogs_AndNamesTheStaffQuestionOnlyWithSignsOfAnInsider()
+    {
+        var hospital = Text(Letter(PlanPdfTests.Scenario("hospital-leak-of-thousands-of-patients-in-the-news"), "deletion-request"));
+        var bank = Text(Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "deletion-request"));
+
+        Assert.Contains("封存并保全与本人信息有关的查询、访问和导出记录", hospital, StringComparison.Ordinal);
+        Assert.DoesNotContain("哪些工作人员", hospital, StringComparison.Ordinal);
+        Assert.Contains("哪些工作人员于何时查询、导出本人信息", bank, StringComparison.Ordinal);
+        Assert.Contains("本人在贵单位的账号、客户号或者就诊号等", hospital, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PoliceStatement_AccusesNoOrganisationOfACrime_NamesTheFraudsterAsUnknown_AndCitesTheCrimeNotTheFine()
+    {
+        var app = Text(Letter(PlanPdfTests.Scenario("app-leaked-face-data-of-many-users-in-news"), "police-statement"));
+        var fraud = Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "police-statement");
+
+        Assert.DoesNotContain("被控告人：某", app, StringComparison.Ordinal);
+        Assert.Contains("信息可能从以下单位或者个人处泄露", app, StringComparison.Ordinal);
+        Assert.Contains("诈骗者：身份不详", Text(fraud), StringComparison.Ordinal);
+        Assert.Equal(["criminal-law#253-1", "spc-spp-interpretation-2017#5", "criminal-procedure-law#110", "anti-telecom-fraud-law#20", "anti-telecom-fraud-law#29"], fraud.Citations.Select(c => c.ToString()));
+    }
+
+    [Fact]
     public void Reconsideration_CitesOnlyTheArticlesThatGiveIt_AndAsksForReasons()
     {
         var letter = Letter(PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days"), "police-reconsideration");
