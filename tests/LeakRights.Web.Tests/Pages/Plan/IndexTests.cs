@@ -33,7 +33,7 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
             .ToList();
         Assert.Equal(expectedFirst, page.QuerySelectorAll(".first-things li a").Select(a => a.TextContent.Trim()));
         Assert.Equal("钱被骗走了：马上拨打110报警，请求紧急止付", expectedFirst[0]);
-        Assert.Contains("书面要求某银行某支行删除信息、停止侵害", expectedFirst);
+        Assert.Contains("书面要求某银行某支行停止侵害、说明情况、删除违法处理的信息", expectedFirst);
         Assert.All(page.QuerySelectorAll(".first-things li a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
         Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
