@@ -73,6 +73,7 @@ public partial class PlanPdfTests
         Assert.Contains("申请人：王小明", text, StringComparison.Ordinal);
         Assert.Contains("13800000000", text, StringComparison.Ordinal);
         Assert.Contains("请贵单位自收到本函之日起十五日内书面答复", text, StringComparison.Ordinal);
+        Assert.Contains("不得设置不合理条件（《网络数据安全管理条例》第二十三条）", text, StringComparison.Ordinal);
         Assert.Contains("（财产损失约20,000元）", text, StringComparison.Ordinal);
         Assert.Contains("《中华人民共和国刑法》第二百五十三条之一", text, StringComparison.Ordinal);
 
