@@ -88,7 +88,7 @@ public partial class PlanPdfTests
         Assert.Contains("赔偿本人因此遭受的财产损失人民币20,000元（《中华人民共和国个人信息保护法》第六十九条、《中华人民共和国民法典》第一千一百八十二条）", text, StringComparison.Ordinal);
 
         // Only signs of an insider: the staff member is accused (identity unknown), not the bank branch itself.
-        Assert.Contains("内部工作人员（身份不详，请依法查明）", text, StringComparison.Ordinal);
+        Assert.Contains("某银行某支行的工作人员＿＿＿＿（姓名或者工号；不知道的写“身份不详，请依法查明”）", text, StringComparison.Ordinal);
 
         // The fraud itself is in the 控告, with stop-payment and freezing (反电信网络诈骗法第二十条) and tracing the source (第二十九条).
         Assert.Contains("被骗经过", text, StringComparison.Ordinal);

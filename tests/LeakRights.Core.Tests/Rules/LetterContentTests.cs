@@ -265,6 +265,26 @@ public class LetterContentTests
     }
 
     [Fact]
+    public void Letters_ClaimCompensationSoTheyInterruptLimitation_AndTheAppsOperatorIsTheAddressee()
+    {
+        var app = Text(Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "deletion-request"));
+        var police = Text(Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "police-statement"));
+
+        Assert.Contains("五、赔偿因上述行为给本人造成的损失，具体数额另行主张", app, StringComparison.Ordinal);
+        Assert.Contains("被申请人：某某App的运营者＿＿＿＿＿＿＿＿（全称见App或者网站内的《隐私政策》", app, StringComparison.Ordinal);
+        Assert.Contains("本人同时请求依法保护本人的民事权利，责令侵权人赔偿本人因此遭受的损失", police, StringComparison.Ordinal);
+        Assert.Contains("尚不构成犯罪的，依法作出处理", police, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complaint_InsiderCase_SaysWhatTheStaffMemberDid()
+    {
+        var complaint = Text(Letter(PlanPdfTests.Scenario("bank-clerk-told-my-ex-about-my-account-one-person-only"), "complaint"));
+
+        Assert.Contains("被投诉举报人的工作人员＿＿＿＿（姓名或者工号，不知道的可以不写）于＿＿＿＿年＿＿月＿＿日查询本人的信息，并提供给＿＿＿＿", complaint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconsideration_CitesOnlyTheArticlesThatGiveIt_AndAsksForReasons()
     {
         var letter = Letter(PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days"), "police-reconsideration");
