@@ -29,7 +29,7 @@ public class LetterContentTests
     [Fact]
     public void FirstThings_NoFraudLoss_KeepThePathOrder()
     {
-        var anchors = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion").FirstThings.Select(t => t.Anchor).ToList();
+        var anchors = PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only").FirstThings.Select(t => t.Anchor).ToList();
 
         Assert.Equal("step-send-deletion-request", anchors.First(a => a.StartsWith("step-", StringComparison.Ordinal)));
     }
@@ -74,7 +74,7 @@ public class LetterContentTests
     [Fact]
     public void Letters_DiscoveryOther_IsABlankToFillIn_NotTheWordOther()
     {
-        var letter = Letter(PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion"), "deletion-request");
+        var letter = Letter(PlanPdfTests.Scenario("bank-clerk-told-my-ex-about-my-account-one-person-only"), "deletion-request");
         var facts = letter.Paragraphs.Single(p => p.Text.Contains("发现经过", StringComparison.Ordinal));
 
         Assert.Contains("发现经过：＿＿＿＿＿＿。", facts.Text, StringComparison.Ordinal);
@@ -142,11 +142,27 @@ public class LetterContentTests
     }
 
     [Fact]
-    public void DeletionRequest_AfterARefusal_RecallsItAndTheDutyToGiveReasons()
+    public void Refused_NoFirstRequestAndNoWait_StraightToComplaintAndSuit()
     {
-        var letter = Letter(PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion"), "deletion-request");
+        var plan = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion");
+        var steps = plan.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToList();
 
-        Assert.Contains("对方拒绝或者推诿。个人信息处理者拒绝个人行使权利的请求的，应当说明理由（《中华人民共和国个人信息保护法》第五十条）", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("send-deletion-request", steps);
+        Assert.DoesNotContain(plan.Letters, l => l.Id == "deletion-request");
+        Assert.DoesNotContain(plan.Deadlines, d => d.Key == "organisation-reply");
+        Assert.DoesNotContain(plan.Calendar, e => e.Title.Contains("单位答复", StringComparison.Ordinal));
+        Assert.Contains("civil-suit", steps);
+        Assert.Contains("file-complaint", steps);
+    }
+
+    [Fact]
+    public void NoReply_TheComplaintIsCountedFromToday_NotAfterAnotherFifteenDays()
+    {
+        var plan = PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked");
+
+        Assert.DoesNotContain(plan.Deadlines, d => d.Key == "organisation-reply");
+        Assert.Equal("2026-12-08", plan.Deadlines.Single(d => d.Key == "regulator-reply").Due!.Iso);
+        Assert.Contains(plan.Letters, l => l.Id == "deletion-request"); // a written, provable demand is still worth sending
     }
 
     [Fact]
