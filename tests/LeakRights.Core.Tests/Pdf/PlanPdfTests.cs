@@ -133,17 +133,29 @@ public partial class PlanPdfTests
     }
 
     [Fact]
-    public void Render_EveryPage_HasNumberedFooterAndTextDate()
+    public void Render_EveryPlanPage_HasNumberedFooterAndTextDate_LetterPagesHaveNeither()
     {
-        using var doc = PdfDocument.Open(Render(Scenario("app-leaked-face-data-of-many-users-in-news")));
-        var total = doc.NumberOfPages;
+        var plan = Scenario("app-leaked-face-data-of-many-users-in-news");
+        using var doc = PdfDocument.Open(Render(plan));
+        var pages = doc.GetPages().Select(p => Squeeze(string.Concat(p.Letters.Select(l => l.Value)))).ToList();
+        var firstLetter = pages.FindIndex(t => t.StartsWith(Squeeze(plan.Letters[0].Title.Text), StringComparison.Ordinal));
+        Assert.True(firstLetter > 0, "the letters come after the plan");
 
-        foreach (var page in doc.GetPages())
+        for (var i = 0; i < firstLetter; i++)
         {
-            var text = Squeeze(string.Concat(page.Letters.Select(l => l.Value)));
-            Assert.Contains($"第{page.Number}页/共{total}页", text, StringComparison.Ordinal);
-            Assert.Contains("法律条文截至", text, StringComparison.Ordinal);
+            Assert.Contains($"第{i + 1}页/共{firstLetter}页", pages[i], StringComparison.Ordinal);
+            Assert.Contains("法律条文截至", pages[i], StringComparison.Ordinal);
         }
+
+        // The letters are the person's: no product header, no "不是法律意见", no plan page numbers; each starts a page.
+        foreach (var text in pages.Skip(firstLetter))
+        {
+            Assert.DoesNotContain("LeakRights", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("不是法律意见", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch("第[0-9]+页/共", text);
+        }
+
+        Assert.All(plan.Letters, l => Assert.Contains(pages.Skip(firstLetter), t => t.StartsWith(Squeeze(l.Title.Text), StringComparison.Ordinal)));
     }
 
     [Fact]
