@@ -148,6 +148,9 @@ public sealed record DeadlineRule(string Key, Condition? When, DueRule? Due, str
     public TextTemplate NoDateText { get; init; } = TextTemplate.Empty;
 }
 
+/// <summary>A legal word and its explanation in plain words for a worried non-lawyer.</summary>
+public sealed record GlossaryTerm(string Term, string Explanation);
+
 /// <summary>Wording used by the plan outside any single rule.</summary>
 public sealed record CommonTexts(
     string OrganisationDefault,
@@ -169,6 +172,9 @@ public sealed record RuleSet(
     public CommonTexts Common { get; init; } = new(string.Empty, TextTemplate.Empty);
 
     public HolidayCalendar Holidays { get; init; } = HolidayCalendar.None;
+
+    /// <summary>Legal words the steps use, each with a plain explanation shown on its first use in a plan (seeds/glossary.json).</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 
     /// <summary>
     /// Every flag the rules can raise with its citations, before wording is attached: flagged facts, then the threshold and

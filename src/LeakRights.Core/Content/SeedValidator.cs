@@ -15,6 +15,36 @@ internal static class SeedValidator
         ValidateRules(b, errors);
         ValidateDeadlines(b, errors);
         ValidateLetters(b, errors);
+        ValidateGlossary(b.Rules, errors);
+    }
+
+    /// <summary>Each term once, short, explained, and used by some step's wording (an unused entry would never show).</summary>
+    internal static void ValidateGlossary(RuleSet rules, List<SeedError> errors)
+    {
+        const string G = "seeds/glossary.json";
+        var wording = string.Join("\n", rules.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Additions.Select(a => a.Text.Source).Prepend(s.Text.Source).Prepend(s.Title.Source)));
+        foreach (var dup in rules.Glossary.GroupBy(g => g.Term, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(G, $"term '{dup.Key}'", "appears more than once"));
+        }
+
+        foreach (var g in rules.Glossary)
+        {
+            if (g.Term.Length > 12)
+            {
+                errors.Add(new SeedError(G, $"term '{g.Term}'", "must be at most 12 characters"));
+            }
+
+            if (g.Explanation.Length > 200)
+            {
+                errors.Add(new SeedError(G, $"term '{g.Term}'", "the explanation must be at most 200 characters"));
+            }
+
+            if (g.Term.Length > 0 && !wording.Contains(g.Term, StringComparison.Ordinal))
+            {
+                errors.Add(new SeedError(G, $"term '{g.Term}'", "is used by no step's wording in seeds/texts.json"));
+            }
+        }
     }
 
     private static void ValidateLetters(ContentBundle b, List<SeedError> errors)

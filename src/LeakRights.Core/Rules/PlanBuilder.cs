@@ -111,6 +111,16 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(f => new PlanFlag(f.Id, f.Label.Render(values), f.Explain.Render(values), collector.Cites(f.Cites)))
             .ToList();
 
+        // Explain each legal word once, where the plan (in its order) first uses it.
+        var explained = new HashSet<string>(StringComparer.Ordinal);
+        paths = paths.Select(p => p with
+        {
+            Steps = p.Steps.Select(s => s with
+            {
+                Terms = rules.Glossary.Where(g => (s.Title + s.Text).Contains(g.Term, StringComparison.Ordinal) && explained.Add(g.Term)).ToList(),
+            }).ToList(),
+        }).ToList();
+
         // The to-do list: every urgent action, then the first step of each recommended path in the plan's order, then
         // their next steps in that order, up to MaxFirstThings in all (the page shows the first as "the one thing to do
         // now" and the rest as "接下来按顺序做").

@@ -712,6 +712,35 @@ public class SeedValidatorTests
     // Conditions
 
     [Fact]
+    public void ValidateGlossary_DuplicateLongUnusedOrOverlongExplanation_AreNamed()
+    {
+        var rules = B.Rules with
+        {
+            Glossary =
+            [
+                new GlossaryTerm("控告", "解释"),
+                new GlossaryTerm("控告", "解释"),
+                new GlossaryTerm("一二三四五六七八九十一二三", "解释"),
+                new GlossaryTerm("永远用不到的词", "解释"),
+                new GlossaryTerm("复议", new string('长', 201)),
+            ],
+        };
+        var errors = new List<SeedError>();
+
+        SeedValidator.ValidateGlossary(rules, errors);
+
+        Assert.Equal(
+            [
+                new SeedError("seeds/glossary.json", "term '控告'", "appears more than once"),
+                new SeedError("seeds/glossary.json", "term '一二三四五六七八九十一二三'", "must be at most 12 characters"),
+                new SeedError("seeds/glossary.json", "term '一二三四五六七八九十一二三'", "is used by no step's wording in seeds/texts.json"),
+                new SeedError("seeds/glossary.json", "term '永远用不到的词'", "is used by no step's wording in seeds/texts.json"),
+                new SeedError("seeds/glossary.json", "term '复议'", "the explanation must be at most 200 characters"),
+            ],
+            errors);
+    }
+
+    [Fact]
     public void Validate_PathLeadWhenWithUnknownFact_IsNamed()
     {
         var rules = B.Rules with { Paths = [.. B.Rules.Paths.Select(p => p.Id == "complain" ? p with { LeadWhen = new FactCondition("no-such-fact") } : p)] };

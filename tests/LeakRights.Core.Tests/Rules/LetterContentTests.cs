@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LeakRights.Core.Rules;
 using LeakRights.Core.Tests.Pdf;
 
@@ -57,6 +58,17 @@ public class LetterContentTests
         Assert.Equal(due, limitation.Due?.Iso);
         Assert.Equal(due is null, limitation.NoDate?.Contains("这不等于已经过期", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(plan.Flags, f => f.Id == "limitation-passed");
+    }
+
+    [Fact]
+    public void Glossary_TheFirstPoliceStepExplains控告AndNoLaterStepRepeatsIt()
+    {
+        var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
+        var explained = plan.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Terms.Select(t => (s.Key, t.Term))).ToList();
+
+        Assert.Contains(("report-to-police", "控告"), explained);
+        Assert.Equal(explained.Count, explained.Select(e => e.Term).Distinct().Count());
+        Assert.Equal(TestContent.Bundle.Rules.Glossary.Count, JsonDocument.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "glossary.json"))).RootElement.GetProperty("terms").GetArrayLength());
     }
 
     [Fact]

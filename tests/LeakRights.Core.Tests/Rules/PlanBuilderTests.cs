@@ -585,6 +585,27 @@ public class PlanBuilderTests
     }
 
     [Fact]
+    public void Build_GlossaryTerm_IsExplainedOnceWhereThePlanFirstUsesIt()
+    {
+        // s2 (path b, leads) and s1 (path a) both use 甲; s3 uses 乙; nobody uses 丙.
+        var texts = new Dictionary<string, string>(Texts, StringComparer.Ordinal) { ["steps.s1.text"] = "先甲", ["steps.s2.text"] = "又甲", ["steps.s3.text"] = "乙" };
+        GlossaryTerm[] glossary = [new("甲", "解释甲"), new("乙", "解释乙"), new("丙", "解释丙")];
+        var paths = new[] { Path("a", 1, null, Step("s1")), Path("b", 2, null, Step("s2"), Step("s3")) with { LeadWhen = Eq("x", "yes") } };
+        var rules = Rules(paths: paths) with { Glossary = glossary };
+        var errors = new List<SeedError>();
+        var compiled = RuleCompiler.AttachTexts(rules, new TextCatalog(texts), HolidayCalendar.None, errors) with { Glossary = rules.Glossary };
+        var builder = new PlanBuilder(new ContentBundle(Questions, compiled, [], [], new LetterSet("＿＿", [], new Dictionary<string, LetterBinding>())), TestContent.Clock(Now));
+
+        var leads = builder.Build(Answers(("x", new ChoiceAnswer("yes"))), new Catalog());
+        var not = builder.Build(AnswerSet.Empty, new Catalog());
+
+        Assert.Empty(errors);
+        Assert.Equal([("s2", "甲"), ("s3", "乙")], leads.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Terms.Select(t => (s.Key, t.Term))));
+        Assert.Equal([("s1", "甲"), ("s3", "乙")], not.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Terms.Select(t => (s.Key, t.Term))));
+        Assert.Equal("解释甲", not.Paths[0].Steps[0].Terms[0].Explanation);
+    }
+
+    [Fact]
     public void Build_PathLeadWhen_PutsThatPathFirstOnlyWhenItHoldsAndItIsRecommended()
     {
         var paths = new[]
