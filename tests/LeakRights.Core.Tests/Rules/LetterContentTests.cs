@@ -72,6 +72,19 @@ public class LetterContentTests
     }
 
     [Fact]
+    public void WhatHappened_InThePersonsWords_GoesIntoTheFacts_OrStaysBlankInThe控告AndAbsentElsewhere()
+    {
+        var told = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss", new Dictionary<string, string> { ["what-happened"] = "10月3日有人冒充客服说出我的余额" });
+        var silent = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss", new Dictionary<string, string>());
+
+        Assert.Contains("经过：10月3日有人冒充客服说出我的余额", Text(Letter(told, "deletion-request")), StringComparison.Ordinal);
+        Assert.Contains("经过（请写明时间、地点、对方做了什么、您是怎么知道的）：10月3日有人冒充客服说出我的余额", Text(Letter(told, "police-statement")), StringComparison.Ordinal);
+        Assert.DoesNotContain(Letter(silent, "deletion-request").Paragraphs, p => p.Text.StartsWith("经过：", StringComparison.Ordinal));
+        Assert.Contains("您是怎么知道的）：＿＿＿＿＿＿", Text(Letter(silent, "police-statement")), StringComparison.Ordinal);
+        Assert.DoesNotContain(told.Situation, s => s.QuestionId == "what-happened"); // a letter detail, never part of the answers
+    }
+
+    [Fact]
     public void Letters_DataTypes_StateTheCategoriesTicked_NotTheOptionsExamples()
     {
         var plan = PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only");
