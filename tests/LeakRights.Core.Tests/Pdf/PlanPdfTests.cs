@@ -109,6 +109,17 @@ public partial class PlanPdfTests
     }
 
     [Fact]
+    public void Render_PersonWhoDidNothingYet_TheLettersReadBackStateNoRequestOrReport()
+    {
+        var plan = Scenario("courier-waybill-leak-spam-calls-only"); // not yet contacted, not reported
+        using var doc = PdfDocument.Open(Render(plan));
+        var letterPages = doc.GetPages().Select(p => Squeeze(string.Concat(p.Letters.Select(l => l.Value)))).Where(t => !t.Contains("LeakRights", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(plan.Letters.Count, letterPages.Count);
+        Assert.All(letterPages, t => Assert.DoesNotMatch("本人已于|本人曾|已经报警|对方拒绝|没有回应|机关决定不予立案", t));
+    }
+
+    [Fact]
     public void Render_OnlyLettersThatFitThePlan()
     {
         var text = Squeeze(Text(Render(Scenario("courier-waybill-leak-spam-calls-only"))));

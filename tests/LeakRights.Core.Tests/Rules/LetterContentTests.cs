@@ -336,3 +336,49 @@ public class LetterContentTests
         Assert.DoesNotContain("第二百一十条", Text(letter), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// Issue 12: for every golden person, re-told as someone who has done nothing yet (no request to the organisation, no police
+/// report), no letter may state that they did something.
+/// </summary>
+public class LettersForSomeoneWhoDidNothingYetTests
+{
+    private static readonly string[] ClaimsOfAnAction =
+    [
+        "本人已于", "本人曾", "已经报警", "已报警", "本人向被申请机关提出控告", "对方拒绝", "没有回应", "只处理了一部分",
+        "已作处理", "机关决定不予立案", "该机关决定不予立案", "复议", "立案监督", "收到不予立案通知书",
+    ];
+
+    public static TheoryData<string> Scenarios() => [.. GoldenScenario.Names(TestContent.SeedsDirectory)];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Letters_PersonWhoHasDoneNothingYet_StateNoActionTheyDidNotTake(string name)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")))!;
+        var answers = json["answers"]!.AsObject();
+        answers.Remove("refusal-notice");
+        answers.Remove("last-claim-on");
+        answers["contacted-organisation"] = "not-yet";
+        answers["police-report"] = "no";
+        var plan = TestContent.BuildPlan(TestContent.Answers(answers.ToJsonString()));
+
+        foreach (var letter in plan.Letters)
+        {
+            var text = string.Join("\n", letter.Paragraphs.Select(p => p.Text));
+            foreach (var claim in ClaimsOfAnAction)
+            {
+                Assert.False(text.Contains(claim, StringComparison.Ordinal), $"{name}: letter '{letter.Id}' says \"{claim}\":\n{text}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Letters_PersonWhoWasRefused_TheComplaintSaysSo_SoTheCheckAboveCanFail()
+    {
+        var plan = PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days");
+
+        Assert.Contains("对方拒绝", string.Join("\n", plan.Letters.Single(l => l.Id == "complaint").Paragraphs.Select(p => p.Text)), StringComparison.Ordinal);
+        Assert.Contains("被申请机关决定不予立案", string.Join("\n", plan.Letters.Single(l => l.Id == "police-reconsideration").Paragraphs.Select(p => p.Text)), StringComparison.Ordinal);
+    }
+}
