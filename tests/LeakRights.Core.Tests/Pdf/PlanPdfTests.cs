@@ -85,7 +85,7 @@ public partial class PlanPdfTests
 
         // Money was lost to fraud: the bank is asked to preserve its logs and pay the loss, citing the damages articles.
         Assert.Contains("封存并保全与本人信息有关的查询、访问和导出记录", text, StringComparison.Ordinal);
-        Assert.Contains("赔偿本人因此遭受的财产损失人民币20,000元（《中华人民共和国个人信息保护法》第六十九条、《中华人民共和国民法典》第一千一百八十二条）", text, StringComparison.Ordinal);
+        Assert.Contains("赔偿本人因此遭受的财产损失人民币20,000元（《中华人民共和国个人信息保护法》第六十九条、《中华人民共和国民法典》第一千一百八十二条、《中华人民共和国消费者权益保护法》第五十条）", text, StringComparison.Ordinal);
 
         // Only signs of an insider: the staff member is accused (identity unknown), not the bank branch itself.
         Assert.Contains("某银行某支行的工作人员＿＿＿＿（姓名或者工号；不知道的写“身份不详，请依法查明”）", text, StringComparison.Ordinal);

@@ -204,7 +204,7 @@ public class LetterContentTests
         var complaint = Text(Letter(plan, "credit-complaint"));
         Assert.StartsWith("致：中国人民银行＿＿＿＿分行（或者所在地分支机构）", complaint, StringComparison.Ordinal);
         Assert.Contains("根据《征信业管理条例》第二十六条，现向贵行投诉", complaint, StringComparison.Ordinal);
-        Assert.Contains("未经本人同意查询本人信用信息的行为，责令改正并依法处理（《征信业管理条例》第四十条）", complaint, StringComparison.Ordinal);
+        Assert.Contains("未经本人同意查询本人信用信息的行为，责令改正并依法处理（《征信业管理条例》第四十条；查询机构不是直接查询人民银行征信中心的，请删去此项依据", complaint, StringComparison.Ordinal);
         Assert.Contains("自受理之日起30日内书面答复本人", complaint, StringComparison.Ordinal);
     }
 
@@ -213,7 +213,7 @@ public class LetterContentTests
     {
         var plan = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion");
 
-        Assert.Contains("现有新的事实和证据：", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
+        Assert.Contains("现有新的事实和证据（只在有新的事实或者证据时使用本材料）：", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
         Assert.DoesNotContain("新的事实和证据", Text(Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "police-statement")), StringComparison.Ordinal);
     }
 
