@@ -23,6 +23,8 @@ public enum ConditionOperator
     Gte,
     /// <summary>Number answer is less than or equal to the value.</summary>
     Lte,
+    /// <summary>The question has an answer (any type); written with <c>"value": true</c>. "Not answered" is <c>noneOf</c> of this.</summary>
+    Answered,
 }
 
 public sealed record QuestionCondition(string Question, ConditionOperator Operator, IReadOnlyList<string> Values, decimal? Number) : Condition;

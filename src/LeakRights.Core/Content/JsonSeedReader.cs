@@ -206,11 +206,12 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
             "all" => ConditionOperator.All,
             "gte" => ConditionOperator.Gte,
             "lte" => ConditionOperator.Lte,
+            "answered" => ConditionOperator.Answered,
             _ => null,
         };
         if (op is null)
         {
-            return Fail($"unknown operator '{opText}' (allowed: eq, in, not, any, all, gte, lte)");
+            return Fail($"unknown operator '{opText}' (allowed: eq, in, not, any, all, gte, lte, answered)");
         }
 
         var value = v.GetProperty("value");
@@ -220,6 +221,10 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
                 return value.ValueKind == JsonValueKind.String
                     ? new QuestionCondition(question, op.Value, [value.GetString()!], null)
                     : Fail("'eq' takes a string value");
+            case ConditionOperator.Answered:
+                return value.ValueKind == JsonValueKind.True
+                    ? new QuestionCondition(question, op.Value, [], null)
+                    : Fail("'answered' takes the value true (for \"not answered\" use noneOf)");
             case ConditionOperator.Gte or ConditionOperator.Lte:
                 return value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var n)
                     ? new QuestionCondition(question, op.Value, [], n)

@@ -93,6 +93,7 @@ public static class QuestionTypeNames
         ConditionOperator.Any => "any",
         ConditionOperator.All => "all",
         ConditionOperator.Gte => "gte",
+        ConditionOperator.Answered => "answered",
         _ => "lte",
     };
 }

@@ -71,6 +71,12 @@ public sealed record PathRule(string Id, int Priority, Condition? RecommendedWhe
     public TextTemplate WhyRecommended { get; init; } = TextTemplate.Empty;
 
     public TextTemplate WhyNotRecommended { get; init; } = TextTemplate.Empty;
+
+    /// <summary>
+    /// When this holds (and the path is recommended), the path comes first in the plan, before the others' fixed priority:
+    /// what matters for this case first (danger and money: the police route).
+    /// </summary>
+    public Condition? LeadWhen { get; init; }
 }
 
 public sealed record EvidenceRule(string Key, Condition? When, Condition? HaveWhen)
@@ -142,8 +148,8 @@ public sealed record DeadlineRule(string Key, Condition? When, DueRule? Due, str
     public TextTemplate NoDateText { get; init; } = TextTemplate.Empty;
 }
 
-/// <summary>A step that the plan lists among its first things, before the paths' own first steps, when <see cref="When"/> holds.</summary>
-public sealed record FirstStepRule(string Step, Condition When);
+/// <summary>A legal word and its explanation in plain words for a worried non-lawyer.</summary>
+public sealed record GlossaryTerm(string Term, string Explanation);
 
 /// <summary>Wording used by the plan outside any single rule.</summary>
 public sealed record CommonTexts(
@@ -167,11 +173,8 @@ public sealed record RuleSet(
 
     public HolidayCalendar Holidays { get; init; } = HolidayCalendar.None;
 
-    /// <summary>
-    /// Steps that come first, right after the urgent actions, when their condition holds and the step is in the plan (e.g.
-    /// the 控告 when money was lost to fraud: the police stop payment and trace the data); then the first step of each path.
-    /// </summary>
-    public IReadOnlyList<FirstStepRule> FirstSteps { get; init; } = [];
+    /// <summary>Legal words the steps use, each with a plain explanation shown on its first use in a plan (seeds/glossary.json).</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 
     /// <summary>
     /// Every flag the rules can raise with its citations, before wording is attached: flagged facts, then the threshold and

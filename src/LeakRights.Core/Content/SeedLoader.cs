@@ -14,6 +14,7 @@ public static class SeedLoader
     public const string AuthoritiesFile = "authorities.json";
     public const string LettersFile = "letters.json";
     public const string HolidaysFile = "holidays.json";
+    public const string GlossaryFile = "glossary.json";
     public const string StatutesFolder = "statutes";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
@@ -40,14 +41,15 @@ public static class SeedLoader
         var rules = Parse(seedsDirectory, RulesFile, errors, ReadRules);
         var letters = Parse(seedsDirectory, LettersFile, errors, ReadLetters);
         var holidays = Parse(seedsDirectory, HolidaysFile, errors, ReadHolidays);
-        if (questionnaire is null || rules is null || letters is null || holidays is null || errors.Count > 0)
+        var glossary = Parse(seedsDirectory, GlossaryFile, errors, ReadGlossary);
+        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
         }
 
         // Compile: every rule gets its resolved wording (a missing text is an error here, not a 500 later).
-        rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors);
+        rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors) with { Glossary = glossary };
         var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters);
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
@@ -238,6 +240,12 @@ public static class SeedLoader
 
         return new LetterSet(r.String(root, "blank", string.Empty), letters, bindings);
     }
+
+    /// <summary>Reads <c>{"terms": [{"term", "explanation"}]}</c>: plain explanations of the legal words the steps use.</summary>
+    private static List<GlossaryTerm> ReadGlossary(JsonElement root, JsonSeedReader r) =>
+        r.Array(root, "terms", string.Empty)
+            .Select(t => new GlossaryTerm(r.String(t.Item, "term", t.Entry), r.String(t.Item, "explanation", t.Entry)))
+            .ToList();
 
     private static HolidayCalendar ReadHolidays(JsonElement root, JsonSeedReader r)
     {
@@ -501,7 +509,10 @@ public static class SeedLoader
                 var authorities = r.Array(p.Item, "authorities", at, required: false)
                     .Select(a => new AuthorityRule(r.Condition(a.Item, "when", a.Entry, required: false), r.StringList(a.Item, "authorities", a.Entry, required: true)))
                     .ToList();
-                return new PathRule(id, (int)(r.Number(p.Item, "priority", at, required: true) ?? 0), r.Condition(p.Item, "recommendedWhen", at, required: false), steps, authorities);
+                return new PathRule(id, (int)(r.Number(p.Item, "priority", at, required: true) ?? 0), r.Condition(p.Item, "recommendedWhen", at, required: false), steps, authorities)
+                {
+                    LeadWhen = r.Condition(p.Item, "leadWhen", at, required: false),
+                };
             })
             .ToList();
 
@@ -574,11 +585,7 @@ public static class SeedLoader
             })
             .ToList();
 
-        var firstSteps = r.Array(root, "firstThings", string.Empty, required: false)
-            .Select(f => new FirstStepRule(r.String(f.Item, "step", f.Entry), r.Condition(f.Item, "when", f.Entry, required: true) ?? new AnyOfCondition([])))
-            .ToList();
-
-        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines) { FirstSteps = firstSteps };
+        return new RuleSet(facts, criminal, limitation, urgent, paths, evidence, events, deadlines);
     }
 
     /// <summary>Reads <c>{"days"|"workingDays"|"months"|"years": n, "from": event}</c>: exactly one clock, a positive whole amount.</summary>

@@ -15,6 +15,36 @@ internal static class SeedValidator
         ValidateRules(b, errors);
         ValidateDeadlines(b, errors);
         ValidateLetters(b, errors);
+        ValidateGlossary(b.Rules, errors);
+    }
+
+    /// <summary>Each term once, short, explained, and used by some step's wording (an unused entry would never show).</summary>
+    internal static void ValidateGlossary(RuleSet rules, List<SeedError> errors)
+    {
+        const string G = "seeds/glossary.json";
+        var wording = string.Join("\n", rules.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Additions.Select(a => a.Text.Source).Prepend(s.Text.Source).Prepend(s.Title.Source)));
+        foreach (var dup in rules.Glossary.GroupBy(g => g.Term, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(G, $"term '{dup.Key}'", "appears more than once"));
+        }
+
+        foreach (var g in rules.Glossary)
+        {
+            if (g.Term.Length > 12)
+            {
+                errors.Add(new SeedError(G, $"term '{g.Term}'", "must be at most 12 characters"));
+            }
+
+            if (g.Explanation.Length > 200)
+            {
+                errors.Add(new SeedError(G, $"term '{g.Term}'", "the explanation must be at most 200 characters"));
+            }
+
+            if (g.Term.Length > 0 && !wording.Contains(g.Term, StringComparison.Ordinal))
+            {
+                errors.Add(new SeedError(G, $"term '{g.Term}'", "is used by no step's wording in seeds/texts.json"));
+            }
+        }
     }
 
     private static void ValidateLetters(ContentBundle b, List<SeedError> errors)
@@ -357,6 +387,11 @@ internal static class SeedValidator
                 new ConditionContext(R, $"{at} recommendedWhen", b, allFacts, paths.Where(p => p != path.Id).ToHashSet(StringComparer.Ordinal), errors).Check(path.RecommendedWhen);
             }
 
+            if (path.LeadWhen is not null)
+            {
+                new ConditionContext(R, $"{at} leadWhen", b, allFacts, paths, errors).Check(path.LeadWhen);
+            }
+
             foreach (var step in path.Steps)
             {
                 var sat = $"{at} step '{step.Key}'";
@@ -408,18 +443,6 @@ internal static class SeedValidator
             }
 
             CheckCites(b, R, at, d.Cites, errors);
-        }
-
-        var stepKeys = rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (first, i) in rules.FirstSteps.Select((f, i) => (f, i)))
-        {
-            var at = $"firstThings[{i}] (step '{first.Step}')";
-            if (!stepKeys.Contains(first.Step))
-            {
-                errors.Add(new SeedError(R, at, $"'{first.Step}' is not a step of 'paths'"));
-            }
-
-            new ConditionContext(R, $"{at} when", b, allFacts, paths, errors).Check(first.When);
         }
 
         void CheckAuthorities(ContentBundle bundle, string at, IEnumerable<string> ids, List<SeedError> errs)
@@ -603,6 +626,7 @@ internal static class SeedValidator
                 ConditionOperator.Any or ConditionOperator.All => question.Type == QuestionType.MultiChoice,
                 ConditionOperator.Not => question.Type is QuestionType.SingleChoice or QuestionType.MultiChoice,
                 ConditionOperator.Gte or ConditionOperator.Lte => question.Type == QuestionType.Number,
+                ConditionOperator.Answered => true,
                 _ => false,
             };
             if (!fits)

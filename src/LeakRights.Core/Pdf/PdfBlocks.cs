@@ -39,7 +39,11 @@ public sealed record TableBlock(IReadOnlyList<double> Columns, IReadOnlyList<str
 /// <summary>A quotation (a statute article): title, indented text with a rule on the left, and a small caption.</summary>
 public sealed record QuotationBlock(string Title, string Text, string? Caption) : PdfBlock;
 
-public sealed record PageBreakBlock : PdfBlock;
+/// <summary>
+/// Starts a new page. <see cref="Framed"/> = false starts pages without the document's header and footer (a letter the
+/// person hands in is theirs: no product name, no "不是法律意见"), until the next break.
+/// </summary>
+public sealed record PageBreakBlock(bool Framed = true) : PdfBlock;
 
 public sealed record SpacerBlock(double Height) : PdfBlock;
 

@@ -29,7 +29,8 @@ public sealed record CheckboxOp(double X, double Y, double Size, bool Checked) :
     public override DrawOp Offset(double dy) => this with { Y = Y + dy };
 }
 
-public sealed record PageLayout(IReadOnlyList<DrawOp> Ops);
+/// <summary>One laid-out page; <see cref="Framed"/> pages carry the header and the numbered footer.</summary>
+public sealed record PageLayout(IReadOnlyList<DrawOp> Ops, bool Framed = true);
 
 /// <summary>
 /// Lays blocks out on A4 pages. Blocks become units (a line of a paragraph, a whole list item, a table row); a unit is
@@ -55,7 +56,7 @@ public static class PdfLayoutEngine
     public static readonly XColor Brand = XColor.FromArgb(11, 92, 173);
 
     /// <summary>An unsplittable piece of a block. <see cref="Parts"/> are its lines, used only when it is taller than a page.</summary>
-    private sealed record Unit(double Height, List<DrawOp> Ops, double SpaceBefore = 0, bool KeepWithNext = false, bool PageBreak = false, List<Unit>? Parts = null);
+    private sealed record Unit(double Height, List<DrawOp> Ops, double SpaceBefore = 0, bool KeepWithNext = false, bool PageBreak = false, List<Unit>? Parts = null, bool Framed = true);
 
     public static IReadOnlyList<PageLayout> Layout(IReadOnlyList<PdfBlock> blocks)
     {
@@ -71,6 +72,7 @@ public static class PdfLayoutEngine
     private static List<PageLayout> Paginate(List<Unit> units)
     {
         var pages = new List<List<DrawOp>> { new() };
+        var framed = new List<bool> { true };
         var y = Top;
         var queue = new LinkedList<Unit>(units);
         while (queue.First is { } node)
@@ -83,7 +85,12 @@ public static class PdfLayoutEngine
                 if (!atTop)
                 {
                     pages.Add([]);
+                    framed.Add(u.Framed);
                     y = Top;
+                }
+                else
+                {
+                    framed[^1] = u.Framed;
                 }
 
                 continue;
@@ -115,6 +122,7 @@ public static class PdfLayoutEngine
             if (y + need > Bottom && !atTop)
             {
                 pages.Add([]);
+                framed.Add(framed[^1]);
                 y = Top;
                 space = 0;
             }
@@ -129,7 +137,7 @@ public static class PdfLayoutEngine
             pages.RemoveAt(pages.Count - 1);
         }
 
-        return pages.Select(p => new PageLayout(p)).ToList();
+        return pages.Select((p, i) => new PageLayout(p, framed[i])).ToList();
     }
 
     private static IEnumerable<Unit> Units(PdfBlock block) => block switch
@@ -139,7 +147,7 @@ public static class PdfLayoutEngine
         ListBlock l => ListUnits(l),
         TableBlock t => TableUnits(t),
         QuotationBlock q => QuotationUnits(q),
-        PageBreakBlock => [new Unit(0, [], PageBreak: true)],
+        PageBreakBlock b => [new Unit(0, [], PageBreak: true, Framed: b.Framed)],
         SpacerBlock s => [new Unit(s.Height, [])],
         _ => [],
     };

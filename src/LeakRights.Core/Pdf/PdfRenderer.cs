@@ -17,13 +17,20 @@ public static class PdfRenderer
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
+        // Framed pages are numbered among themselves (the plan); unframed pages (letters) carry nothing but their text.
+        var framedTotal = pages.Count(p => p.Framed);
+        var number = 0;
         for (var i = 0; i < pages.Count; i++)
         {
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(PdfLayoutEngine.PageWidth);
             page.Height = XUnit.FromPoint(PdfLayoutEngine.PageHeight);
             using var gfx = XGraphics.FromPdfPage(page);
-            DrawFrame(gfx, model.Frame, i + 1, pages.Count);
+            if (pages[i].Framed)
+            {
+                DrawFrame(gfx, model.Frame, ++number, framedTotal);
+            }
+
             foreach (var op in pages[i].Ops)
             {
                 Draw(gfx, op);

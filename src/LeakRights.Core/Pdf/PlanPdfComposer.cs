@@ -70,17 +70,18 @@ public sealed class PlanPdfComposer
         blocks.Add(new HeadingBlock("重要期限", 1));
         blocks.Add(new ListBlock(ListKind.Bullet, plan.Deadlines.Select(d => new ListItem(d.Title, (d.Due?.Text ?? d.NoDate) is { } line ? line + "\n" + d.Text + Basis(plan, d.Citations) : d.Text + Basis(plan, d.Citations))).ToList()));
 
-        foreach (var letter in plan.Letters)
-        {
-            blocks.AddRange(Letter(letter));
-        }
-
         blocks.Add(new PageBreakBlock());
         blocks.Add(new HeadingBlock("附录：引用的法律条文", 1));
         blocks.Add(new ParagraphBlock("以下为计划中引用的条文原文，以官方公布的文本为准。", ParagraphStyle.Muted));
         foreach (var c in plan.Citations)
         {
             blocks.Add(new QuotationBlock($"《{c.Law}》{c.Article}", string.Join('\n', MarkdownRenderer.ToParagraphs(c.Text)), $"第 {c.Revision} 版　·　施行日期 {c.Effective:yyyy-MM-dd}　·　文本截至 {c.AsOf:yyyy-MM-dd}"));
+        }
+
+        // The letters last, each on its own pages without the plan's header and footer: they are the person's letters.
+        foreach (var letter in plan.Letters)
+        {
+            blocks.AddRange(Letter(letter));
         }
 
         return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {AsOf(plan)}　·　一般性法律信息，不是法律意见"), blocks);
@@ -91,7 +92,7 @@ public sealed class PlanPdfComposer
 
     private static IEnumerable<PdfBlock> Letter(PlanLetter letter)
     {
-        yield return new PageBreakBlock();
+        yield return new PageBreakBlock(Framed: false);
         yield return new ParagraphBlock(letter.Title.Text, ParagraphStyle.LetterTitle);
         yield return new SpacerBlock(6);
         foreach (var p in letter.Paragraphs)

@@ -35,6 +35,7 @@ public static class ConditionEvaluator
             ConditionOperator.All => value is ChoicesAnswer m && q.Values.All(v => m.OptionIds.Contains(v, StringComparer.Ordinal)),
             ConditionOperator.Gte => value is NumberAnswer n && n.Value >= q.Number,
             ConditionOperator.Lte => value is NumberAnswer n && n.Value <= q.Number,
+            ConditionOperator.Answered => value is not null,
             _ => false,
         };
     }

@@ -43,7 +43,11 @@ public sealed record PlanUrgent(string Key, string Title, string Text, IReadOnly
 public sealed record PlanPath(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<PlanStep> Steps, IReadOnlyList<AuthorityId> Authorities);
 
 /// <summary>A step; <see cref="Deadline"/> is the deadline that runs from it (rules.json <c>deadlines[].step</c>), if any.</summary>
-public sealed record PlanStep(string Key, string Title, string Text, IReadOnlyList<CitationRef> Citations, PlanDeadline? Deadline = null);
+public sealed record PlanStep(string Key, string Title, string Text, IReadOnlyList<CitationRef> Citations, PlanDeadline? Deadline = null)
+{
+    /// <summary>Legal words this step uses for the first time in the plan, with their plain explanation (seeds/glossary.json).</summary>
+    public IReadOnlyList<GlossaryTerm> Terms { get; init; } = [];
+}
 
 /// <summary>A cited article with its current verbatim text. <see cref="AsOf"/> is the date the text was last checked or edited.</summary>
 public sealed record PlanCitation(CitationRef Ref, string Law, string Article, string Text, int Revision, DateOnly Effective, DateOnly AsOf);

@@ -11,6 +11,9 @@ namespace LeakRights.Core.Rules;
 /// </summary>
 public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 {
+    /// <summary>The one thing to do now and at most five next steps (urgent actions are never cut).</summary>
+    public const int MaxFirstThings = 6;
+
     private static readonly IReadOnlyDictionary<string, string> NoLetterFields = new Dictionary<string, string>();
 
     private RuleSet Rules => content.Rules;
@@ -88,7 +91,12 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             })
             .ToList();
 
-        var paths = pathResults.Select(p => new PlanPath(
+        // What matters for this case first: recommended paths that lead (danger, money), then the other recommended paths,
+        // then those not recommended, each group by the paths' fixed priority.
+        var paths = pathResults
+            .OrderBy(p => !p.Recommended ? 2 : p.Rule.LeadWhen is { } lead && ConditionEvaluator.Evaluate(lead, answers, facts.Holding, recommended) ? 0 : 1)
+            .ThenBy(p => p.Rule.Priority)
+            .Select(p => new PlanPath(
                 p.Rule.Id,
                 p.Rule.Title.Render(values),
                 p.Recommended,
@@ -103,15 +111,25 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(f => new PlanFlag(f.Id, f.Label.Render(values), f.Explain.Render(values), collector.Cites(f.Cites)))
             .ToList();
 
-        var planSteps = paths.SelectMany(p => p.Steps).ToList();
-        var firstSteps = rules.FirstSteps
-            .Where(f => ConditionEvaluator.Evaluate(f.When, answers, facts.Holding, recommended))
-            .Select(f => planSteps.FirstOrDefault(s => s.Key == f.Step))
-            .OfType<PlanStep>()
-            .Concat(paths.Where(p => p.Recommended && p.Steps.Count > 0).Select(p => p.Steps[0]))
-            .DistinctBy(s => s.Key, StringComparer.Ordinal);
+        // Explain each legal word once, where the plan (in its order) first uses it.
+        var explained = new HashSet<string>(StringComparer.Ordinal);
+        paths = paths.Select(p => p with
+        {
+            Steps = p.Steps.Select(s => s with
+            {
+                Terms = rules.Glossary.Where(g => (s.Title + s.Text).Contains(g.Term, StringComparison.Ordinal) && explained.Add(g.Term)).ToList(),
+            }).ToList(),
+        }).ToList();
+
+        // The to-do list: every urgent action, then the first step of each recommended path in the plan's order, then
+        // their next steps in that order, up to MaxFirstThings in all (the page shows the first as "the one thing to do
+        // now" and the rest as "接下来按顺序做").
+        var recommendedSteps = paths.Where(p => p.Recommended).Select(p => p.Steps).ToList();
+        var orderedSteps = recommendedSteps.Where(s => s.Count > 0).Select(s => s[0])
+            .Concat(recommendedSteps.SelectMany(s => s.Skip(1)));
         var firstThings = urgent.Select(u => new PlanTodo(u.Title, $"urgent-{u.Key}", null))
-            .Concat(firstSteps.Select(s => new PlanTodo(s.Title, $"step-{s.Key}", s.Deadline?.Due)))
+            .Concat(orderedSteps.DistinctBy(s => s.Key, StringComparer.Ordinal).Select(s => new PlanTodo(s.Title, $"step-{s.Key}", s.Deadline?.Due)))
+            .Take(Math.Max(MaxFirstThings, urgent.Count))
             .ToList();
 
         var calendar = deadlines

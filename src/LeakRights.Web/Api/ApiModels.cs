@@ -40,9 +40,16 @@ public sealed record PlanResponse(
 
 public sealed record UrgentDto(string Key, string Title, string Text, IReadOnlyList<string> Authorities, IReadOnlyList<string> Citations);
 
-public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities);
+/// <summary>A remedy path. The array stays in the v1 contract's priority order; <see cref="Order"/> is the plan's order for this person (1 = first).</summary>
+public sealed record PathDto(string Id, string Title, bool Recommended, int Priority, string Why, IReadOnlyList<StepItemDto> Steps, IReadOnlyList<string> Authorities, int Order);
 
-public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations, string? Deadline, DueDto? Due);
+public sealed record StepItemDto(string Key, string Title, string Text, IReadOnlyList<string> Citations, string? Deadline, DueDto? Due)
+{
+    /// <summary>Legal words this step uses first in the plan, with their plain explanation (additive).</summary>
+    public IReadOnlyList<TermDto> Terms { get; init; } = [];
+}
+
+public sealed record TermDto(string Term, string Explanation);
 
 public sealed record AuthorityDto(string Id, string Name, string? Hotline, string? Website, string Handles, string HowTo, string Status, string StatusNote);
 
@@ -125,6 +132,7 @@ internal static class ApiMapping
             {
                 ConditionOperator.Eq => JsonValue.Create(q.Values[0]),
                 ConditionOperator.Gte or ConditionOperator.Lte => JsonValue.Create(q.Number),
+                ConditionOperator.Answered => JsonValue.Create(true),
                 _ => new JsonArray(q.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
             },
         },
@@ -134,7 +142,7 @@ internal static class ApiMapping
     public static PlanResponse ToResponse(Plan p) => new(
         p.GeneratedAt,
         p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, Ids(u.Authorities), Refs(u.Citations))).ToList(),
-        p.Paths.Select(x => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due))).ToList(), Ids(x.Authorities))).ToList(),
+        p.Paths.Select((x, i) => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due)) { Terms = [.. s.Terms.Select(t => new TermDto(t.Term, t.Explanation))] }).ToList(), Ids(x.Authorities), i + 1)).OrderBy(x => x.Priority).ToList(),
         p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
         p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),

@@ -283,7 +283,7 @@ public class JsonSeedReaderTests
     public void Condition_UnknownOperator_ListsAllowed()
     {
         Assert.Null(Condition("""{"question":"q","op":"regex","value":"a"}"""));
-        Assert.Equal(new SeedError(File, "at.when", "unknown operator 'regex' (allowed: eq, in, not, any, all, gte, lte)"), OnlyError());
+        Assert.Equal(new SeedError(File, "at.when", "unknown operator 'regex' (allowed: eq, in, not, any, all, gte, lte, answered)"), OnlyError());
     }
 
     [Theory]
@@ -294,6 +294,15 @@ public class JsonSeedReaderTests
     {
         Assert.Null(Condition(json));
         Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {noneOf}"), OnlyError());
+    }
+
+    [Fact]
+    public void Condition_Answered_IsReadWithValueTrueOnly()
+    {
+        Assert.Equal(new QuestionCondition("q", ConditionOperator.Answered, [], null), Condition("""{"question":"q","op":"answered","value":true}"""));
+        Assert.Empty(_errors);
+        Assert.Null(Condition("""{"question":"q","op":"answered","value":false}"""));
+        Assert.Equal(new SeedError(File, "at.when", "'answered' takes the value true (for \"not answered\" use noneOf)"), OnlyError());
     }
 
     [Fact]

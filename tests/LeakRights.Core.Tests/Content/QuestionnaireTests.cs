@@ -33,7 +33,7 @@ public class QuestionnaireTests
     [Fact]
     public void LetterQuestions_AreTheLetterOnlyOnes()
     {
-        Assert.Equal(["your-name", "your-contact", "organisation-address"], TestContent.Bundle.Questionnaire.LetterQuestions.Select(q => q.Id));
+        Assert.Equal(["your-name", "your-contact", "organisation-address", "what-happened"], TestContent.Bundle.Questionnaire.LetterQuestions.Select(q => q.Id));
     }
 
     [Fact]

@@ -148,9 +148,12 @@ public class SeedLoaderTests
     }
 
     [Fact]
-    public void Load_FirstThings_ReadsStepAndCondition()
+    public void Load_PathLeadWhen_IsReadForTheLegalRouteOnly()
     {
-        Assert.Equal([new FirstStepRule("report-to-police", new FactCondition("fraud-loss"))], TestContent.Bundle.Rules.FirstSteps);
+        var rules = TestContent.Bundle.Rules;
+
+        Assert.Equal(["legal-action"], rules.Paths.Where(p => p.LeadWhen is not null).Select(p => p.Id));
+        Assert.Contains(new FactCondition("fraud-loss"), Assert.IsType<AnyOfCondition>(rules.Paths.Single(p => p.Id == "legal-action").LeadWhen).Conditions);
     }
 
     [Fact]

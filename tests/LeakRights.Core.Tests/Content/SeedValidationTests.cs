@@ -34,10 +34,10 @@ public sealed class SeedValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("\"basis-refused\": { \"cites\": [\"pipl#50\"] }", "\"basis-refused\": { \"cites\": [\"pipl#50\"], \"answer\": \"harms\" }", "bindings.basis-refused", "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan) or 'cites' (a non-empty list of citations)")]
+    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"answer\": \"harms\" }", "bindings.basis-no-leak", "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan) or 'cites' (a non-empty list of citations)")]
     [InlineData("\"missing\": \"omit\" },\n    \"loss-amount\"", "\"missing\": \"skip\" },\n    \"loss-amount\"", "bindings.loss", "'missing' must be 'blank' (the default) or 'omit', not 'skip'")]
-    [InlineData("\"basis-refused\": { \"cites\": [\"pipl#50\"] }", "\"basis-refused\": { \"cites\": [\"pipl#50\"], \"labels\": {} }", "bindings.basis-refused", "'labels' is only for an 'answer' binding (option ids) or the plan's first-authority (authority ids)")]
-    [InlineData("\"basis-refused\": { \"cites\": [\"pipl#50\"] }", "\"basis-refused\": { \"answer\": \"harms\", \"labels\": { \"spam\": 1 } }", "bindings.basis-refused", "'labels' must map ids to strings")]
+    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"labels\": {} }", "bindings.basis-no-leak", "'labels' is only for an 'answer' binding (option ids) or the plan's first-authority (authority ids)")]
+    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"answer\": \"harms\", \"labels\": { \"spam\": 1 } }", "bindings.basis-no-leak", "'labels' must map ids to strings")]
     public void Load_MalformedLetterBinding_IsNamed(string from, string to, string entry, string problem)
     {
         Replace("letters.json", from, to);
@@ -82,7 +82,7 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void Load_CitationOfSupersededLaw_IsRefused()
     {
-        Replace("rules.json", "\"cybersecurity-law#45\"", "\"cybersecurity-law-2016#43\"");
+        Replace("rules.json", "\"pipl#47\", \"pipl#44\"", "\"cybersecurity-law-2016#43\", \"pipl#44\"");
 
         Assert.Contains("superseded", SingleError().Problem, StringComparison.Ordinal);
     }

@@ -712,18 +712,40 @@ public class SeedValidatorTests
     // Conditions
 
     [Fact]
-    public void Validate_FirstStepOfUnknownStepOrBadCondition_IsNamed()
+    public void ValidateGlossary_DuplicateLongUnusedOrOverlongExplanation_AreNamed()
     {
-        var rules = B.Rules with { FirstSteps = [new FirstStepRule("nowhere", new FactCondition("fraud-loss")), new FirstStepRule("report-to-police", new FactCondition("no-such-fact"))] };
+        var rules = B.Rules with
+        {
+            Glossary =
+            [
+                new GlossaryTerm("控告", "解释"),
+                new GlossaryTerm("控告", "解释"),
+                new GlossaryTerm("一二三四五六七八九十一二三", "解释"),
+                new GlossaryTerm("永远用不到的词", "解释"),
+                new GlossaryTerm("复议", new string('长', 201)),
+            ],
+        };
+        var errors = new List<SeedError>();
 
-        var errors = Validate(Bundle(rules: rules));
+        SeedValidator.ValidateGlossary(rules, errors);
 
         Assert.Equal(
             [
-                new SeedError(R, "firstThings[0] (step 'nowhere')", "'nowhere' is not a step of 'paths'"),
-                new SeedError(R, "firstThings[1] (step 'report-to-police') when", "unknown fact 'no-such-fact' (or one declared later)"),
+                new SeedError("seeds/glossary.json", "term '控告'", "appears more than once"),
+                new SeedError("seeds/glossary.json", "term '一二三四五六七八九十一二三'", "must be at most 12 characters"),
+                new SeedError("seeds/glossary.json", "term '一二三四五六七八九十一二三'", "is used by no step's wording in seeds/texts.json"),
+                new SeedError("seeds/glossary.json", "term '永远用不到的词'", "is used by no step's wording in seeds/texts.json"),
+                new SeedError("seeds/glossary.json", "term '复议'", "the explanation must be at most 200 characters"),
             ],
             errors);
+    }
+
+    [Fact]
+    public void Validate_PathLeadWhenWithUnknownFact_IsNamed()
+    {
+        var rules = B.Rules with { Paths = [.. B.Rules.Paths.Select(p => p.Id == "complain" ? p with { LeadWhen = new FactCondition("no-such-fact") } : p)] };
+
+        Assert.Equal(new SeedError(R, "paths (id 'complain') leadWhen", "unknown fact 'no-such-fact' (or one declared later)"), Single(Bundle(rules: rules)));
     }
 
     [Fact]

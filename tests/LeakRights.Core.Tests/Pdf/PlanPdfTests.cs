@@ -73,6 +73,7 @@ public partial class PlanPdfTests
         Assert.Contains("申请人：王小明", text, StringComparison.Ordinal);
         Assert.Contains("13800000000", text, StringComparison.Ordinal);
         Assert.Contains("请贵单位自收到本函之日起十五日内书面答复", text, StringComparison.Ordinal);
+        Assert.Contains("不得设置不合理条件（《网络数据安全管理条例》第二十三条）", text, StringComparison.Ordinal);
         Assert.Contains("（财产损失约20,000元）", text, StringComparison.Ordinal);
         Assert.Contains("《中华人民共和国刑法》第二百五十三条之一", text, StringComparison.Ordinal);
 
@@ -84,10 +85,10 @@ public partial class PlanPdfTests
 
         // Money was lost to fraud: the bank is asked to preserve its logs and pay the loss, citing the damages articles.
         Assert.Contains("封存并保全与本人信息有关的查询、访问和导出记录", text, StringComparison.Ordinal);
-        Assert.Contains("赔偿本人因此遭受的财产损失人民币20,000元（《中华人民共和国个人信息保护法》第六十九条、《中华人民共和国民法典》第一千一百八十二条）", text, StringComparison.Ordinal);
+        Assert.Contains("赔偿本人因此遭受的财产损失人民币20,000元（《中华人民共和国个人信息保护法》第六十九条、《中华人民共和国民法典》第一千一百八十二条、《中华人民共和国消费者权益保护法》第五十条）", text, StringComparison.Ordinal);
 
         // Only signs of an insider: the staff member is accused (identity unknown), not the bank branch itself.
-        Assert.Contains("内部工作人员（身份不详，请依法查明）", text, StringComparison.Ordinal);
+        Assert.Contains("某银行某支行的工作人员＿＿＿＿（姓名或者工号；不知道的写“身份不详，请依法查明”）", text, StringComparison.Ordinal);
 
         // The fraud itself is in the 控告, with stop-payment and freezing (反电信网络诈骗法第二十条) and tracing the source (第二十九条).
         Assert.Contains("被骗经过", text, StringComparison.Ordinal);
@@ -105,6 +106,17 @@ public partial class PlanPdfTests
 
         Assert.Contains("申请人：＿＿＿＿＿＿", text, StringComparison.Ordinal);
         Assert.DoesNotContain("王小明", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PersonWhoDidNothingYet_TheLettersReadBackStateNoRequestOrReport()
+    {
+        var plan = Scenario("courier-waybill-leak-spam-calls-only"); // not yet contacted, not reported
+        using var doc = PdfDocument.Open(Render(plan));
+        var letterPages = doc.GetPages().Select(p => Squeeze(string.Concat(p.Letters.Select(l => l.Value)))).Where(t => !t.Contains("LeakRights", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(plan.Letters.Count, letterPages.Count);
+        Assert.All(letterPages, t => Assert.DoesNotMatch("本人已于|本人曾|已经报警|对方拒绝|没有回应|机关决定不予立案", t));
     }
 
     [Fact]
@@ -132,17 +144,29 @@ public partial class PlanPdfTests
     }
 
     [Fact]
-    public void Render_EveryPage_HasNumberedFooterAndTextDate()
+    public void Render_EveryPlanPage_HasNumberedFooterAndTextDate_LetterPagesHaveNeither()
     {
-        using var doc = PdfDocument.Open(Render(Scenario("app-leaked-face-data-of-many-users-in-news")));
-        var total = doc.NumberOfPages;
+        var plan = Scenario("app-leaked-face-data-of-many-users-in-news");
+        using var doc = PdfDocument.Open(Render(plan));
+        var pages = doc.GetPages().Select(p => Squeeze(string.Concat(p.Letters.Select(l => l.Value)))).ToList();
+        var firstLetter = pages.FindIndex(t => t.StartsWith(Squeeze(plan.Letters[0].Title.Text), StringComparison.Ordinal));
+        Assert.True(firstLetter > 0, "the letters come after the plan");
 
-        foreach (var page in doc.GetPages())
+        for (var i = 0; i < firstLetter; i++)
         {
-            var text = Squeeze(string.Concat(page.Letters.Select(l => l.Value)));
-            Assert.Contains($"第{page.Number}页/共{total}页", text, StringComparison.Ordinal);
-            Assert.Contains("法律条文截至", text, StringComparison.Ordinal);
+            Assert.Contains($"第{i + 1}页/共{firstLetter}页", pages[i], StringComparison.Ordinal);
+            Assert.Contains("法律条文截至", pages[i], StringComparison.Ordinal);
         }
+
+        // The letters are the person's: no product header, no "不是法律意见", no plan page numbers; each starts a page.
+        foreach (var text in pages.Skip(firstLetter))
+        {
+            Assert.DoesNotContain("LeakRights", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("不是法律意见", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch("第[0-9]+页/共", text);
+        }
+
+        Assert.All(plan.Letters, l => Assert.Contains(pages.Skip(firstLetter), t => t.StartsWith(Squeeze(l.Title.Text), StringComparison.Ordinal)));
     }
 
     [Fact]

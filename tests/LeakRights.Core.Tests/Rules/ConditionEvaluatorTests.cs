@@ -19,6 +19,17 @@ public class ConditionEvaluatorTests
     private static bool Eval(Condition c) => ConditionEvaluator.Evaluate(c, Answers);
 
     [Theory]
+    [InlineData("single", true)]
+    [InlineData("multi", true)]
+    [InlineData("number", true)]
+    [InlineData("text", true)]
+    [InlineData("missing", false)]
+    public void Evaluate_Answered_HoldsForAnyAnswerType_NotForAMissingOne(string question, bool expected)
+    {
+        Assert.Equal(expected, Eval(new QuestionCondition(question, ConditionOperator.Answered, [], null)));
+    }
+
+    [Theory]
     [InlineData("b", true)]
     [InlineData("a", false)]
     public void Evaluate_EqOnSingleChoice_ComparesOption(string value, bool expected)

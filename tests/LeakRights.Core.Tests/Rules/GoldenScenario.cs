@@ -29,6 +29,10 @@ internal static class GoldenScenario
         AssertSet(expected, "steps", plan.Paths.SelectMany(p => p.Steps).Select(s => s.Key));
         AssertSet(expected, "authorities", plan.Authorities.Select(a => a.Id.Value));
         AssertSet(expected, "flags", plan.Flags.Select(f => f.Id));
+        if (expected.TryGetProperty("pathOrder", out var order))
+        {
+            Assert.Equal(order.EnumerateArray().Select(p => p.GetString()), plan.Paths.Select(p => p.Id));
+        }
         // Due dates (plans made on Friday 27 November 2026, China time): exactly these deadlines, each with this date.
         var dates = expected.GetProperty("deadlines").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
         var got = plan.Deadlines.ToDictionary(d => d.Key, d => d.Due?.Iso);
@@ -78,8 +82,10 @@ internal static class GoldenScenario
     /// <summary>What holds for every plan: three paths in order, citations and authorities exactly those used, texts filled in.</summary>
     public static void AssertInvariants(Plan plan)
     {
-        Assert.Equal(["request-stop", "complain", "legal-action"], plan.Paths.Select(p => p.Id));
-        Assert.Equal([1, 2, 3], plan.Paths.Select(p => p.Priority));
+        // The three paths, recommended ones first; within each group, leading paths (danger, money) before the rest, each by priority.
+        Assert.Equal(["complain", "legal-action", "request-stop"], plan.Paths.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(plan.Paths.OrderBy(p => !p.Recommended).Select(p => p.Id), plan.Paths.Select(p => p.Id));
+        Assert.Equal(plan.Paths.Where(p => !p.Recommended).OrderBy(p => p.Priority).Select(p => p.Id), plan.Paths.Where(p => !p.Recommended).Select(p => p.Id));
         Assert.All(plan.Paths, p => Assert.False(string.IsNullOrWhiteSpace(p.Why)));
         Assert.All(plan.Paths.Where(p => !p.Recommended), p => Assert.Empty(p.Steps));
 

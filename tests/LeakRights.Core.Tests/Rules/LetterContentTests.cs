@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LeakRights.Core.Rules;
 using LeakRights.Core.Tests.Pdf;
 
@@ -14,7 +15,7 @@ public class LetterContentTests
     private static string Text(PlanLetter letter) => string.Join("\n", letter.Paragraphs.Select(p => p.Text));
 
     [Fact]
-    public void FirstThings_MoneyLostToFraud_The控告ComesRightAfter110_BeforeLettersToTheBank()
+    public void FirstThings_MoneyLostToFraud_The控告ComesRightAfter110_BeforeLettersToTheBank_TheLegalRouteFirst()
     {
         var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
         var anchors = plan.FirstThings.Select(t => t.Anchor).ToList();
@@ -23,12 +24,13 @@ public class LetterContentTests
         Assert.Equal(anchors.FindIndex(a => a.StartsWith("step-", StringComparison.Ordinal)), anchors.IndexOf("step-report-to-police"));
         Assert.True(anchors.IndexOf("step-report-to-police") < anchors.IndexOf("step-send-deletion-request"));
         Assert.Single(anchors, a => a == "step-report-to-police");
+        Assert.Equal("legal-action", plan.Paths[0].Id);
     }
 
     [Fact]
     public void FirstThings_NoFraudLoss_KeepThePathOrder()
     {
-        var anchors = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion").FirstThings.Select(t => t.Anchor).ToList();
+        var anchors = PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only").FirstThings.Select(t => t.Anchor).ToList();
 
         Assert.Equal("step-send-deletion-request", anchors.First(a => a.StartsWith("step-", StringComparison.Ordinal)));
     }
@@ -41,6 +43,45 @@ public class LetterContentTests
 
         Assert.Equal(["source", "government-body"], ids.Take(2));
         Assert.Equal(TestContent.Bundle.Questionnaire.Steps.SelectMany(s => s.QuestionIds).Where(ids.Contains), ids);
+    }
+
+    [Theory]
+    [InlineData(null, null)] // refused and reported, no date of either: no date, and never "passed" (规定第八、十三条)
+    [InlineData("2026-11", "2029-11")] // learned of the refusal this month: three years from then (第十三条第二款)
+    public void Limitation_DemandAndReportWithoutTheirDate_GiveNoDateAndNoPassedFlag(string? lastClaim, string? due)
+    {
+        var plan = lastClaim is null
+            ? PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion")
+            : PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "last-claim-on", lastClaim);
+        var limitation = plan.Deadlines.Single(d => d.Key == "limitation");
+
+        Assert.Equal(due, limitation.Due?.Iso);
+        Assert.Equal(due is null, limitation.NoDate?.Contains("这不等于已经过期", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(plan.Flags, f => f.Id == "limitation-passed");
+    }
+
+    [Fact]
+    public void Glossary_TheFirstPoliceStepExplains控告AndNoLaterStepRepeatsIt()
+    {
+        var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
+        var explained = plan.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Terms.Select(t => (s.Key, t.Term))).ToList();
+
+        Assert.Contains(("report-to-police", "控告"), explained);
+        Assert.Equal(explained.Count, explained.Select(e => e.Term).Distinct().Count());
+        Assert.Equal(TestContent.Bundle.Rules.Glossary.Count, JsonDocument.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "glossary.json"))).RootElement.GetProperty("terms").GetArrayLength());
+    }
+
+    [Fact]
+    public void WhatHappened_InThePersonsWords_GoesIntoTheFacts_OrStaysBlankInThe控告AndAbsentElsewhere()
+    {
+        var told = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss", new Dictionary<string, string> { ["what-happened"] = "10月3日有人冒充客服说出我的余额" });
+        var silent = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss", new Dictionary<string, string>());
+
+        Assert.Contains("经过：10月3日有人冒充客服说出我的余额", Text(Letter(told, "deletion-request")), StringComparison.Ordinal);
+        Assert.Contains("经过（请写明时间、地点、对方做了什么、您是怎么知道的）：10月3日有人冒充客服说出我的余额", Text(Letter(told, "police-statement")), StringComparison.Ordinal);
+        Assert.DoesNotContain(Letter(silent, "deletion-request").Paragraphs, p => p.Text.StartsWith("经过：", StringComparison.Ordinal));
+        Assert.Contains("您是怎么知道的）：＿＿＿＿＿＿", Text(Letter(silent, "police-statement")), StringComparison.Ordinal);
+        Assert.DoesNotContain(told.Situation, s => s.QuestionId == "what-happened"); // a letter detail, never part of the answers
     }
 
     [Fact]
@@ -58,7 +99,7 @@ public class LetterContentTests
     [Fact]
     public void Letters_DiscoveryOther_IsABlankToFillIn_NotTheWordOther()
     {
-        var letter = Letter(PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion"), "deletion-request");
+        var letter = Letter(PlanPdfTests.Scenario("bank-clerk-told-my-ex-about-my-account-one-person-only"), "deletion-request");
         var facts = letter.Paragraphs.Single(p => p.Text.Contains("发现经过", StringComparison.Ordinal));
 
         Assert.Contains("发现经过：＿＿＿＿＿＿。", facts.Text, StringComparison.Ordinal);
@@ -126,11 +167,27 @@ public class LetterContentTests
     }
 
     [Fact]
-    public void DeletionRequest_AfterARefusal_RecallsItAndTheDutyToGiveReasons()
+    public void Refused_NoFirstRequestAndNoWait_StraightToComplaintAndSuit()
     {
-        var letter = Letter(PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion"), "deletion-request");
+        var plan = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion");
+        var steps = plan.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToList();
 
-        Assert.Contains("对方拒绝或者推诿。个人信息处理者拒绝个人行使权利的请求的，应当说明理由（《中华人民共和国个人信息保护法》第五十条）", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("send-deletion-request", steps);
+        Assert.DoesNotContain(plan.Letters, l => l.Id == "deletion-request");
+        Assert.DoesNotContain(plan.Deadlines, d => d.Key == "organisation-reply");
+        Assert.DoesNotContain(plan.Calendar, e => e.Title.Contains("单位答复", StringComparison.Ordinal));
+        Assert.Contains("civil-suit", steps);
+        Assert.Contains("file-complaint", steps);
+    }
+
+    [Fact]
+    public void NoReply_TheComplaintIsCountedFromToday_NotAfterAnotherFifteenDays()
+    {
+        var plan = PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked");
+
+        Assert.DoesNotContain(plan.Deadlines, d => d.Key == "organisation-reply");
+        Assert.Equal("2026-12-08", plan.Deadlines.Single(d => d.Key == "regulator-reply").Due!.Iso);
+        Assert.Contains(plan.Letters, l => l.Id == "deletion-request"); // a written, provable demand is still worth sending
     }
 
     [Fact]
@@ -147,7 +204,7 @@ public class LetterContentTests
         var complaint = Text(Letter(plan, "credit-complaint"));
         Assert.StartsWith("致：中国人民银行＿＿＿＿分行（或者所在地分支机构）", complaint, StringComparison.Ordinal);
         Assert.Contains("根据《征信业管理条例》第二十六条，现向贵行投诉", complaint, StringComparison.Ordinal);
-        Assert.Contains("未经本人同意查询本人信用信息的行为，责令改正并依法处理（《征信业管理条例》第四十条）", complaint, StringComparison.Ordinal);
+        Assert.Contains("未经本人同意查询本人信用信息的行为，责令改正并依法处理（《征信业管理条例》第四十条；查询机构不是直接查询人民银行征信中心的，请删去此项依据", complaint, StringComparison.Ordinal);
         Assert.Contains("自受理之日起30日内书面答复本人", complaint, StringComparison.Ordinal);
     }
 
@@ -156,7 +213,7 @@ public class LetterContentTests
     {
         var plan = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion");
 
-        Assert.Contains("现有新的事实和证据：", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
+        Assert.Contains("现有新的事实和证据（只在有新的事实或者证据时使用本材料）：", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
         Assert.DoesNotContain("新的事实和证据", Text(Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "police-statement")), StringComparison.Ordinal);
     }
 
@@ -177,6 +234,97 @@ public class LetterContentTests
         Assert.StartsWith("致：＿＿＿＿公安局（如果泄露者是民警，请向其所在公安机关的上一级公安机关提出", Text(Letter(plan, "police-statement")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("within-7-days", "police-reconsideration", "本计划附有复议申请书")]
+    [InlineData("over-7-days", "procuratorate-supervision", "本计划附有一份立案监督申请书")]
+    [InlineData("not-received", null, "请先书面要求作出决定的公安机关送达通知书")]
+    public void PoliceRefused_TheLetterAttachedIsTheOneThatStillWorks_AndTheStepSaysSoOnlyThen(string notice, string? letter, string says)
+    {
+        var plan = PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", notice);
+        var step = plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-refused");
+
+        Assert.Equal(letter is null ? [] : [letter], plan.Letters.Where(l => l.ForStep == "police-refused").Select(l => l.Id));
+        Assert.Contains(says, step.Text, StringComparison.Ordinal);
+        Assert.Equal(letter is not null, step.Text.Contains("本计划附有", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProcuratorateSupervision_AsksForTheReasonsUnderArticle113()
+    {
+        var letter = Letter(PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "over-7-days"), "procuratorate-supervision");
+
+        Assert.Equal(["criminal-procedure-law#113"], letter.Citations.Select(c => c.ToString()));
+        Assert.Contains("说明不立案的理由；认为理由不能成立的，通知其立案（《中华人民共和国刑事诉讼法》第一百一十三条）", Text(letter), StringComparison.Ordinal);
+        Assert.EndsWith("人民检察院", letter.Closing[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnePersonsRecord_TheInsiderNoteDoesNotPromiseAHalvedThreshold()
+    {
+        var steps = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion").Paths.SelectMany(p => p.Steps).ToList();
+
+        Assert.DoesNotContain("一般标准的一半", steps.Single(s => s.Key == "report-to-police").Text, StringComparison.Ordinal);
+        Assert.Contains("一般标准的一半", PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss").Paths.SelectMany(p => p.Steps).Single(s => s.Key == "report-to-police").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KnownOnlyFromTheNews_TheLetterAsksWhetherTheirDataIsAffected_AndStatesNoLeakAsFact()
+    {
+        var letter = Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "deletion-request");
+
+        Assert.Contains("得知，贵单位发生了个人信息泄露事件", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("可能在泄露范围内", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("书面确认本人的个人信息是否在此次泄露的范围内", Text(letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("本人的下列个人信息被泄露", Text(letter), StringComparison.Ordinal);
+        // Face data: sensitive, strict protection, and the court's rule on a face-data leak (个保法第二十八条; 人脸识别规定第二条).
+        Assert.Contains("人脸等生物识别信息属于敏感个人信息", Text(letter), StringComparison.Ordinal);
+        Assert.Contains(letter.Citations, c => c.ToString() == "spc-facial-recognition-2021#2");
+    }
+
+    [Fact]
+    public void DeletionRequest_AlwaysAsksToPreserveTheLogs_AndNamesTheStaffQuestionOnlyWithSignsOfAnInsider()
+    {
+        var hospital = Text(Letter(PlanPdfTests.Scenario("hospital-leak-of-thousands-of-patients-in-the-news"), "deletion-request"));
+        var bank = Text(Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "deletion-request"));
+
+        Assert.Contains("封存并保全与本人信息有关的查询、访问和导出记录", hospital, StringComparison.Ordinal);
+        Assert.DoesNotContain("哪些工作人员", hospital, StringComparison.Ordinal);
+        Assert.Contains("哪些工作人员于何时查询、导出本人信息", bank, StringComparison.Ordinal);
+        Assert.Contains("本人在贵单位的账号、客户号或者就诊号等", hospital, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PoliceStatement_AccusesNoOrganisationOfACrime_NamesTheFraudsterAsUnknown_AndCitesTheCrimeNotTheFine()
+    {
+        var app = Text(Letter(PlanPdfTests.Scenario("app-leaked-face-data-of-many-users-in-news"), "police-statement"));
+        var fraud = Letter(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "police-statement");
+
+        Assert.DoesNotContain("被控告人：某", app, StringComparison.Ordinal);
+        Assert.Contains("信息可能从以下单位或者个人处泄露", app, StringComparison.Ordinal);
+        Assert.Contains("诈骗者：身份不详", Text(fraud), StringComparison.Ordinal);
+        Assert.Equal(["criminal-law#253-1", "spc-spp-interpretation-2017#5", "criminal-procedure-law#110", "anti-telecom-fraud-law#20", "anti-telecom-fraud-law#29"], fraud.Citations.Select(c => c.ToString()));
+    }
+
+    [Fact]
+    public void Letters_ClaimCompensationSoTheyInterruptLimitation_AndTheAppsOperatorIsTheAddressee()
+    {
+        var app = Text(Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "deletion-request"));
+        var police = Text(Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "police-statement"));
+
+        Assert.Contains("五、赔偿因上述行为给本人造成的损失，具体数额另行主张", app, StringComparison.Ordinal);
+        Assert.Contains("被申请人：某某App的运营者＿＿＿＿＿＿＿＿（全称见App或者网站内的《隐私政策》", app, StringComparison.Ordinal);
+        Assert.Contains("本人同时请求依法保护本人的民事权利，责令侵权人赔偿本人因此遭受的损失", police, StringComparison.Ordinal);
+        Assert.Contains("尚不构成犯罪的，依法作出处理", police, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complaint_InsiderCase_SaysWhatTheStaffMemberDid()
+    {
+        var complaint = Text(Letter(PlanPdfTests.Scenario("bank-clerk-told-my-ex-about-my-account-one-person-only"), "complaint"));
+
+        Assert.Contains("被投诉举报人的工作人员＿＿＿＿（姓名或者工号，不知道的可以不写）于＿＿＿＿年＿＿月＿＿日查询本人的信息，并提供给＿＿＿＿", complaint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reconsideration_CitesOnlyTheArticlesThatGiveIt_AndAsksForReasons()
     {
@@ -186,5 +334,51 @@ public class LetterContentTests
         Assert.Contains("根据《中华人民共和国刑事诉讼法》第一百一十二条、《公安机关办理刑事案件程序规定》第一百七十九条的规定，现申请复议", Text(letter), StringComparison.Ordinal);
         Assert.Contains("通知书所称理由不能成立，因为", Text(letter), StringComparison.Ordinal);
         Assert.DoesNotContain("第二百一十条", Text(letter), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Issue 12: for every golden person, re-told as someone who has done nothing yet (no request to the organisation, no police
+/// report), no letter may state that they did something.
+/// </summary>
+public class LettersForSomeoneWhoDidNothingYetTests
+{
+    private static readonly string[] ClaimsOfAnAction =
+    [
+        "本人已于", "本人曾", "已经报警", "已报警", "本人向被申请机关提出控告", "对方拒绝", "没有回应", "只处理了一部分",
+        "已作处理", "机关决定不予立案", "该机关决定不予立案", "复议", "立案监督", "收到不予立案通知书",
+    ];
+
+    public static TheoryData<string> Scenarios() => [.. GoldenScenario.Names(TestContent.SeedsDirectory)];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Letters_PersonWhoHasDoneNothingYet_StateNoActionTheyDidNotTake(string name)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")))!;
+        var answers = json["answers"]!.AsObject();
+        answers.Remove("refusal-notice");
+        answers.Remove("last-claim-on");
+        answers["contacted-organisation"] = "not-yet";
+        answers["police-report"] = "no";
+        var plan = TestContent.BuildPlan(TestContent.Answers(answers.ToJsonString()));
+
+        foreach (var letter in plan.Letters)
+        {
+            var text = string.Join("\n", letter.Paragraphs.Select(p => p.Text));
+            foreach (var claim in ClaimsOfAnAction)
+            {
+                Assert.False(text.Contains(claim, StringComparison.Ordinal), $"{name}: letter '{letter.Id}' says \"{claim}\":\n{text}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Letters_PersonWhoWasRefused_TheComplaintSaysSo_SoTheCheckAboveCanFail()
+    {
+        var plan = PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", "within-7-days");
+
+        Assert.Contains("对方拒绝", string.Join("\n", plan.Letters.Single(l => l.Id == "complaint").Paragraphs.Select(p => p.Text)), StringComparison.Ordinal);
+        Assert.Contains("被申请机关决定不予立案", string.Join("\n", plan.Letters.Single(l => l.Id == "police-reconsideration").Paragraphs.Select(p => p.Text)), StringComparison.Ordinal);
     }
 }

@@ -80,6 +80,12 @@ public class PlanBuilderTests
         ["steps.s2.text"] = "正文2",
         ["steps.s3.title"] = "步骤3",
         ["steps.s3.text"] = "正文3",
+        ["steps.s4.title"] = "步骤4",
+        ["steps.s4.text"] = "正文4",
+        ["steps.s5.title"] = "步骤5",
+        ["steps.s5.text"] = "正文5",
+        ["steps.s6.title"] = "步骤6",
+        ["steps.s6.text"] = "正文6",
         ["additions.x"] = "补充X",
         ["additions.y"] = "补充Y",
         ["evidence.e1"] = "证据1",
@@ -248,7 +254,7 @@ public class PlanBuilderTests
 
         var plan = Build(rules);
 
-        Assert.Equal([false, false, true], plan.Paths.Select(p => p.Recommended));
+        Assert.Equal([("c", true), ("a", false), ("b", false)], plan.Paths.Select(p => (p.Id, p.Recommended)));
     }
 
     [Fact]
@@ -572,23 +578,66 @@ public class PlanBuilderTests
 
         var plan = Build(rules, Answers(("x", new ChoiceAnswer("yes")), ("organisation-name", new TextAnswer("某银行"))));
 
+        // s2 is in two paths: listed once.
         Assert.Equal([("紧急：某银行", "urgent-u"), ("步骤1", "step-s1"), ("步骤2", "step-s2")], plan.FirstThings.Select(t => (t.Title, t.Anchor)));
         Assert.Same(plan.Deadlines.Single().Due, plan.FirstThings[1].Due);
         Assert.Null(plan.FirstThings[0].Due);
     }
 
     [Fact]
-    public void Build_FirstStepRule_PutsItsStepRightAfterTheUrgentActions_OnlyWhenItHoldsAndOnce()
+    public void Build_GlossaryTerm_IsExplainedOnceWhereThePlanFirstUsesIt()
     {
-        var first = new[] { new FirstStepRule("s2", Eq("x", "yes")), new FirstStepRule("s3", Eq("x", "yes")), new FirstStepRule("nowhere", Eq("x", "yes")) };
-        var paths = new[] { Path("a", 1, null, Step("s1")), Path("c", 3, null, Step("s3"), Step("s2")) };
-        var rules = Rules(urgent: [new UrgentRule("u", Eq("x", "yes"), [], [])], paths: paths) with { FirstSteps = first };
+        // s2 (path b, leads) and s1 (path a) both use 甲; s3 uses 乙; nobody uses 丙.
+        var texts = new Dictionary<string, string>(Texts, StringComparer.Ordinal) { ["steps.s1.text"] = "先甲", ["steps.s2.text"] = "又甲", ["steps.s3.text"] = "乙" };
+        GlossaryTerm[] glossary = [new("甲", "解释甲"), new("乙", "解释乙"), new("丙", "解释丙")];
+        var paths = new[] { Path("a", 1, null, Step("s1")), Path("b", 2, null, Step("s2"), Step("s3")) with { LeadWhen = Eq("x", "yes") } };
+        var rules = Rules(paths: paths) with { Glossary = glossary };
+        var errors = new List<SeedError>();
+        var compiled = RuleCompiler.AttachTexts(rules, new TextCatalog(texts), HolidayCalendar.None, errors) with { Glossary = rules.Glossary };
+        var builder = new PlanBuilder(new ContentBundle(Questions, compiled, [], [], new LetterSet("＿＿", [], new Dictionary<string, LetterBinding>())), TestContent.Clock(Now));
 
-        var holds = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+        var leads = builder.Build(Answers(("x", new ChoiceAnswer("yes"))), new Catalog());
+        var not = builder.Build(AnswerSet.Empty, new Catalog());
+
+        Assert.Empty(errors);
+        Assert.Equal([("s2", "甲"), ("s3", "乙")], leads.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Terms.Select(t => (s.Key, t.Term))));
+        Assert.Equal([("s1", "甲"), ("s3", "乙")], not.Paths.SelectMany(p => p.Steps).SelectMany(s => s.Terms.Select(t => (s.Key, t.Term))));
+        Assert.Equal("解释甲", not.Paths[0].Steps[0].Terms[0].Explanation);
+    }
+
+    [Fact]
+    public void Build_PathLeadWhen_PutsThatPathFirstOnlyWhenItHoldsAndItIsRecommended()
+    {
+        var paths = new[]
+        {
+            Path("a", 1, null, Step("s1")),
+            Path("b", 2, Eq("x", "never"), Step("s2")) with { LeadWhen = Eq("x", "yes") },
+            Path("c", 3, null, Step("s3")) with { LeadWhen = Eq("x", "yes") },
+        };
+        var rules = Rules(paths: paths);
+
+        var leads = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
         var not = Build(rules, Answers(("x", new ChoiceAnswer("no"))));
 
-        Assert.Equal(["urgent-u", "step-s2", "step-s3", "step-s1"], holds.FirstThings.Select(t => t.Anchor));
-        Assert.Equal(["step-s1", "step-s3"], not.FirstThings.Select(t => t.Anchor));
+        Assert.Equal(["c", "a", "b"], leads.Paths.Select(p => p.Id)); // b leads but is not recommended: last
+        Assert.Equal([3, 1, 2], leads.Paths.Select(p => p.Priority));
+        Assert.Equal(["step-s3", "step-s1"], leads.FirstThings.Select(t => t.Anchor));
+        Assert.Equal(["a", "c", "b"], not.Paths.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Build_FirstThings_AreUrgentActionsThenFirstStepsThenNextSteps_SixAtMost()
+    {
+        var rules = Rules(
+            urgent: [new UrgentRule("u", Eq("x", "yes"), [], [])],
+            paths: [Path("a", 1, null, Step("s1"), Step("s2"), Step("s3"), Step("s4"), Step("s5")), Path("b", 2, null, Step("s6"))]);
+
+        var calm = Build(rules, Answers(("x", new ChoiceAnswer("no"))));
+        var urgent = Build(rules, Answers(("x", new ChoiceAnswer("yes"))));
+
+        Assert.Equal(["step-s1", "step-s6", "step-s2", "step-s3", "step-s4", "step-s5"], calm.FirstThings.Select(t => t.Anchor));
+        Assert.Equal(["urgent-u", "step-s1", "step-s6", "step-s2", "step-s3", "step-s4"], urgent.FirstThings.Select(t => t.Anchor));
+        Assert.Equal(6, PlanBuilder.MaxFirstThings);
     }
 
     [Fact]

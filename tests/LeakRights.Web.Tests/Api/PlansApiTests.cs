@@ -47,6 +47,8 @@ public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<Lea
         // The v1 contract's fields first, in order; then the additive ones (docs/api.md).
         Assert.Equal(["generatedAt", "urgent", "paths", "authorities", "citations", "evidenceChecklist", "deadlines", "flags", "firstThings", "letters"], plan.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["request-stop", "complain", "legal-action"], plan.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        // The array keeps v1's priority order; 'order' is this person's (money lost to fraud: the police route first).
+        Assert.Equal([2, 3, 1], plan.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("order").GetInt32()));
         Assert.Equal("freeze-accounts", plan.GetProperty("urgent")[0].GetProperty("key").GetString());
         var citation = plan.GetProperty("citations").EnumerateArray().First(c => c.GetProperty("ref").GetString() == "pipl#47");
         Assert.Equal("中华人民共和国个人信息保护法", citation.GetProperty("law").GetString());
@@ -67,7 +69,7 @@ public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<Lea
         var (raw, _) = AnswerJson.ReadObject(doc.RootElement.GetProperty("answers"));
         var core = plans.Build(walker.ParseAll(raw, acceptLetterFields: false).Answers);
 
-        Assert.Equal(core.Paths.SelectMany(p => p.Steps).Select(s => s.Key), api.GetProperty("paths").EnumerateArray().SelectMany(p => p.GetProperty("steps").EnumerateArray()).Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal(core.Paths.SelectMany(p => p.Steps).Select(s => s.Key), api.GetProperty("paths").EnumerateArray().OrderBy(p => p.GetProperty("order").GetInt32()).SelectMany(p => p.GetProperty("steps").EnumerateArray()).Select(s => s.GetProperty("key").GetString()));
         Assert.Equal(core.Citations.Select(c => c.Ref.ToString()), api.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("ref").GetString()));
     }
 

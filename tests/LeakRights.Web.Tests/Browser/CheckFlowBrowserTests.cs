@@ -31,7 +31,7 @@ public sealed class CheckFlowBrowserTests(BrowserFixture browser)
         var headings = await page.Locator("main h2").AllInnerTextsAsync();
         Assert.Equal(1, await page.Locator("#first-action.is-urgent").CountAsync());
         Assert.Equal(await page.Locator("#first-action h2").InnerTextAsync(), headings[0]);
-        Assert.Equal(3, headings.Count(h => h.StartsWith("途径", StringComparison.Ordinal)));
+        Assert.Equal(3, await page.Locator("section.path h2").CountAsync());
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the page scrolls sideways");
     }

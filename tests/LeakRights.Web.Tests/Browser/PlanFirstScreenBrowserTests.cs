@@ -148,11 +148,15 @@ public sealed class PlanFirstScreenBrowserTests(BrowserFixture browser, ITestOut
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>Phone screens before issue 12 (measured on the plan page of commit 9af5dc9, docs/plan-length.md).</summary>
+    /// <summary>
+    /// Phone screens before issue 12: the plan page, layout and stylesheet of commit 9af5dc9 rendering today's content
+    /// (main at e7ccfe4, with the lead's issue 12 steps), so content growth does not count against the page
+    /// (docs/plan-length.md has both this and the first measurement on the old content).
+    /// </summary>
     private static readonly Dictionary<string, double> Before = new(StringComparer.Ordinal)
     {
-        ["courier-waybill-leak-spam-calls-only"] = 14.8,
-        ["bank-insider-sold-data-with-fraud-loss"] = 21.8,
-        ["car-dealer-location-data-used-by-stalker"] = 21.7,
+        ["courier-waybill-leak-spam-calls-only"] = 15.66,
+        ["bank-insider-sold-data-with-fraud-loss"] = 22.32,
+        ["car-dealer-location-data-used-by-stalker"] = 21.12,
     };
 }

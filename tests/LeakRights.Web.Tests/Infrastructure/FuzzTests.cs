@@ -17,7 +17,7 @@ public sealed class FuzzTests(LeakRightsFactory factory, ITestOutputHelper outpu
     private const int Cases = 2400;
     private static readonly HashSet<HttpStatusCode> Allowed = [HttpStatusCode.OK, HttpStatusCode.Found, HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.TooManyRequests];
 
-    private static readonly string[] Questions = ["source", "insider", "organisation-name", "data-types", "scale", "discovery", "discovered-on", "evidence", "harms", "loss-amount", "ongoing-danger", "contacted-organisation", "police-report", "your-name", "your-contact", "organisation-address"];
+    private static readonly string[] Questions = ["source", "insider", "organisation-name", "data-types", "scale", "discovery", "discovered-on", "evidence", "harms", "loss-amount", "ongoing-danger", "contacted-organisation", "police-report", "your-name", "your-contact", "organisation-address", "what-happened"];
     private static readonly string[] Options = ["bank", "unknown", "individual", "identity", "location", "biometric", "5000-plus", "only-me", "spam", "found-online", "none", "none-yet", "financial-loss", "yes", "no", "not-filed", "refused"];
     private static readonly string[] Nasty =
     [

@@ -39,7 +39,7 @@ public sealed class SeedContentTests
         {
             var before = SeedContent.Load(copy);
             var texts = Path.Combine(copy, SeedLoader.TextsFile);
-            File.WriteAllText(texts, File.ReadAllText(texts).Replace("个人信息", "个人资料", StringComparison.Ordinal));
+            File.WriteAllText(texts, File.ReadAllText(texts).Replace("个人信息泄露", "个人资料泄露", StringComparison.Ordinal));
 
             var after = SeedContent.Load(copy);
 

@@ -126,14 +126,6 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         return (lead, rest);
     }
 
-    /// <summary>
-    /// Legal terms that first appear in a step, with a plain explanation. Core's PlanStep.Terms is on its way (issue 12,
-    /// item 3); until it lands there are none and the page renders nothing for them.
-    /// </summary>
-#pragma warning disable CA1822 // an instance method now, so the page does not change when it reads the step's terms
-    public IReadOnlyList<(string Term, string Explanation)> Terms(PlanStep step) => [];
-#pragma warning restore CA1822
-
     public IReadOnlyList<CitationView> Cites(IEnumerable<CitationRef> references) => references.Select(Cite).ToList();
 
     public CitationView Cite(CitationRef reference) => new(Plan!.Citation(reference), Html(reference));

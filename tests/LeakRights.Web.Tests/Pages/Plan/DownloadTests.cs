@@ -113,6 +113,28 @@ public sealed class DownloadTests(LeakRightsFactory factory)
     }
 
     [Fact]
+    public async Task PostLetter_WhatHappenedInOwnWords_IsInTheLetterNotInTheLogs_AndTooLongIsReshownKept()
+    {
+        using var s = new WebSession(factory);
+        var link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        var (_, page) = await s.GetAsync(link);
+        Assert.NotNull(page.QuerySelector("textarea#f-what-happened"));
+        var trace = new Trace();
+        trace.Apply(s.Client);
+
+        var ok = await s.SubmitAsync(page, Fields.Of(("what-happened", "对方冒充客服QZ81说出了我的余额"), ("letter", "police-statement")), "form[action$='/pdf']", action: link + "/letter");
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await ok.Content.ReadAsByteArrayAsync()), false);
+        Assert.Contains("对方冒充客服QZ81说出了我的余额", doc.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        await factory.Logs.WaitForRequestAsync(trace);
+        Assert.DoesNotContain("QZ81", factory.Logs.All, StringComparison.Ordinal);
+
+        var tooLong = new string('长', 501);
+        var again = await WebSession.ParseAsync(await s.SubmitAsync(page, Fields.Of(("what-happened", tooLong), ("letter", "police-statement")), "form[action$='/pdf']", action: link + "/letter"));
+        Assert.Contains("最多500个字", again.QuerySelector("#e-what-happened")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(tooLong, again.QuerySelector<IHtmlTextAreaElement>("#f-what-happened")!.Value);
+    }
+
+    [Fact]
     public async Task GetLetter_RedirectsToThePlansDownloadSection()
     {
         using var s = new WebSession(factory);

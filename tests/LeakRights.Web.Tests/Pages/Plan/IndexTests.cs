@@ -15,23 +15,28 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl!.NoStore);
         var headings = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
+        // Money lost to fraud: the legal route (the police) comes first, then the other two in their usual order; the page
+        // numbers the paths by their place in this plan.
+        var paths = page.QuerySelectorAll("section.path h2").Select(h => h.Id).ToList();
+        Assert.Equal(["path-legal-action", "path-request-stop", "path-complain"], paths);
         var next = headings.FindIndex(h => h.StartsWith("接下来按顺序做", StringComparison.Ordinal));
-        var path1 = headings.FindIndex(h => h.StartsWith("途径一", StringComparison.Ordinal));
-        var path2 = headings.FindIndex(h => h.StartsWith("途径二", StringComparison.Ordinal));
-        var path3 = headings.FindIndex(h => h.StartsWith("途径三", StringComparison.Ordinal));
+        var path1 = headings.FindIndex(h => h.StartsWith("途径一：通过法律途径维权", StringComparison.Ordinal));
         // The first heading is the one thing to do now (money lost to fraud: 110 and an emergency stop-payment), then
         // "接下来按顺序做", then the paths.
-        Assert.True(headings[0] == "钱被骗走了：马上拨打110报警，请求紧急止付" && next == 1 && next < path1 && path1 < path2 && path2 < path3, string.Join(" / ", headings));
+        Assert.True(headings[0] == "钱被骗走了：马上拨打110报警，请求紧急止付" && next == 1 && next < path1, string.Join(" / ", headings));
         Assert.Equal("tel:110", page.QuerySelector("#first-action a[href^='tel:']")!.GetAttribute("href"));
-        // "接下来按顺序做": every other urgent action, then (money lost to fraud) the 控告, then the first step of each
-        // recommended path, each linking to it.
-        var expectedNext = page.QuerySelectorAll(".urgent-item h3").Select(h => h.TextContent.Trim())
-            .Append(page.QuerySelector("#step-report-to-police h3")!.TextContent.Trim())
-            .Concat(page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps > li:first-child h3").Select(h => h.TextContent.Trim()))
+        // The plan's first things: every urgent action, then the first step of each recommended path in the plan's order
+        // (money lost to fraud: the 控告 first), then their next steps, six in all. The first is the first action; the
+        // other five are "接下来按顺序做", each linking to it.
+        var recommended = page.QuerySelectorAll("section.path:not(.not-recommended) ol.steps").ToList();
+        var expectedAll = page.QuerySelectorAll("#first-action h2, .urgent-item h3").Select(h => h.TextContent.Trim())
+            .Concat(recommended.Select(ol => ol.QuerySelector("li h3")!.TextContent.Trim()))
+            .Concat(recommended.SelectMany(ol => ol.QuerySelectorAll(":scope > li").Skip(1).Select(li => li.QuerySelector("h3")!.TextContent.Trim())))
             .Distinct()
+            .Take(6)
             .ToList();
-        Assert.Equal(expectedNext, page.QuerySelectorAll(".next-things li a").Select(a => a.TextContent.Trim()));
-        Assert.Contains("书面要求某银行某支行删除信息、停止侵害", expectedNext);
+        Assert.Equal(expectedAll.Skip(1), page.QuerySelectorAll(".next-things li a").Select(a => a.TextContent.Trim()));
+        Assert.Contains("书面要求某银行某支行停止侵害、说明情况、删除违法处理的信息", expectedAll);
         Assert.All(page.QuerySelectorAll(".next-things li a"), a => Assert.NotNull(page.GetElementById(a.GetAttribute("href")!.TrimStart('#'))));
         Assert.Contains("不是法律意见", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("条文截至 2026-02-25", page.QuerySelector(".disclaimer")!.TextContent, StringComparison.Ordinal);
@@ -65,7 +70,7 @@ public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         var (response, page) = await other.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("途径三：通过法律途径维权", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("通过法律途径维权：报案、起诉", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
