@@ -21,7 +21,7 @@ public sealed class AnswerKeepingBrowserTests(BrowserFixture browser)
     // options' examples as facts (the person ticked 手机号、电话、邮箱 as one option and may have had no email leaked).
     private const string LetterDataTypes = "身份信息、联系方式、住址、行踪轨迹";
     private const string LetterDiscovery = "频繁接到推销、骚扰电话或短信、诈骗者准确说出了本人的个人信息、看到新闻报道";
-    private const string LetterHarms = "受到骚扰、威胁、人肉搜索或者上门、造成财产损失、精神上受到严重困扰";
+    private const string LetterHarms = "受到骚扰（具体为：＿＿＿＿，例如电话骚扰、威胁、人肉搜索、上门）、造成财产损失、精神上受到严重困扰";
 
     public static TheoryData<string, bool> ViewportsAndScript() => new()
     {
