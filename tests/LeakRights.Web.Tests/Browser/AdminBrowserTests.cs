@@ -32,7 +32,10 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
 
         var plan = await context.NewPageAsync();
         await BrowserCheck.BuildPlanAsync(plan, BrowserCheck.BankFraud);
-        var cite = plan.Locator("details.cite", new() { HasText = "第一千零三十八条" }).First;
+        // The articles of a step are folded under one "法律依据" element; open it, then the article.
+        var group = plan.Locator("details.cites", new() { HasText = "第一千零三十八条" }).First;
+        await group.Locator("> summary").ClickAsync();
+        var cite = group.Locator("details.cite", new() { HasText = "第一千零三十八条" }).First;
         await cite.Locator("summary").ClickAsync();
         Assert.Contains(marker, await cite.InnerTextAsync(), StringComparison.Ordinal);
     }
