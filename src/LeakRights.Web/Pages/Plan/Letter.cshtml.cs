@@ -27,11 +27,7 @@ public sealed class LetterModel(PlanLinks links, PlanService plans, Questionnair
             return RedirectToPage("/Plan/Index", new { token });
         }
 
-        var questions = walker.Questionnaire.LetterQuestions.ToList();
-        var raw = questions
-            .Where(q => Request.Form.ContainsKey(q.Id))
-            .ToDictionary(q => q.Id, q => RawAnswer.FromForm(Request.Form[q.Id].Select(v => v ?? string.Empty).ToList()), StringComparer.Ordinal);
-        var details = walker.ParseLetterFields(raw);
+        var (details, again) = DownloadForm.Read(token, Request.Form, walker);
         var plan = plans.Build(answers, details.IsValid ? details.Fields : null);
         var letterId = Request.Form["letter"].ToString();
         var letter = plan.Letters.FirstOrDefault(l => string.Equals(l.Id, letterId, StringComparison.Ordinal));
@@ -39,9 +35,7 @@ public sealed class LetterModel(PlanLinks links, PlanService plans, Questionnair
         Response.Headers.CacheControl = "no-store";
         if (!details.IsValid || letter is null)
         {
-            var typed = raw.ToDictionary(r => r.Key, r => details.Fields.GetValueOrDefault(r.Key) ?? (r.Value.Values.Count > 0 ? r.Value.Values[0] : string.Empty), StringComparer.Ordinal);
-            var errors = details.IsValid ? new Dictionary<string, string>() : details.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-            Form = new DownloadForm(token, questions, typed, errors) { Letters = plan.Letters.Select(l => (l.Id, l.Title.Text)).ToList() };
+            Form = again with { Letters = plan.Letters.Select(l => (l.Id, l.Title.Text)).ToList() };
             NotFoundLetter = letter is null;
             Response.StatusCode = letter is null && details.IsValid ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             return Page();

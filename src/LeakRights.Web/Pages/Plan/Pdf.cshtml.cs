@@ -12,6 +12,21 @@ public sealed record DownloadForm(string Token, IReadOnlyList<Question> Question
 {
     /// <summary>The plan's letters (id, title): each can also be downloaded alone as an editable Word file.</summary>
     public IReadOnlyList<(string Id, string Title)> Letters { get; init; } = [];
+
+    /// <summary>
+    /// Reads the letter details posted with the download form (the PDF and the Word letters share it): the parse, and the
+    /// form to show again with what was typed, valid or not, so nothing is lost.
+    /// </summary>
+    public static (LetterFieldsParse Details, DownloadForm Again) Read(string token, IFormCollection form, QuestionnaireWalker walker)
+    {
+        var questions = walker.Questionnaire.LetterQuestions.ToList();
+        var raw = questions
+            .Where(q => form.ContainsKey(q.Id))
+            .ToDictionary(q => q.Id, q => RawAnswer.FromForm(form[q.Id].Select(v => v ?? string.Empty).ToList()), StringComparer.Ordinal);
+        var details = walker.ParseLetterFields(raw);
+        var typed = raw.ToDictionary(r => r.Key, r => details.Fields.GetValueOrDefault(r.Key) ?? (r.Value.Values.Count > 0 ? r.Value.Values[0] : string.Empty), StringComparer.Ordinal);
+        return (details, new DownloadForm(token, questions, typed, details.Errors));
+    }
 }
 
 /// <summary>
@@ -33,18 +48,12 @@ public sealed class PdfModel(PlanLinks links, PlanService plans, QuestionnaireWa
             return RedirectToPage("/Plan/Index", new { token });
         }
 
-        var questions = walker.Questionnaire.LetterQuestions.ToList();
-        var raw = questions
-            .Where(q => Request.Form.ContainsKey(q.Id))
-            .ToDictionary(q => q.Id, q => RawAnswer.FromForm(Request.Form[q.Id].Select(v => v ?? string.Empty).ToList()), StringComparer.Ordinal);
-        var details = walker.ParseLetterFields(raw);
+        var (details, again) = DownloadForm.Read(token, Request.Form, walker);
 
         Response.Headers.CacheControl = "no-store";
         if (!details.IsValid)
         {
-            // Show the form again with what was typed, valid or not, so nothing is lost.
-            var typed = raw.ToDictionary(r => r.Key, r => details.Fields.GetValueOrDefault(r.Key) ?? (r.Value.Values.Count > 0 ? r.Value.Values[0] : string.Empty), StringComparer.Ordinal);
-            Form = new DownloadForm(token, questions, typed, details.Errors);
+            Form = again;
             return Page();
         }
 
