@@ -57,6 +57,36 @@ public class LetterDocxTests
     }
 
     [Fact]
+    public void Render_Layout_IsAPrintedChineseLetter_TitleCentredBold_BodyIndented_ClosingAndSignaturePlaced()
+    {
+        var letter = Plan.Letters.Single(l => l.Id == "deletion-request");
+
+        using var doc = Open(LetterDocx.Render(letter));
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        var paragraphs = body.Elements<Paragraph>().ToList();
+        var title = paragraphs[0];
+        var first = paragraphs[1];
+        var closing = paragraphs.Skip(1 + letter.Paragraphs.Count).Take(letter.Closing.Count).ToList();
+        var signature = paragraphs.Skip(1 + letter.Paragraphs.Count + letter.Closing.Count).ToList();
+
+        Assert.Equal(JustificationValues.Center, title.ParagraphProperties!.Justification!.Val!.Value);
+        Assert.All(title.Descendants<RunProperties>(), r => Assert.NotNull(r.Bold));
+        Assert.All(title.Descendants<RunProperties>(), r => Assert.Equal("36", r.FontSize!.Val!.Value));
+        Assert.Null(title.ParagraphProperties.Indentation);
+        Assert.Equal(JustificationValues.Both, first.ParagraphProperties!.Justification!.Val!.Value);
+        Assert.Equal(200, first.ParagraphProperties.Indentation!.FirstLineChars!.Value);
+        Assert.All(first.Descendants<RunProperties>(), r => Assert.Null(r.Bold));
+        Assert.All(first.Descendants<RunProperties>(), r => Assert.Equal(("SimSun", "Times New Roman", "28"), (r.RunFonts!.EastAsia!.Value, r.RunFonts.Ascii!.Value, r.FontSize!.Val!.Value)));
+        Assert.Equal([true, false], closing.Select(p => p.ParagraphProperties!.Indentation is not null)); // 此致 indented, addressee at the margin
+        Assert.All(signature, p => Assert.Equal(JustificationValues.Right, p.ParagraphProperties!.Justification!.Val!.Value));
+        var section = body.Elements<SectionProperties>().Single();
+        Assert.Equal((11906U, 16838U), (section.GetFirstChild<PageSize>()!.Width!.Value, section.GetFirstChild<PageSize>()!.Height!.Value)); // A4
+        Assert.Equal(1800U, section.GetFirstChild<PageMargin>()!.Left!.Value);
+        Assert.True(string.IsNullOrEmpty(doc.PackageProperties.Creator)); // nothing about the product in the file either
+        Assert.All(body.Descendants<Text>(), t => Assert.Equal(DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve, t.Space!.Value));
+    }
+
+    [Fact]
     public void FileName_IsAsciiWithTheLetterAndTheDate()
     {
         Assert.Equal("leakrights-letter-police-statement-20261127.docx", LetterDocx.FileName(Plan.Letters.Single(l => l.Id == "police-statement"), Plan));
