@@ -4,7 +4,6 @@ namespace LeakRights.Core.Content;
 public sealed record LetterTemplate(
     string Id,
     string ForStep,
-    IReadOnlyList<string> CiteSteps,
     TextTemplate Title,
     IReadOnlyList<LetterParagraph> Paragraphs,
     IReadOnlyList<TextTemplate> Closing,
@@ -28,9 +27,6 @@ public enum LetterPlanValue
 
     /// <summary>The name of the first authority of the path that has the letter's step.</summary>
     FirstAuthority,
-
-    /// <summary>The citations of the letter's cite steps, as 《法》第…条.</summary>
-    Citations,
 }
 
 /// <summary>

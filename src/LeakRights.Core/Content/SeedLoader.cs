@@ -152,7 +152,6 @@ public static class SeedLoader
                 var id = r.String(l.Item, "id", l.Entry);
                 var at = $"{l.Entry} (id '{id}')";
                 var forStep = r.String(l.Item, "forStep", at);
-                var cite = r.StringList(l.Item, "citeSteps", at);
                 var paragraphs = r.Array(l.Item, "paragraphs", at)
                     .Select(p => p.Item.ValueKind == JsonValueKind.String
                         ? new LetterParagraph(TextTemplate.Parse(p.Item.GetString()!))
@@ -161,7 +160,6 @@ public static class SeedLoader
                 return new LetterTemplate(
                     id,
                     forStep,
-                    cite.Count > 0 ? cite : [forStep],
                     TextTemplate.Parse(r.String(l.Item, "title", at)),
                     paragraphs,
                     [.. r.StringList(l.Item, "closing", at).Select(TextTemplate.Parse)],
@@ -186,12 +184,11 @@ public static class SeedLoader
                     null => null,
                     "date" => LetterPlanValue.Date,
                     "first-authority" => LetterPlanValue.FirstAuthority,
-                    "citations" => LetterPlanValue.Citations,
                     _ => null,
                 };
                 if (planText is not null && plan is null)
                 {
-                    r.Error(at, $"plan value '{planText}' must be date, first-authority or citations");
+                    r.Error(at, $"plan value '{planText}' must be date or first-authority (a letter names its articles with 'cites')");
                 }
 
                 if (new[] { question is not null, planText is not null, cites.Count > 0 }.Count(x => x) != 1)

@@ -59,7 +59,7 @@ internal static class SeedValidator
         foreach (var letter in b.Letters.Letters)
         {
             var at = $"letter '{letter.Id}'";
-            foreach (var step in letter.CiteSteps.Prepend(letter.ForStep).Where(s => !steps.Contains(s)))
+            foreach (var step in new[] { letter.ForStep }.Where(s => !steps.Contains(s)))
             {
                 errors.Add(new SeedError(L, at, $"step '{step}' is not a step of seeds/rules.json"));
             }

@@ -270,7 +270,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
                     var title = l.Title;
                     var used = paragraphs.Prepend(title).Concat(l.Closing).Concat(l.Signature).SelectMany(t => t.Placeholders).Distinct(StringComparer.Ordinal).ToList();
                     var cited = new List<CitationRef>();
-                    var values = Values(l, steps, used, cited);
+                    var values = Values(l, used, cited);
                     LetterLine Line(TextTemplate t) => new([.. t.Parts.Select(p => !p.IsPlaceholder
                         ? new LetterSegment(p.Text, false)
                         : values.TryGetValue(p.Text, out var v) ? new LetterSegment(v, false) : new LetterSegment(Set.Blank, true))]);
@@ -282,12 +282,12 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         }
 
         /// <summary>The value of each placeholder the letter prints, in the order printed; a placeholder without a value prints the blank, or nothing when its binding omits it.</summary>
-        private Dictionary<string, string> Values(LetterTemplate letter, List<PlanStep> steps, List<string> used, List<CitationRef> cited)
+        private Dictionary<string, string> Values(LetterTemplate letter, List<string> used, List<CitationRef> cited)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var b in used.Select(name => Set.Bindings.GetValueOrDefault(name)).OfType<LetterBinding>())
             {
-                var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, steps, b.Labels)
+                var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, b.Labels)
                     : b.Cites.Count > 0 ? CitationList(Cite(b.Cites, cited))
                     : Answer(b);
                 if (!string.IsNullOrWhiteSpace(value))
@@ -321,14 +321,11 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             };
         }
 
-        private string PlanValue(LetterPlanValue value, LetterTemplate letter, List<PlanStep> steps, IReadOnlyDictionary<string, string>? labels) => value switch
+        private string PlanValue(LetterPlanValue value, LetterTemplate letter, IReadOnlyDictionary<string, string>? labels) => value switch
         {
             LetterPlanValue.Date => ChineseDates.Format(today),
             LetterPlanValue.FirstAuthority => paths.Where(p => p.Steps.Any(s => s.Key == letter.ForStep)).SelectMany(p => p.Authorities)
                 .Select(id => labels?.GetValueOrDefault(id.Value) ?? collector.AuthorityList.First(a => a.Id == id).Name).FirstOrDefault() ?? string.Empty,
-            LetterPlanValue.Citations => CitationList(letter.CiteSteps
-                .SelectMany(k => steps.FirstOrDefault(s => s.Key == k)?.Citations ?? [])
-                .Distinct()),
             _ => string.Empty,
         };
 

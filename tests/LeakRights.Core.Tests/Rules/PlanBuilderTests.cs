@@ -654,7 +654,7 @@ public class PlanBuilderTests
 
     private static LetterSet Letters(params (string Placeholder, LetterBinding Binding)[] bindings) => new(
         "＿＿",
-        [new LetterTemplate("l1", "s1", ["s1"], TextTemplate.Parse("致{organisation}"), [new LetterParagraph(TextTemplate.Parse("我是{your-name}，{found}发现，损失{x}。")), new LetterParagraph(TextTemplate.Parse("依据：{cites}"))], [], [TextTemplate.Parse("日期：{date}")])],
+        [new LetterTemplate("l1", "s1", TextTemplate.Parse("致{organisation}"), [new LetterParagraph(TextTemplate.Parse("我是{your-name}，{found}发现，损失{x}。")), new LetterParagraph(TextTemplate.Parse("依据：{cites}"))], [], [TextTemplate.Parse("日期：{date}")])],
         bindings.ToDictionary(b => b.Placeholder, b => b.Binding, StringComparer.Ordinal));
 
     private static readonly LetterSet BoundLetters = Letters(
@@ -662,7 +662,7 @@ public class PlanBuilderTests
         ("your-name", new LetterBinding("your-name", "your-name", null, null)),
         ("found", new LetterBinding("found", "found", null, null)),
         ("x", new LetterBinding("x", "x", null, TextTemplate.Parse("（{value}）"))),
-        ("cites", new LetterBinding("cites", null, LetterPlanValue.Citations, null)),
+        ("cites", new LetterBinding("cites", null, null, null) { Cites = ["law#1"] }),
         ("date", new LetterBinding("date", null, LetterPlanValue.Date, null)));
 
     [Fact]
@@ -731,7 +731,7 @@ public class PlanBuilderTests
 
     private static LetterSet OneParagraph(string text, params (string Placeholder, LetterBinding Binding)[] bindings) => new(
         "＿＿",
-        [new LetterTemplate("l1", "s1", ["s1"], TextTemplate.Parse("信"), [new LetterParagraph(TextTemplate.Parse(text)), new LetterParagraph(TextTemplate.Parse("结尾。"))], [], [])],
+        [new LetterTemplate("l1", "s1", TextTemplate.Parse("信"), [new LetterParagraph(TextTemplate.Parse(text)), new LetterParagraph(TextTemplate.Parse("结尾。"))], [], [])],
         bindings.ToDictionary(b => b.Placeholder, b => b.Binding, StringComparer.Ordinal));
 
     [Fact]
@@ -843,7 +843,7 @@ public class PlanBuilderTests
     }
 
     [Fact]
-    public void Build_LetterAuthorityAndCitations_ComeFromTheLettersOwnPath_EvenWhenACiteStepIsNotInThePlan()
+    public void Build_LetterAddressee_IsTheFirstAuthorityOfTheLettersOwnPath()
     {
         var rules = Rules(paths:
         [
@@ -851,12 +851,12 @@ public class PlanBuilderTests
             new PathRule("b", 2, null, [Step("s1", cites: ["law#1"], authorities: ["auth-1"])], []),
             new PathRule("c", 3, null, [Step("s2", Eq("x", "yes"), cites: ["law#2"])], []),
         ]);
-        var letters = Letters(("who", new LetterBinding("who", null, LetterPlanValue.FirstAuthority, null)), ("cites", new LetterBinding("cites", null, LetterPlanValue.Citations, null)));
-        letters = letters with { Letters = [letters.Letters[0] with { CiteSteps = ["s1", "s2"], Paragraphs = [new LetterParagraph(TextTemplate.Parse("致{who}，依据{cites}"))] }] };
+        var letters = Letters(("who", new LetterBinding("who", null, LetterPlanValue.FirstAuthority, null)));
+        letters = letters with { Letters = [letters.Letters[0] with { Paragraphs = [new LetterParagraph(TextTemplate.Parse("致{who}"))] }] };
 
         var letter = Assert.Single(Build(rules, letters: letters).Letters);
 
-        Assert.Equal("致机关auth-1，依据《示例法》第1条", letter.Paragraphs[0].Text);
+        Assert.Equal("致机关auth-1", letter.Paragraphs[0].Text);
     }
 
     [Fact]
