@@ -20,4 +20,7 @@ public sealed class ContentBundle(
     public IReadOnlyList<Law> Laws { get; } = laws;
 
     public LetterSet Letters { get; } = letters;
+
+    /// <summary>The contact log's channels and replies (seeds/progress.json).</summary>
+    public ProgressCatalog Progress { get; init; } = ProgressCatalog.Empty;
 }

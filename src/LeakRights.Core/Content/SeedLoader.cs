@@ -15,6 +15,7 @@ public static class SeedLoader
     public const string LettersFile = "letters.json";
     public const string HolidaysFile = "holidays.json";
     public const string GlossaryFile = "glossary.json";
+    public const string ProgressFile = "progress.json";
     public const string StatutesFolder = "statutes";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
@@ -42,7 +43,8 @@ public static class SeedLoader
         var letters = Parse(seedsDirectory, LettersFile, errors, ReadLetters);
         var holidays = Parse(seedsDirectory, HolidaysFile, errors, ReadHolidays);
         var glossary = Parse(seedsDirectory, GlossaryFile, errors, ReadGlossary);
-        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || errors.Count > 0)
+        var progress = Parse(seedsDirectory, ProgressFile, errors, ReadProgress);
+        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || progress is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
@@ -50,7 +52,7 @@ public static class SeedLoader
 
         // Compile: every rule gets its resolved wording (a missing text is an error here, not a 500 later).
         rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors) with { Glossary = glossary };
-        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters);
+        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters) { Progress = progress };
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }
@@ -239,6 +241,30 @@ public static class SeedLoader
     }
 
     /// <summary>Reads <c>{"terms": [{"term", "explanation"}]}</c>: plain explanations of the legal words the steps use.</summary>
+    private static ProgressCatalog ReadProgress(JsonElement root, JsonSeedReader r)
+    {
+        List<ProgressOption> Options(string name) => [.. r.Array(root, name, string.Empty).Select(o => new ProgressOption(r.String(o.Item, "id", o.Entry), r.String(o.Item, "label", o.Entry)))];
+        int Limit(JsonElement limits, string name)
+        {
+            var value = r.Number(limits, name, "limits", required: true) ?? 0;
+            if (value < 1 || value > 1000 || value != decimal.Truncate(value))
+            {
+                r.Error("limits", $"'{name}' must be a whole number from 1 to 1000");
+                return 1;
+            }
+
+            return (int)value;
+        }
+
+        var limits = r.TryObject(root, "limits", "limits", out var l)
+            ? new ProgressLimits(Limit(l, "reference"), Limit(l, "note"), Limit(l, "entries"))
+            : ProgressCatalog.Empty.Limits;
+        var steps = r.Array(root, "steps", string.Empty)
+            .Select(s => new ProgressStepRule(r.String(s.Item, "step", s.Entry), r.StringList(s.Item, "replies", s.Entry, required: true)))
+            .ToList();
+        return new ProgressCatalog(limits, Options("channels"), Options("replies"), steps);
+    }
+
     private static List<GlossaryTerm> ReadGlossary(JsonElement root, JsonSeedReader r) =>
         r.Array(root, "terms", string.Empty)
             .Select(t => new GlossaryTerm(r.String(t.Item, "term", t.Entry), r.String(t.Item, "explanation", t.Entry)))

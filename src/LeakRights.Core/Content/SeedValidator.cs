@@ -16,6 +16,44 @@ internal static class SeedValidator
         ValidateDeadlines(b, errors);
         ValidateLetters(b, errors);
         ValidateGlossary(b.Rules, errors);
+        ValidateProgress(b, errors);
+    }
+
+    /// <summary>Channels and replies unique and labelled; every step a step of the rules, listed once; every reply a known one.</summary>
+    internal static void ValidateProgress(ContentBundle b, List<SeedError> errors)
+    {
+        const string P = "seeds/progress.json";
+        var steps = b.Rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, options) in new[] { ("channel", b.Progress.Channels), ("reply", b.Progress.Replies) })
+        {
+            foreach (var dup in options.GroupBy(o => o.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                errors.Add(new SeedError(P, $"{name} '{dup.Key}'", "appears more than once"));
+            }
+
+            foreach (var o in options.Where(o => !ContentRules.IsValidId(o.Id)))
+            {
+                errors.Add(new SeedError(P, $"{name} '{o.Id}'", "is not a valid id (lower-case letters, digits and hyphens)"));
+            }
+        }
+
+        foreach (var dup in b.Progress.Steps.GroupBy(s => s.Step, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SeedError(P, $"step '{dup.Key}'", "is listed more than once"));
+        }
+
+        foreach (var rule in b.Progress.Steps)
+        {
+            if (!steps.Contains(rule.Step))
+            {
+                errors.Add(new SeedError(P, $"step '{rule.Step}'", "is not a step of seeds/rules.json"));
+            }
+
+            foreach (var reply in rule.Replies.Where(r => b.Progress.Reply(r) is null))
+            {
+                errors.Add(new SeedError(P, $"step '{rule.Step}'", $"reply '{reply}' is not one of 'replies'"));
+            }
+        }
     }
 
     /// <summary>Each term once, short, explained, and used by some step's wording (an unused entry would never show).</summary>

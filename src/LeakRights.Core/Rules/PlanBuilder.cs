@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
+using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
 
 namespace LeakRights.Core.Rules;
@@ -22,7 +23,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     /// Builds the plan. <paramref name="letterFields"/> (the letter-only details: name, contact, address) fill the letters of this
     /// plan only; they are never kept.
     /// </summary>
-    public Plan Build(AnswerSet answers, IContentCatalog catalog, IReadOnlyDictionary<string, string>? letterFields = null)
+    public Plan Build(AnswerSet answers, IContentCatalog catalog, IReadOnlyDictionary<string, string>? letterFields = null, IReadOnlyList<ProgressEntry>? progress = null)
     {
         var rules = Rules;
         var now = time.GetUtcNow();

@@ -1,4 +1,5 @@
 using LeakRights.Core.Answers;
+using LeakRights.Core.Cases;
 using LeakRights.Core.Rules;
 using LeakRights.Web.Data;
 
@@ -8,7 +9,8 @@ namespace LeakRights.Web.Infrastructure;
 public sealed class PlanService(PlanBuilder builder, ContentSnapshotProvider content)
 {
     /// <summary>The plan for <paramref name="answers"/>; <paramref name="letterFields"/> fill its letters (for one PDF, never kept).</summary>
-    public Plan Build(AnswerSet answers, IReadOnlyDictionary<string, string>? letterFields = null) => builder.Build(answers, content.Current, letterFields);
+    public Plan Build(AnswerSet answers, IReadOnlyDictionary<string, string>? letterFields = null, IReadOnlyList<ProgressEntry>? progress = null) =>
+        builder.Build(answers, content.Current, letterFields, progress);
 
     public ContentSnapshot Content => content.Current;
 }
