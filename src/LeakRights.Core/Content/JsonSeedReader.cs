@@ -142,6 +142,51 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
         return ParseCondition(v, $"{entry}.{name}");
     }
 
+    /// <summary>Reads a condition that is itself an array item (not a named property).</summary>
+    public Condition? Condition(JsonElement value, string entry) => ParseCondition(value, entry);
+
+    private ProgressCondition? ParseProgress(JsonElement v, HashSet<string> keys, string entry)
+    {
+        if (!keys.IsSubsetOf(["progress", "is", "withinDays", "afterDays"]) || !keys.Contains("is"))
+        {
+            Error(entry, "a progress condition is {progress, is} with optional withinDays or afterDays");
+            return null;
+        }
+
+        var steps = OneOrMany(v.GetProperty("progress"));
+        var states = OneOrMany(v.GetProperty("is"));
+        if (steps is null || states is null)
+        {
+            Error(entry, "'progress' and 'is' take a string or a non-empty array of strings");
+            return null;
+        }
+
+        int? Days(string name)
+        {
+            if (!v.TryGetProperty(name, out var d))
+            {
+                return null;
+            }
+
+            if (d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var n) && n is >= 0 and <= 3660)
+            {
+                return n;
+            }
+
+            Error(entry, $"'{name}' takes a whole number of days from 0 to 3660");
+            return null;
+        }
+
+        return new ProgressCondition(steps, states) { WithinDays = Days("withinDays"), AfterDays = Days("afterDays") };
+
+        static List<string>? OneOrMany(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.String => [e.GetString()!],
+            JsonValueKind.Array when e.GetArrayLength() > 0 && e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String) => [.. e.EnumerateArray().Select(x => x.GetString()!)],
+            _ => null,
+        };
+    }
+
     private Condition? ParseCondition(JsonElement v, string entry)
     {
         if (v.ValueKind != JsonValueKind.Object)
@@ -185,6 +230,11 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
             return keys.Count == 1 ? new FactCondition(String(v, "fact", entry)) : Fail("'fact' must be the only key of its condition");
         }
 
+        if (keys.Contains("progress"))
+        {
+            return ParseProgress(v, keys, entry);
+        }
+
         if (keys.Contains("pathRecommended"))
         {
             return keys.Count == 1 ? new PathRecommendedCondition(String(v, "pathRecommended", entry)) : Fail("'pathRecommended' must be the only key of its condition");
@@ -192,7 +242,7 @@ internal sealed class JsonSeedReader(string file, List<SeedError> errors)
 
         if (!keys.SetEquals(["question", "op", "value"]))
         {
-            return Fail("expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {noneOf}");
+            return Fail("expected {question, op, value}, {fact}, {pathRecommended}, {progress, is}, {allOf}, {anyOf} or {noneOf}");
         }
 
         var question = String(v, "question", entry);

@@ -48,7 +48,35 @@ public sealed record LetterBinding(string Placeholder, string? Question, LetterP
 
     /// <summary>When the value is missing, print nothing instead of the blank (e.g. a loss amount that was not given).</summary>
     public bool OmitWhenMissing { get; init; }
+
+    /// <summary>A value of the case's contact log (issue 13): the date, channel or reference of a step done, or its reply.</summary>
+    public LetterProgressValue? Progress { get; init; }
 }
+
+/// <summary>What a <c>"progress"</c> binding reads from the contact log, about the first of its steps that was done.</summary>
+public enum LetterProgressField
+{
+    /// <summary>The day it was first done (2026年11月28日).</summary>
+    DoneOn,
+
+    /// <summary>The channel it was done by (its label, 邮寄/EMS).</summary>
+    Channel,
+
+    /// <summary>The reference recorded with it (EMS number, 工单号, 受案回执 number).</summary>
+    Reference,
+
+    /// <summary>The day of the latest reply to these steps.</summary>
+    ReplyOn,
+
+    /// <summary>The latest reply (its label, or the binding's label for it).</summary>
+    Reply,
+
+    /// <summary>The due date of the deadline attached to the step that was done.</summary>
+    Due,
+}
+
+/// <summary>A <c>"progress": {"steps": […], "value": "done-on"}</c> binding.</summary>
+public sealed record LetterProgressValue(IReadOnlyList<string> Steps, LetterProgressField Field);
 
 /// <summary>The letters, their placeholder bindings and the blank printed where a value is missing (＿＿＿＿＿＿).</summary>
 public sealed record LetterSet(string Blank, IReadOnlyList<LetterTemplate> Letters, IReadOnlyDictionary<string, LetterBinding> Bindings);

@@ -9,10 +9,30 @@ public sealed record ProgressStepRule(string Step, IReadOnlyList<string> Replies
 /// <summary>Length limits of the contact log: a reference number, a note, and the number of entries in one case.</summary>
 public sealed record ProgressLimits(int Reference, int Note, int Entries);
 
-/// <summary>seeds/progress.json: the vocabulary of the case file's contact log.</summary>
+/// <summary>
+/// What a state of the contact log means for the questionnaire's "您已经做了什么": when <see cref="When"/> holds, each
+/// single-choice question of <see cref="Set"/> is answered with its option (later rules win), so the rules react to what
+/// was recorded exactly as to what was answered.
+/// </summary>
+public sealed record ProgressAnswerRule(ProgressCondition When, IReadOnlyDictionary<string, string> Set);
+
+/// <summary>
+/// Entries that restart the limitation period (a demand sent, a report made, a refusal to file the case learnt of): the
+/// month question <see cref="Question"/> takes the latest month of an entry matching one of <see cref="When"/>.
+/// </summary>
+public sealed record ProgressClaimRule(string Question, IReadOnlyList<ProgressCondition> When);
+
+/// <summary>seeds/progress.json: the vocabulary of the case file's contact log and what its entries mean for the plan.</summary>
 public sealed record ProgressCatalog(ProgressLimits Limits, IReadOnlyList<ProgressOption> Channels, IReadOnlyList<ProgressOption> Replies, IReadOnlyList<ProgressStepRule> Steps)
 {
     public static readonly ProgressCatalog Empty = new(new ProgressLimits(60, 200, 200), [], [], []);
+
+    public IReadOnlyList<ProgressAnswerRule> Answers { get; init; } = [];
+
+    public ProgressClaimRule? Claims { get; init; }
+
+    /// <summary>How the log names an entry whose step is no longer in the rules (renamed or removed by an update).</summary>
+    public string UnknownStep { get; init; } = string.Empty;
 
     public ProgressOption? Channel(string? id) => id is null ? null : Channels.FirstOrDefault(c => c.Id == id);
 

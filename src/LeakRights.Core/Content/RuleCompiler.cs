@@ -22,6 +22,9 @@ public static class RuleCompiler
         "assumption",
     };
 
+    /// <summary>Placeholders of an event's wording for a date recorded in the contact log.</summary>
+    public static readonly IReadOnlySet<string> RecordedPlaceholders = new HashSet<string>(RulePlaceholders, StringComparer.Ordinal) { "recorded-date" };
+
     /// <summary>Placeholders of the note added to a date counted past the holiday calendar.</summary>
     public static readonly IReadOnlySet<string> EstimatedPlaceholders = new HashSet<string>(StringComparer.Ordinal) { "year" };
 
@@ -67,7 +70,8 @@ public static class RuleCompiler
             Evidence = [.. rules.Evidence.Select(e => e with { Text = resolver.Get($"evidence.{e.Key}", $"evidence item '{e.Key}'", RulePlaceholders) })],
             Events = [.. rules.Events.Select(e => e.Source == EventSource.Answer ? e : e with
             {
-                Assumed = resolver.Get($"events.{e.Id}.assumed", $"event '{e.Id}'", RulePlaceholders),
+                Assumed = e.Source == EventSource.Recorded ? TextTemplate.Empty : resolver.Get($"events.{e.Id}.assumed", $"event '{e.Id}'", RulePlaceholders),
+                RecordedText = e.Recorded is null ? TextTemplate.Empty : resolver.Get($"events.{e.Id}.recorded", $"event '{e.Id}' recorded in the contact log", RecordedPlaceholders),
                 AssumedToday = e.Source == EventSource.AfterDeadline
                     ? resolver.Get($"events.{e.Id}.assumed-today", $"event '{e.Id}'", RulePlaceholders)
                     : TextTemplate.Empty,

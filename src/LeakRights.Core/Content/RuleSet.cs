@@ -104,6 +104,9 @@ public enum EventSource
 
     /// <summary>Something the person does once another deadline has run out (for example complain when the organisation has not replied).</summary>
     AfterDeadline,
+
+    /// <summary>Known only from the case's contact log (a reply received): without an entry the deadline has no date.</summary>
+    Recorded,
 }
 
 /// <summary>
@@ -126,6 +129,15 @@ public sealed record EventRule(string Id, EventSource Source, string? Question, 
 
     /// <summary>Used instead of <see cref="Assumed"/> when an after-deadline event falls back to today.</summary>
     public TextTemplate AssumedToday { get; init; } = TextTemplate.Empty;
+
+    /// <summary>
+    /// The contact-log entries that date this event (issue 13): the earliest entry of these steps in these states (<c>done</c>
+    /// or replies). When there is one, the event happened that day, whatever <see cref="Source"/> would assume.
+    /// </summary>
+    public ProgressCondition? Recorded { get; init; }
+
+    /// <summary>How the plan words a date counted from a recorded entry ({recorded-date}: 您于2026年11月28日发出要求).</summary>
+    public TextTemplate RecordedText { get; init; } = TextTemplate.Empty;
 }
 
 /// <summary>A deadline's clock: <see cref="Amount"/> <see cref="Unit"/> after event <see cref="From"/>.</summary>

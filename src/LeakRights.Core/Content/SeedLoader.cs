@@ -193,9 +193,30 @@ public static class SeedLoader
                     r.Error(at, $"plan value '{planText}' must be date or first-authority (a letter names its articles with 'cites')");
                 }
 
-                if (new[] { question is not null, planText is not null, cites.Count > 0 }.Count(x => x) != 1)
+                LetterProgressValue? progress = null;
+                if (p.Value.TryGetProperty("progress", out var pe))
                 {
-                    r.Error(at, "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan) or 'cites' (a non-empty list of citations)");
+                    var field = r.String(pe, "value", $"{at}.progress") switch
+                    {
+                        "done-on" => LetterProgressField.DoneOn,
+                        "channel" => LetterProgressField.Channel,
+                        "reference" => LetterProgressField.Reference,
+                        "reply-on" => LetterProgressField.ReplyOn,
+                        "reply" => LetterProgressField.Reply,
+                        "due" => LetterProgressField.Due,
+                        var other => (LetterProgressField?)null,
+                    };
+                    if (field is null)
+                    {
+                        r.Error($"{at}.progress", "'value' must be done-on, channel, reference, reply-on, reply or due");
+                    }
+
+                    progress = new LetterProgressValue(r.StringList(pe, "steps", $"{at}.progress", required: true), field ?? LetterProgressField.DoneOn);
+                }
+
+                if (new[] { question is not null, planText is not null, cites.Count > 0, progress is not null }.Count(x => x) != 1)
+                {
+                    r.Error(at, "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan), 'cites' (a non-empty list of citations) or 'progress' (a value of the contact log)");
                 }
 
                 var wrap = r.OptionalString(p.Value, "wrap", at) is { } w ? TextTemplate.Parse(w) : null;
@@ -207,9 +228,9 @@ public static class SeedLoader
                 Dictionary<string, string>? labels = null;
                 if (p.Value.TryGetProperty("labels", out var l) && l.ValueKind != JsonValueKind.Null)
                 {
-                    if (question is null && plan != LetterPlanValue.FirstAuthority)
+                    if (question is null && plan != LetterPlanValue.FirstAuthority && progress?.Field != LetterProgressField.Reply)
                     {
-                        r.Error(at, "'labels' is only for an 'answer' binding (option ids) or the plan's first-authority (authority ids)");
+                        r.Error(at, "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids)");
                     }
 
                     if (l.ValueKind != JsonValueKind.Object || l.EnumerateObject().Any(o => o.Value.ValueKind != JsonValueKind.String))
@@ -233,6 +254,7 @@ public static class SeedLoader
                     Cites = cites,
                     Labels = labels,
                     OmitWhenMissing = missing == "omit",
+                    Progress = progress,
                 };
             }
         }
@@ -262,7 +284,53 @@ public static class SeedLoader
         var steps = r.Array(root, "steps", string.Empty)
             .Select(s => new ProgressStepRule(r.String(s.Item, "step", s.Entry), r.StringList(s.Item, "replies", s.Entry, required: true)))
             .ToList();
-        return new ProgressCatalog(limits, Options("channels"), Options("replies"), steps);
+        var answers = r.Array(root, "answers", string.Empty, required: false)
+            .Select(a =>
+            {
+                var when = r.Condition(a.Item, "when", a.Entry, required: true);
+                if (when is not null and not ProgressCondition)
+                {
+                    r.Error(a.Entry, "'when' must be a progress condition {progress, is}");
+                }
+
+                var set = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (r.TryObject(a.Item, "set", a.Entry, out var setElement))
+                {
+                    foreach (var q in setElement.EnumerateObject())
+                    {
+                        if (q.Value.ValueKind == JsonValueKind.String)
+                        {
+                            set[q.Name] = q.Value.GetString()!;
+                        }
+                        else
+                        {
+                            r.Error(a.Entry, $"set.{q.Name} must be an option id (a string)");
+                        }
+                    }
+                }
+
+                return when is ProgressCondition p ? new ProgressAnswerRule(p, set) : null;
+            })
+            .OfType<ProgressAnswerRule>()
+            .ToList();
+        ProgressClaimRule? claims = r.TryObject(root, "claims", "claims", out var c)
+            ? new ProgressClaimRule(
+                r.String(c, "question", "claims"),
+                [.. r.Array(c, "when", "claims").Select(w => ClaimCondition(w.Item, w.Entry, r)).OfType<ProgressCondition>()])
+            : null;
+        return new ProgressCatalog(limits, Options("channels"), Options("replies"), steps) { Answers = answers, Claims = claims, UnknownStep = r.String(root, "unknownStep", string.Empty) };
+    }
+
+    private static ProgressCondition? ClaimCondition(JsonElement item, string entry, JsonSeedReader r)
+    {
+        var condition = r.Condition(item, entry);
+        if (condition is not null and not ProgressCondition { WithinDays: null, AfterDays: null })
+        {
+            r.Error(entry, "a claim is a progress condition {progress, is} without day windows");
+            return null;
+        }
+
+        return condition as ProgressCondition;
     }
 
     private static List<GlossaryTerm> ReadGlossary(JsonElement root, JsonSeedReader r) =>
@@ -562,11 +630,23 @@ public static class SeedLoader
                     ({ }, null) => EventSource.Answer,
                     (null, "today") => EventSource.Today,
                     (null, "after-deadline") => EventSource.AfterDeadline,
+                    (null, "recorded") => EventSource.Recorded,
                     _ => null,
                 };
                 if (source is null)
                 {
-                    r.Error(at, "needs either 'answer' (a month question) or 'assume' (today or after-deadline), not both");
+                    r.Error(at, "needs either 'answer' (a month question) or 'assume' (today, after-deadline or recorded), not both");
+                }
+
+                var recorded = r.Condition(e.Item, "recorded", at, required: false);
+                if (recorded is not null and not ProgressCondition { WithinDays: null, AfterDays: null })
+                {
+                    r.Error(at, "'recorded' must be a progress condition {progress, is} without day windows");
+                }
+
+                if ((source == EventSource.Recorded && recorded is null) || (source == EventSource.Answer && recorded is not null))
+                {
+                    r.Error(at, "'recorded' is required with assume recorded, and not allowed for an answer event");
                 }
                 else if ((source == EventSource.AfterDeadline) != (after is not null))
                 {
@@ -583,6 +663,7 @@ public static class SeedLoader
                 {
                     Questions = latestOf.Count > 0 ? latestOf : question is null ? [] : [question],
                     When = when,
+                    Recorded = recorded as ProgressCondition,
                 };
             })
             .ToList();

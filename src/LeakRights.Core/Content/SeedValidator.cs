@@ -54,6 +54,43 @@ internal static class SeedValidator
                 errors.Add(new SeedError(P, $"step '{rule.Step}'", $"reply '{reply}' is not one of 'replies'"));
             }
         }
+
+        for (var i = 0; i < b.Progress.Answers.Count; i++)
+        {
+            var rule = b.Progress.Answers[i];
+            var at = $"answers[{i}]";
+            new ConditionContext(P, $"{at} when", b, Facts: null, Paths: null, errors) { AllowDayWindows = true }.Check(rule.When);
+            if (rule.Set.Count == 0)
+            {
+                errors.Add(new SeedError(P, at, "'set' must answer at least one question"));
+            }
+
+            foreach (var (question, option) in rule.Set)
+            {
+                var q = b.Questionnaire.Find(question);
+                if (q is not { Type: QuestionType.SingleChoice, LetterOnly: false })
+                {
+                    errors.Add(new SeedError(P, at, $"set: '{question}' is not a single-choice question of seeds/questionnaire.json"));
+                }
+                else if (q.FindOption(option) is null)
+                {
+                    errors.Add(new SeedError(P, at, $"set: '{option}' is not an option of question '{question}'"));
+                }
+            }
+        }
+
+        if (b.Progress.Claims is { } claims)
+        {
+            if (b.Questionnaire.Find(claims.Question) is not { Type: QuestionType.Month })
+            {
+                errors.Add(new SeedError(P, "claims", $"'{claims.Question}' is not a month question of seeds/questionnaire.json"));
+            }
+
+            foreach (var c in claims.When)
+            {
+                new ConditionContext(P, "claims.when", b, Facts: null, Paths: null, errors).Check(c);
+            }
+        }
     }
 
     /// <summary>Each term once, short, explained, and used by some step's wording (an unused entry would never show).</summary>
@@ -130,6 +167,20 @@ internal static class SeedValidator
                 if (b.Authorities.All(a => a.Id.Value != id))
                 {
                     errors.Add(new SeedError(L, at, $"'labels' names authority '{id}', which is not in seeds/authorities.json"));
+                }
+            }
+
+            if (binding.Progress is { } progress)
+            {
+                var allSteps = b.Rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+                foreach (var step in progress.Steps.Where(s => !allSteps.Contains(s)))
+                {
+                    errors.Add(new SeedError(L, at, $"progress: '{step}' is not a step of seeds/rules.json"));
+                }
+
+                foreach (var reply in (binding.Labels?.Keys ?? []).Where(r => b.Progress.Reply(r) is null && !ProgressCondition.StepStates.Contains(r)))
+                {
+                    errors.Add(new SeedError(L, at, $"labels: '{reply}' is not a reply of seeds/progress.json or a state (done, waiting, overdue)"));
                 }
             }
 
@@ -526,6 +577,11 @@ internal static class SeedValidator
             {
                 errors.Add(new SeedError(R, at, $"afterDeadline '{e.AfterDeadline}' must be a deadline with a 'due' clock"));
             }
+
+            if (e.Recorded is not null)
+            {
+                new ConditionContext(R, $"{at} recorded", b, Facts: null, Paths: null, errors).Check(e.Recorded);
+            }
         }
 
         foreach (var d in rules.Deadlines)
@@ -641,6 +697,36 @@ internal static class SeedValidator
                 case QuestionCondition q:
                     CheckQuestionCondition(q);
                     break;
+                case ProgressCondition p:
+                    CheckProgressCondition(p);
+                    break;
+            }
+        }
+
+        /// <summary>Whether the date windows of a progress condition are allowed here (only progress.json's answer rules).</summary>
+        public bool AllowDayWindows { get; init; }
+
+        private void CheckProgressCondition(ProgressCondition p)
+        {
+            if (File == Q)
+            {
+                Errors.Add(new SeedError(File, At, "a question's visibility cannot depend on the contact log"));
+            }
+
+            var steps = Bundle.Rules.Paths.SelectMany(x => x.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var step in p.Steps.Where(s => !steps.Contains(s)))
+            {
+                Errors.Add(new SeedError(File, At, $"progress: '{step}' is not a step of seeds/rules.json"));
+            }
+
+            foreach (var state in p.States.Where(s => !ProgressCondition.StepStates.Contains(s) && Bundle.Progress.Reply(s) is null))
+            {
+                Errors.Add(new SeedError(File, At, $"progress: '{state}' is not a state (done, waiting, overdue) or a reply of seeds/progress.json"));
+            }
+
+            if (!AllowDayWindows && (p.WithinDays is not null || p.AfterDays is not null))
+            {
+                Errors.Add(new SeedError(File, At, "progress: withinDays and afterDays are allowed only in seeds/progress.json's answer rules"));
             }
         }
 

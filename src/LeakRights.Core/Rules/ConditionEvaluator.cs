@@ -15,6 +15,7 @@ public static class ConditionEvaluator
         NoneOfCondition none => !none.Conditions.Any(c => Evaluate(c, answers, facts, recommendedPaths)),
         FactCondition f => (facts ?? None).Contains(f.Fact),
         PathRecommendedCondition p => (recommendedPaths ?? None).Contains(p.Path),
+        ProgressCondition p => p.Steps.Any(step => p.States.Any(state => (facts ?? None).Contains(ProgressCondition.Token(step, state)))),
         QuestionCondition q => EvaluateQuestion(q, answers),
         _ => false,
     };

@@ -11,9 +11,10 @@ public sealed record DerivedFacts(IReadOnlySet<string> Holding, int? CriminalThr
 
 public static class FactEvaluator
 {
-    public static DerivedFacts Evaluate(RuleSet rules, AnswerSet answers, YearMonth currentMonth)
+    /// <summary>The facts of <paramref name="answers"/>; <paramref name="progress"/> are the contact log's tokens, which facts may read.</summary>
+    public static DerivedFacts Evaluate(RuleSet rules, AnswerSet answers, YearMonth currentMonth, IEnumerable<string>? progress = null)
     {
-        var holding = new HashSet<string>(StringComparer.Ordinal);
+        var holding = new HashSet<string>(progress ?? [], StringComparer.Ordinal);
         foreach (var fact in rules.Facts)
         {
             if (ConditionEvaluator.Evaluate(fact.When, answers, holding))

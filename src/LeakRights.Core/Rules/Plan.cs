@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using LeakRights.Core.Answers;
+using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
 
 namespace LeakRights.Core.Rules;
@@ -27,6 +28,12 @@ public sealed record Plan(
     DerivedFacts Facts,
     DateOnly? TextsAsOf)
 {
+    /// <summary>The case's contact log, oldest first, as the plan reads it (empty for a plan without a case).</summary>
+    public IReadOnlyList<PlanLogEntry> Log { get; init; } = [];
+
+    /// <summary>Every step of the plan, in the plan's order.</summary>
+    public IEnumerable<PlanStep> Steps => Paths.SelectMany(p => p.Steps);
+
     public Authority Authority(AuthorityId id) => Authorities.First(a => a.Id == id);
 
     public PlanCitation Citation(CitationRef reference) => Citations.First(c => c.Ref == reference);
@@ -47,6 +54,40 @@ public sealed record PlanStep(string Key, string Title, string Text, IReadOnlyLi
 {
     /// <summary>Legal words this step uses for the first time in the plan, with their plain explanation (seeds/glossary.json).</summary>
     public IReadOnlyList<GlossaryTerm> Terms { get; init; } = [];
+
+    /// <summary>Where the case's contact log stands on this step; <see cref="StepProgress.None"/> without a case.</summary>
+    public StepProgress Progress { get; init; } = StepProgress.None;
+}
+
+/// <summary>Where a step stands in the case's contact log.</summary>
+public enum StepState
+{
+    /// <summary>Not marked done.</summary>
+    Open,
+
+    /// <summary>Done; no reply yet and its deadline (if any) not passed.</summary>
+    Waiting,
+
+    /// <summary>Done; its deadline passed without a recorded reply.</summary>
+    Overdue,
+
+    /// <summary>A reply was recorded.</summary>
+    Replied,
+}
+
+/// <summary>
+/// A step's progress: the entry that first marked it done, the latest reply, and the replies the step can receive
+/// (seeds/progress.json) for the "对方答复了" form.
+/// </summary>
+public sealed record StepProgress(StepState State, PlanLogEntry? Done, PlanLogEntry? Reply, IReadOnlyList<ProgressOption> Replies)
+{
+    public static readonly StepProgress None = new(StepState.Open, null, null, []);
+}
+
+/// <summary>One entry of the contact log with what people read: the step's title, the channel's and the reply's labels.</summary>
+public sealed record PlanLogEntry(ProgressEntry Entry, string StepTitle, string? ChannelLabel, string? ReplyLabel)
+{
+    public string OnDisplay => ChineseDates.Format(Entry.On);
 }
 
 /// <summary>A cited article with its current verbatim text. <see cref="AsOf"/> is the date the text was last checked or edited.</summary>
@@ -73,6 +114,9 @@ public enum DueBasis
 
     /// <summary>As if the person acts when another deadline of the plan runs out.</summary>
     AfterDeadline,
+
+    /// <summary>From a date recorded in the case's contact log (the request really sent on …).</summary>
+    Recorded,
 }
 
 /// <summary>
@@ -93,6 +137,12 @@ public sealed record PlanDeadline(string Key, PlanDue? Due, string Title, string
 {
     /// <summary>Why there is no date, and what would tell it (诉讼时效从您知道是谁泄露之日起算…); null when there is a date or no clock.</summary>
     public string? NoDate { get; init; }
+
+    /// <summary>Counted from a date in the contact log, passed, and no reply recorded for its step.</summary>
+    public bool Overdue { get; init; }
+
+    /// <summary>Its step has received a reply: the deadline no longer matters (it leaves the calendar).</summary>
+    public bool Settled { get; init; }
 
     /// <summary>The v1 API's <c>date</c>: the month (YYYY-MM) of a month-precision due date, else null (see docs/api.md).</summary>
     public string? Date => Due is { Precision: DatePrecision.Month } d ? d.Iso : null;

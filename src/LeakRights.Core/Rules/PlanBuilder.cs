@@ -28,7 +28,10 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         var rules = Rules;
         var now = time.GetUtcNow();
         var today = ChinaTime.Today(time);
-        var facts = FactEvaluator.Evaluate(rules, answers, YearMonth.FromDate(today));
+        // The contact log updates "您已经做了什么" and dates the events it records; the rules then decide as for answers.
+        var log = new ProgressLog(progress ?? [], rules, content.Progress, today);
+        answers = log.Apply(answers);
+        var facts = FactEvaluator.Evaluate(rules, answers, YearMonth.FromDate(today), log.Tokens);
         var collector = new Collector(catalog);
         var values = TemplateValues(answers, facts);
 
@@ -84,13 +87,39 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(e => new PlanEvidenceItem(e.Key, e.Text.Render(values), e.HaveWhen is not null && ConditionEvaluator.Evaluate(e.HaveWhen, answers, facts.Holding, recommended)))
             .ToList();
 
-        var deadlines = new Deadlines(rules, answers, facts, today, values, d => d.When is null || ConditionEvaluator.Evaluate(d.When, answers, facts.Holding, recommended))
+        var deadlines = new Deadlines(rules, answers, facts, today, values, log, d => d.When is null || ConditionEvaluator.Evaluate(d.When, answers, facts.Holding, recommended))
             .InPlan()
             .Select(x => new PlanDeadline(x.Rule.Key, x.Due, x.Rule.Title.Render(values), x.Rule.Text.Render(values), collector.Cites(x.Rule.Cites), x.Rule.Step)
             {
                 NoDate = x.Due is null && x.Rule.NoDateText.Source.Length > 0 ? x.Rule.NoDateText.Render(values) : null,
+                Overdue = x.Due is { Basis: DueBasis.Recorded } due && due.Date < today && x.Rule.Step is { } step && log.IsOverdue(step),
+                Settled = x.Rule.Step is { } settledStep && log.FirstDone(settledStep) is { } done && log.HasReplySince(settledStep, done.On),
             })
             .ToList();
+
+        // The contact log as people read it, and where each step stands in it.
+        var stepTitles = rules.Paths.SelectMany(p => p.Steps).DistinctBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Title.Render(values), StringComparer.Ordinal);
+        PlanLogEntry LogEntry(ProgressEntry e) => new(
+            e,
+            stepTitles.GetValueOrDefault(e.Step) ?? content.Progress.UnknownStep,
+            content.Progress.Channel(e.Channel)?.Label,
+            content.Progress.Reply(e.Reply)?.Label);
+        var planLog = log.Entries.Select(LogEntry).ToList();
+        StepProgress progressOf(string step)
+        {
+            var replies = content.Progress.RepliesFor(step);
+            var done = log.FirstDone(step);
+            var reply = log.LatestReply(step);
+            if (done is null && reply is null)
+            {
+                return replies.Count == 0 ? StepProgress.None : StepProgress.None with { Replies = replies };
+            }
+
+            var state = reply is not null && (done is null || reply.On >= done.On) ? StepState.Replied
+                : log.IsOverdue(step) ? StepState.Overdue
+                : StepState.Waiting;
+            return new StepProgress(state, done is null ? null : LogEntry(done), reply is null ? null : LogEntry(reply), replies);
+        }
 
         // What matters for this case first: recommended paths that lead (danger, money), then the other recommended paths,
         // then those not recommended, each group by the paths' fixed priority.
@@ -103,7 +132,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
                 p.Recommended,
                 p.Rule.Priority,
                 (p.Recommended ? p.Rule.WhyRecommended : p.Rule.WhyNotRecommended).Render(values),
-                p.Steps.Select(s => s.Step with { Deadline = deadlines.FirstOrDefault(d => d.Step == s.Step.Key) }).ToList(),
+                p.Steps.Select(s => s.Step with { Deadline = deadlines.FirstOrDefault(d => d.Step == s.Step.Key), Progress = progressOf(s.Step.Key) }).ToList(),
                 p.Authorities))
             .ToList();
 
@@ -125,16 +154,17 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         // The to-do list: every urgent action, then the first step of each recommended path in the plan's order, then
         // their next steps in that order, up to MaxFirstThings in all (the page shows the first as "the one thing to do
         // now" and the rest as "接下来按顺序做").
-        var recommendedSteps = paths.Where(p => p.Recommended).Select(p => p.Steps).ToList();
+        var recommendedSteps = paths.Where(p => p.Recommended).Select(p => p.Steps.Where(s => s.Progress.Done is null).ToList()).ToList();
         var orderedSteps = recommendedSteps.Where(s => s.Count > 0).Select(s => s[0])
             .Concat(recommendedSteps.SelectMany(s => s.Skip(1)));
+        // A step already done is not something to do (its follow-up, if any, is a step of its own).
         var firstThings = urgent.Select(u => new PlanTodo(u.Title, $"urgent-{u.Key}", null))
             .Concat(orderedSteps.DistinctBy(s => s.Key, StringComparer.Ordinal).Select(s => new PlanTodo(s.Title, $"step-{s.Key}", s.Deadline?.Due)))
             .Take(Math.Max(MaxFirstThings, urgent.Count))
             .ToList();
 
         var calendar = deadlines
-            .Where(d => d.Due is not null)
+            .Where(d => d.Due is not null && !d.Settled)
             .Select(d => new PlanCalendarEvent(
                 string.Create(CultureInfo.InvariantCulture, $"{d.Key}-{d.Due!.Date:yyyyMMdd}@leakrights"),
                 d.Due.Date,
@@ -153,10 +183,13 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .ToList();
 
         bool Holds(Condition c) => ConditionEvaluator.Evaluate(c, answers, facts.Holding, recommended);
-        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, collector, Holds).Fill();
+        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, collector, Holds, log, deadlines).Fill();
 
         DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);
-        return new Plan(now, today, answers, situation, firstThings, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, letters, calendar, facts, asOf);
+        return new Plan(now, today, answers, situation, firstThings, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, letters, calendar, facts, asOf)
+        {
+            Log = planLog,
+        };
     }
 
     private Dictionary<string, string> TemplateValues(AnswerSet answers, DerivedFacts facts) => new(StringComparer.Ordinal)
@@ -170,7 +203,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     /// Computes the due date of every deadline in the plan from its clock and start event. An event the person is about to
     /// cause is counted from today, or from the end of the deadline it waits for when that deadline is in the plan.
     /// </summary>
-    private sealed class Deadlines(RuleSet rules, AnswerSet answers, DerivedFacts facts, DateOnly today, IReadOnlyDictionary<string, string> values, Func<DeadlineRule, bool> applies)
+    private sealed class Deadlines(RuleSet rules, AnswerSet answers, DerivedFacts facts, DateOnly today, IReadOnlyDictionary<string, string> values, ProgressLog log, Func<DeadlineRule, bool> applies)
     {
         private readonly Dictionary<string, PlanDue?> _due = new(StringComparer.Ordinal);
 
@@ -198,14 +231,25 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             PlanDue? due = null;
             if (rule.Due is { } clock && rules.FindEvent(clock.From) is { } ev)
             {
-                due = ev.Source switch
+                if (ev.Recorded is { } recorded && log.EventDate(recorded) is { } on)
                 {
-                    EventSource.Answer => FromMonth(rule, clock, ev),
-                    EventSource.Today => FromDay(rule, clock, today, DueBasis.IfStartedToday, ev.Assumed, false),
-                    _ => rules.FindDeadline(ev.AfterDeadline!) is { } waited && applies(waited) && Due(waited) is { Precision: DatePrecision.Day } after
-                        ? FromDay(rule, clock, after.Date, DueBasis.AfterDeadline, ev.Assumed, after.Estimated)
-                        : FromDay(rule, clock, today, DueBasis.IfStartedToday, ev.AssumedToday, false),
-                };
+                    // The person recorded when it happened: the clock runs from that day, past or not.
+                    var said = ev.RecordedText.Render(new Dictionary<string, string>(values, StringComparer.Ordinal) { ["recorded-date"] = ChineseDates.Format(on) });
+                    due = FromDay(rule, clock, on, DueBasis.Recorded, said, false);
+                }
+                else
+                {
+                    due = ev.Source switch
+                    {
+                        EventSource.Answer => FromMonth(rule, clock, ev),
+                        EventSource.Today => FromDay(rule, clock, today, DueBasis.IfStartedToday, ev.Assumed.Render(values), false),
+                        EventSource.Recorded => null,
+                        // Waiting for a deadline that has already passed means acting now.
+                        _ => rules.FindDeadline(ev.AfterDeadline!) is { } waited && applies(waited) && Due(waited) is { Precision: DatePrecision.Day } after && after.Date >= today
+                            ? FromDay(rule, clock, after.Date, DueBasis.AfterDeadline, ev.Assumed.Render(values), after.Estimated)
+                            : FromDay(rule, clock, today, DueBasis.IfStartedToday, ev.AssumedToday.Render(values), false),
+                    };
+                }
             }
 
             _due[rule.Key] = due;
@@ -224,7 +268,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             return new PlanDue(new DateOnly(end.Year, end.Month, 1), DatePrecision.Month, DueBasis.Answer, ev.Id, false, display, DueLine(rule, display, string.Empty), null);
         }
 
-        private PlanDue FromDay(DeadlineRule rule, DueRule clock, DateOnly start, DueBasis basis, TextTemplate assumption, bool startEstimated)
+        private PlanDue FromDay(DeadlineRule rule, DueRule clock, DateOnly start, DueBasis basis, string assumption, bool startEstimated)
         {
             var end = DeadlineClock.Add(start, clock, rules.Holidays, out var estimated);
             estimated |= startEstimated;
@@ -232,7 +276,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             var note = estimated
                 ? rules.Common.EstimatedNote.Render(new Dictionary<string, string> { ["year"] = FirstUncoveredYear(start, end).ToString(CultureInfo.InvariantCulture) })
                 : null;
-            return new PlanDue(end, DatePrecision.Day, basis, clock.From, estimated, display, DueLine(rule, display, assumption.Render(values)) + (note ?? string.Empty), note);
+            return new PlanDue(end, DatePrecision.Day, basis, clock.From, estimated, display, DueLine(rule, display, assumption) + (note ?? string.Empty), note);
         }
 
         private int FirstUncoveredYear(DateOnly start, DateOnly end)
@@ -256,7 +300,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     }
 
     /// <summary>Fills the letters whose step is in the plan from their bindings; a value the person did not give is a blank.</summary>
-    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, Collector collector, Func<Condition, bool> holds)
+    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, Collector collector, Func<Condition, bool> holds, ProgressLog log, IReadOnlyList<PlanDeadline> deadlines)
     {
         private LetterSet Set => content.Letters;
 
@@ -290,6 +334,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             {
                 var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, b.Labels)
                     : b.Cites.Count > 0 ? CitationList(Cite(b.Cites, cited))
+                    : b.Progress is { } progress ? Progress(progress, b.Labels)
                     : Answer(b);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
@@ -329,6 +374,27 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
                 .Select(id => labels?.GetValueOrDefault(id.Value) ?? collector.AuthorityList.First(a => a.Id == id).Name).FirstOrDefault() ?? string.Empty,
             _ => string.Empty,
         };
+
+        /// <summary>A value of the contact log; empty (a blank, or nothing) when the log does not show it.</summary>
+        private string Progress(LetterProgressValue value, IReadOnlyDictionary<string, string>? labels)
+        {
+            var done = log.FirstDone(value.Steps);
+            var reply = log.LatestReply(value.Steps);
+            return value.Field switch
+            {
+                LetterProgressField.DoneOn => done is null ? string.Empty : ChineseDates.Format(done.On),
+                LetterProgressField.Channel => content.Progress.Channel(done?.Channel)?.Label ?? string.Empty,
+                // The number recorded with doing a step (a reply's own number, e.g. a notice's 文号, is not this).
+                LetterProgressField.Reference => log.Entries.FirstOrDefault(e => e.Kind == ProgressKind.Done && e.Reference is not null && value.Steps.Contains(e.Step, StringComparer.Ordinal))?.Reference ?? string.Empty,
+                LetterProgressField.ReplyOn => reply is null ? string.Empty : ChineseDates.Format(reply.On),
+                LetterProgressField.Reply => reply?.Reply is { } r ? labels?.GetValueOrDefault(r) ?? content.Progress.Reply(r)?.Label ?? string.Empty
+                    : done is null ? string.Empty
+                    : labels?.GetValueOrDefault(log.IsOverdue(done.Step) ? "overdue" : "waiting") ?? string.Empty,
+                LetterProgressField.Due => done is null ? string.Empty
+                    : deadlines.FirstOrDefault(d => d.Step == done.Step && d.Due is { Basis: DueBasis.Recorded })?.Due?.Display ?? string.Empty,
+                _ => string.Empty,
+            };
+        }
 
         private List<CitationRef> Cite(IReadOnlyList<string> refs, List<CitationRef> cited)
         {

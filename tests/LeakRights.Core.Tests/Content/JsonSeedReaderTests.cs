@@ -293,7 +293,7 @@ public class JsonSeedReaderTests
     public void Condition_WrongKeys_ListsShapes(string json)
     {
         Assert.Null(Condition(json));
-        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {allOf}, {anyOf} or {noneOf}"), OnlyError());
+        Assert.Equal(new SeedError(File, "at.when", "expected {question, op, value}, {fact}, {pathRecommended}, {progress, is}, {allOf}, {anyOf} or {noneOf}"), OnlyError());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class SeedValidatorTests
     private static ContentBundle B => TestContent.Bundle;
 
     private static ContentBundle Bundle(Questionnaire? questionnaire = null, RuleSet? rules = null, IReadOnlyList<Authority>? authorities = null, IReadOnlyList<Law>? laws = null, LetterSet? letters = null) =>
-        new(questionnaire ?? B.Questionnaire, rules ?? B.Rules, authorities ?? B.Authorities, laws ?? B.Laws, letters ?? B.Letters);
+        new(questionnaire ?? B.Questionnaire, rules ?? B.Rules, authorities ?? B.Authorities, laws ?? B.Laws, letters ?? B.Letters) { Progress = B.Progress };
 
     private static List<SeedError> Validate(ContentBundle bundle)
     {
