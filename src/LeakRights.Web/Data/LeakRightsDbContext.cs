@@ -21,6 +21,9 @@ public sealed class LeakRightsDbContext(DbContextOptions<LeakRightsDbContext> op
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Saved cases: ciphertext only, the key is in the person's link (docs/decisions/0009).</summary>
+    public DbSet<CaseEntity> Cases => Set<CaseEntity>();
+
     /// <summary>The health check's write probe: one row, rewritten.</summary>
     public DbSet<HealthHeartbeat> HealthHeartbeats => Set<HealthHeartbeat>();
 

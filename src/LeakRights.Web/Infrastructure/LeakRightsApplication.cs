@@ -1,10 +1,12 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
+using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
 using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
 using LeakRights.Web.Admin;
 using LeakRights.Web.Api;
+using LeakRights.Web.Cases;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -48,6 +50,12 @@ public static partial class LeakRightsApplication
         services.AddSingleton<PlanService>();
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();
+
+        // Saved cases (issue 13): encrypted with the key in their link; unused ones deleted after CaseRetentionMonths.
+        services.AddSingleton(sp => new ProgressEntryParser(sp.GetRequiredService<ContentBundle>().Progress));
+        services.AddScoped<CaseStore>();
+        services.AddSingleton<CaseRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseRetention>());
 
         services.AddLeakRightsDataProtection();
 

@@ -34,6 +34,14 @@ public sealed class LeakRightsOptions
     [Range(256, 4096)]
     public int DraftCookieMaxLength { get; set; } = 4000;
 
+    /// <summary>
+    /// Saved cases not opened or saved for this many months are deleted (<c>Cases/CaseRetention</c>). Keeping cases forever
+    /// is not offered: a case nobody uses is only a risk.
+    /// </summary>
+    [Display(Name = Section + ":CaseRetentionMonths")]
+    [Range(1, 120)]
+    public int CaseRetentionMonths { get; set; } = 12;
+
     /// <summary>The seeds folder as a full path: relative to the app's base directory unless rooted.</summary>
     public string SeedsFullPath => Path.GetFullPath(Path.IsPathRooted(SeedsPath) ? SeedsPath : Path.Combine(AppContext.BaseDirectory, SeedsPath));
 }

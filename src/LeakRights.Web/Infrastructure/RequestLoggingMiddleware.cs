@@ -31,7 +31,7 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
         {
             failedStatus = context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException
                 ? ClientClosedRequest
-                : StatusCodes.Status500InternalServerError;
+                : ex is Cases.CaseStoreUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
             throw;
         }
         finally

@@ -1,3 +1,4 @@
+using LeakRights.Web.Cases;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,12 @@ public sealed class ErrorModel : PageModel
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         var error = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var status = error is not null
-            ? error.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError
+            ? error.Error switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                CaseStoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            }
             : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         (Title, Message) = status switch
         {
@@ -35,6 +41,7 @@ public sealed class ErrorModel : PageModel
             413 => ("提交的内容太大", "提交的内容超过了允许的大小，请精简后重试。"),
             415 => ("无法识别提交的内容", "请通过页面上的表单提交。"),
             429 => ("请求太频繁", "您的操作太频繁了，请稍等一会儿再试。"),
+            503 when error?.Error is CaseStoreUnavailableException => ("暂时无法打开案件", CaseStoreUnavailableException.Message503),
             _ => ("出错了", "服务器暂时出了问题，您的答案仍保存在您的浏览器中。请稍后再试；紧急情况请直接拨打 110。"),
         };
 

@@ -18,6 +18,8 @@ public sealed class OptionsRegistrationTests
     [InlineData("LeakRights:DraftCookieMaxLength", "5000")]
     [InlineData("LeakRights:DraftCookieMaxLength", "10")]
     [InlineData("LeakRights:SeedsPath", "")]
+    [InlineData("LeakRights:CaseRetentionMonths", "0")]
+    [InlineData("LeakRights:CaseRetentionMonths", "121")]
     [InlineData("LeakRights:RateLimits:PlansPerMinute", "-1")]
     [InlineData("LeakRights:RateLimits:PdfPerMinute", "-20")]
     [InlineData("LeakRights:RateLimits:SignInPerMinute", "2000000")]
@@ -34,6 +36,7 @@ public sealed class OptionsRegistrationTests
     [Theory]
     [InlineData("LeakRights:PlanLinkDays", "abc")]
     [InlineData("LeakRights:DraftHours", "12h")]
+    [InlineData("LeakRights:CaseRetentionMonths", "forever")]
     [InlineData("LeakRights:RateLimits:PdfPerMinute", "twenty")]
     [InlineData("LeakRights:Security:SecureCookies", "maybe")]
     public async Task InitializeLeakRightsAsync_ValueNotOfTheSettingsType_FailsNamingTheSetting(string setting, string value)

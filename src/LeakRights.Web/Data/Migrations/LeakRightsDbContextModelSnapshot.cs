@@ -326,6 +326,33 @@ namespace LeakRights.Web.Data.Migrations
                     b.ToTable("AuthorityRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("LeakRights.Web.Data.CaseEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
             modelBuilder.Entity("LeakRights.Web.Data.HealthHeartbeat", b =>
                 {
                     b.Property<int>("Id")
