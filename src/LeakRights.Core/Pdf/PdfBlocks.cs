@@ -47,6 +47,9 @@ public sealed record PageBreakBlock(bool Framed = true) : PdfBlock;
 
 public sealed record SpacerBlock(double Height) : PdfBlock;
 
+/// <summary>A QR code drawn as squares (no image), <see cref="Size"/> points wide: <see cref="Modules"/> are its rows, true = dark.</summary>
+public sealed record QrBlock(IReadOnlyList<IReadOnlyList<bool>> Modules, double Size) : PdfBlock;
+
 /// <summary>What is printed on every page besides the blocks.</summary>
 public sealed record PdfPageFrame(string Header, string FooterNote);
 

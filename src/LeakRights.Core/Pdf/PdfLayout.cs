@@ -149,8 +149,29 @@ public static class PdfLayoutEngine
         QuotationBlock q => QuotationUnits(q),
         PageBreakBlock b => [new Unit(0, [], PageBreak: true, Framed: b.Framed)],
         SpacerBlock s => [new Unit(s.Height, [])],
+        QrBlock q => [QrUnit(q)],
         _ => [],
     };
+
+    /// <summary>The QR code's dark modules as filled squares, with the quiet zone around them white (the page is).</summary>
+    private static Unit QrUnit(QrBlock q)
+    {
+        var count = q.Modules.Count;
+        var module = count == 0 ? 0 : q.Size / count;
+        var ops = new List<DrawOp>();
+        for (var row = 0; row < count; row++)
+        {
+            for (var col = 0; col < q.Modules[row].Count; col++)
+            {
+                if (q.Modules[row][col])
+                {
+                    ops.Add(new RectOp(MarginX + (col * module), row * module, module, module, Ink, null));
+                }
+            }
+        }
+
+        return new Unit(q.Size, ops, SpaceBefore: 6);
+    }
 
     private static Unit HeadingUnit(HeadingBlock h)
     {

@@ -14,7 +14,13 @@ public static class PlanCalendar
     public static string FileName(Plan plan) =>
         string.Create(CultureInfo.InvariantCulture, $"leakrights-deadlines-{plan.GeneratedAt.ToOffset(ChinaTime.Offset):yyyyMMdd}.ics");
 
-    public static string ToIcs(Plan plan)
+    public static string ToIcs(Plan plan) => ToIcs(plan, null, null);
+
+    /// <summary>
+    /// The calendar; a subscribed case calendar gives it a <paramref name="name"/> (and asks clients to refresh it twice a day)
+    /// and may add <paramref name="details"/> to an event's description (only what the person opted in to).
+    /// </summary>
+    public static string ToIcs(Plan plan, string? name, Func<PlanCalendarEvent, string?>? details)
     {
         var stamp = plan.GeneratedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
@@ -23,6 +29,14 @@ public static class PlanCalendar
         Line(sb, "PRODID:-//LeakRights//Action plan//ZH");
         Line(sb, "CALSCALE:GREGORIAN");
         Line(sb, "METHOD:PUBLISH");
+        if (name is not null)
+        {
+            Line(sb, $"X-WR-CALNAME:{Escape(name)}");
+            Line(sb, "X-WR-TIMEZONE:Asia/Shanghai");
+            Line(sb, "REFRESH-INTERVAL;VALUE=DURATION:PT12H");
+            Line(sb, "X-PUBLISHED-TTL:PT12H");
+        }
+
         foreach (var e in plan.Calendar)
         {
             Line(sb, "BEGIN:VEVENT");
@@ -31,7 +45,7 @@ public static class PlanCalendar
             Line(sb, string.Create(CultureInfo.InvariantCulture, $"DTSTART;VALUE=DATE:{e.Date:yyyyMMdd}"));
             Line(sb, string.Create(CultureInfo.InvariantCulture, $"DTEND;VALUE=DATE:{e.Date.AddDays(1):yyyyMMdd}"));
             Line(sb, $"SUMMARY:{Escape(e.Title)}");
-            Line(sb, $"DESCRIPTION:{Escape(e.Description)}");
+            Line(sb, $"DESCRIPTION:{Escape(details?.Invoke(e) is { Length: > 0 } extra ? e.Description + "\n" + extra : e.Description)}");
             Line(sb, "TRANSP:TRANSPARENT");
             Line(sb, "BEGIN:VALARM");
             Line(sb, "ACTION:DISPLAY");

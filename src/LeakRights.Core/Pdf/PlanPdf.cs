@@ -5,9 +5,10 @@ namespace LeakRights.Core.Pdf;
 /// <summary>Plan → PDF bytes, with the fonts registered once per process. The letters are those the plan was built with.</summary>
 public static class PlanPdf
 {
-    public static byte[] Render(Plan plan)
+    /// <summary>The plan as a PDF; <paramref name="caseLink"/> (a saved case) is printed on its first page with a QR code.</summary>
+    public static byte[] Render(Plan plan, CaseLinkPrint? caseLink = null)
     {
         NotoFontResolver.EnsureRegistered();
-        return PdfRenderer.Render(PlanPdfComposer.Compose(plan));
+        return PdfRenderer.Render(PlanPdfComposer.Compose(plan, caseLink));
     }
 }

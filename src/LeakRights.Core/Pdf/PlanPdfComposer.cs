@@ -15,13 +15,30 @@ public sealed class PlanPdfComposer
     public const string DocumentTitle = "个人信息泄露维权行动计划";
 
     /// <summary>Lays out the plan as it was decided, letters included (filled when the plan was built).</summary>
-    public static PdfDocumentModel Compose(Plan plan)
+    public static PdfDocumentModel Compose(Plan plan, CaseLinkPrint? caseLink = null)
     {
         var blocks = new List<PdfBlock>
         {
             new ParagraphBlock(DocumentTitle, ParagraphStyle.Title),
             new ParagraphBlock($"生成日期：{ChineseDates.Format(plan.Today)}　·　法律条文截至 {AsOf(plan)}", ParagraphStyle.Muted),
         };
+        if (caseLink is not null)
+        {
+            // The case link in the body (never in the document's metadata): scan the code or type the link to reopen the case.
+            blocks.Add(new HeadingBlock(caseLink.Heading, 2));
+            blocks.Add(new QrBlock(caseLink.Modules, 92));
+            blocks.Add(new ParagraphBlock(caseLink.Url));
+            blocks.Add(new ParagraphBlock(caseLink.Note, ParagraphStyle.Muted));
+        }
+
+        if (plan.Log.Count > 0)
+        {
+            blocks.Add(new HeadingBlock("已经做了什么", 2));
+            blocks.Add(new TableBlock(
+                [2.2, 3.0, 4.8],
+                ["日期", "哪一步", "记录"],
+                [.. plan.Log.Select(e => (IReadOnlyList<string>)[e.OnDisplay, e.StepTitle, LogLine(e)])]));
+        }
         if (plan.FirstThings.Count > 0)
         {
             blocks.Add(new HeadingBlock("先做这几件事", 2));
@@ -86,6 +103,14 @@ public sealed class PlanPdfComposer
 
         return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {AsOf(plan)}　·　一般性法律信息，不是法律意见"), blocks);
     }
+
+    private static string LogLine(PlanLogEntry e) => string.Join("；", new[]
+    {
+        e.ReplyLabel is null ? "已完成" : $"对方答复：{e.ReplyLabel}",
+        e.ChannelLabel,
+        e.Entry.Reference is null ? null : $"编号：{e.Entry.Reference}",
+        e.Entry.Note,
+    }.Where(x => !string.IsNullOrEmpty(x)));
 
     public static string FileName(Plan plan) =>
         string.Create(CultureInfo.InvariantCulture, $"leakrights-plan-{plan.GeneratedAt.ToOffset(ChinaTime.Offset):yyyyMMdd}.pdf");

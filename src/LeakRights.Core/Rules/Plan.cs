@@ -169,7 +169,14 @@ public sealed record PlanLetter(string Id, string ForStep, LetterLine Title, IRe
 }
 
 /// <summary>A calendar reminder for a due date: no names, organisations or answers, only the deadline's own wording.</summary>
-public sealed record PlanCalendarEvent(string Uid, DateOnly Date, string Title, string Description, int RemindDaysBefore);
+public sealed record PlanCalendarEvent(string Uid, DateOnly Date, string Title, string Description, int RemindDaysBefore)
+{
+    /// <summary>The step the deadline runs from, if any (a case's calendar may add what was recorded for it, when the person opts in).</summary>
+    public string? Step { get; init; }
+
+    /// <summary>Counted from a date in the contact log and passed without a reply.</summary>
+    public bool Overdue { get; init; }
+}
 
 /// <summary>
 /// Where the rules service reads the current statute texts and authority details (the database snapshot in the app, the

@@ -170,7 +170,11 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
                 d.Due.Date,
                 d.Title,
                 d.Text,
-                rules.FindDeadline(d.Key)!.RemindDaysBefore))
+                rules.FindDeadline(d.Key)!.RemindDaysBefore)
+            {
+                Step = d.Step,
+                Overdue = d.Overdue,
+            })
             .OrderBy(e => e.Date)
             .ThenBy(e => e.Uid, StringComparer.Ordinal)
             .ToList();

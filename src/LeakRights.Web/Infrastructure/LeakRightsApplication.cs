@@ -54,6 +54,7 @@ public static partial class LeakRightsApplication
         // Saved cases (issue 13): encrypted with the key in their link; unused ones deleted after CaseRetentionMonths.
         services.AddSingleton(sp => new ProgressEntryParser(sp.GetRequiredService<ContentBundle>().Progress));
         services.AddScoped<CaseStore>();
+        services.AddScoped<PlanSources>();
         services.AddSingleton<CaseRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseRetention>());
 
@@ -75,6 +76,10 @@ public static partial class LeakRightsApplication
         {
             o.Conventions.AuthorizeFolder("/Admin", AdminAuthentication.Policy);
             o.Conventions.AllowAnonymousToPage("/Admin/Login");
+
+            // A saved case's downloads are the plan's download pages, opened from the case (PlanSources).
+            o.Conventions.AddPageRoute("/Plan/Pdf", "/case/{id}/{secret}/pdf");
+            o.Conventions.AddPageRoute("/Plan/Letter", "/case/{id}/{secret}/letter");
         }).AddMvcOptions(o =>
         {
             // We never bind jQuery-style keys (a[b]); their parser throws on a key like "a[" that anyone can post, so drop it.

@@ -1,7 +1,9 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
+using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
+using LeakRights.Web.Cases;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,13 +14,10 @@ namespace LeakRights.Web.Pages.Plan;
 public sealed record CitationView(PlanCitation Citation, string Html);
 
 /// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
-public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options) : PageModel
+public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseStore cases, IOptions<LeakRightsOptions> options, TimeProvider time) : PageModel
 {
-    /// <summary>The empty download form; it posts to the PDF page (/plan/{token}/pdf), which has its own rate limit.</summary>
-    public DownloadForm DownloadForm => new(Token, walker.Questionnaire.LetterQuestions.ToList(), new Dictionary<string, string>(), new Dictionary<string, string>())
-    {
-        Letters = Plan?.Letters.Select(l => (l.Id, l.Title.Text)).ToList() ?? [],
-    };
+    /// <summary>The plan's body for the shared partials; its empty download form posts to /plan/{token}/pdf (own rate limit).</summary>
+    public PlanBodyView Body => new(Plan!, $"/plan/{Token}", plans.Content.Html, DownloadForm.Empty($"/plan/{Token}", walker, Plan!));
 
     public LeakRights.Core.Rules.Plan? Plan { get; private set; }
 
@@ -55,6 +54,22 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         return Page();
     }
 
+    /// <summary>
+    /// "保存为我的案件": stores the link's answers as a new case, encrypted with a key only its link carries, and opens it.
+    /// The case link replaces the plan link (which keeps working until it expires).
+    /// </summary>
+    public async Task<IActionResult> OnPostSaveAsync([FromRoute] string token, CancellationToken cancellationToken)
+    {
+        var answers = links.Open(token, out _);
+        if (answers is null)
+        {
+            return RedirectToPage(new { token });
+        }
+
+        var link = await cases.CreateAsync(new CaseFile(answers, new Dictionary<string, string>(), [], ChinaTime.Today(time)), cancellationToken);
+        return Redirect($"{link.Path}?saved=1");
+    }
+
     /// <summary>Loads the link's answers back into the browser so they can be changed on the review page.</summary>
     public IActionResult OnPostEdit([FromRoute] string token)
     {
@@ -68,26 +83,11 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         _ = drafts.Write(HttpContext, answers);
         return RedirectToPage("/Check/Review");
     }
+}
 
-    /// <summary>The single most urgent action (issue 12: the first phone screen), or null for a plan with nothing to do.</summary>
-    public PlanTodo? First => Plan?.FirstThings.Count > 0 ? Plan.FirstThings[0] : null;
-
-    /// <summary>The urgent action <see cref="First"/> points at, when it is one (its hotlines go on the first screen).</summary>
-    public PlanUrgent? FirstUrgent => First is null ? null : Plan!.Urgent.FirstOrDefault(u => "urgent-" + u.Key == First.Anchor);
-
-    /// <summary>The step <see cref="First"/> points at, when it is one.</summary>
-    public PlanStep? FirstStep => First is null ? null : Plan!.Paths.SelectMany(p => p.Steps).FirstOrDefault(s => "step-" + s.Key == First.Anchor);
-
-    /// <summary>"接下来按顺序做": at most five of the plan's ordered first things after the first.</summary>
-    public IReadOnlyList<PlanTodo> Next => Plan is null ? [] : Plan.FirstThings.Skip(1).Take(5).ToList();
-
-    /// <summary>The urgent actions not already shown as the first action.</summary>
-    public IReadOnlyList<PlanUrgent> OtherUrgent => Plan is null ? [] : Plan.Urgent.Where(u => u != FirstUrgent).ToList();
-
-    /// <summary>The authorities of an urgent action that have a hotline to tap.</summary>
-    public IReadOnlyList<Authority> Hotlines(PlanUrgent urgent) =>
-        urgent.Authorities.Select(Plan!.Authority).Where(a => a.Hotline is not null).ToList();
-
+/// <summary>Formatting shared by the plan's partials: headings, the lead sentence of a step, a dialable hotline.</summary>
+public static class PlanPage
+{
     /// <summary>
     /// A path's heading, numbered by its place in this plan (the plan orders paths by what matters for the person). Titles
     /// that still carry a fixed "途径一：" prefix from texts.json lose it, so a path is never numbered twice.
@@ -126,12 +126,5 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
         return (lead, rest);
     }
 
-    public IReadOnlyList<CitationView> Cites(IEnumerable<CitationRef> references) => references.Select(Cite).ToList();
-
-    public CitationView Cite(CitationRef reference) => new(Plan!.Citation(reference), Html(reference));
-
-    public string Html(CitationRef reference) => plans.Content.Html(reference);
-
     public static string Dial(string hotline) => new(hotline.TakeWhile(c => c != '（' && c != '(').Where(c => char.IsAsciiDigit(c) || c == '-').ToArray());
-
 }

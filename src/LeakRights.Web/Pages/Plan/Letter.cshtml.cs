@@ -1,5 +1,6 @@
 using LeakRights.Core.Answers;
 using LeakRights.Core.Letters;
+using LeakRights.Web.Cases;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,31 +12,32 @@ namespace LeakRights.Web.Pages.Plan;
 /// this file only, never stored or logged). Shares the PDF's rate limit. A letter the plan does not have, or invalid
 /// details, show the download form again with a message; nothing typed is lost.
 /// </summary>
-public sealed class LetterModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker) : PageModel
+public sealed class LetterModel(PlanSources sources, PlanService plans, QuestionnaireWalker walker) : PageModel
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public DownloadForm Form { get; private set; } = null!;
 
-    public IActionResult OnGet([FromRoute] string token) => RedirectToPage("/Plan/Index", null, new { token }, "download-title");
+    public IActionResult OnGet() => Redirect(PlanSources.FallbackPath(RouteData.Values) + "#download-title");
 
-    public IActionResult OnPost([FromRoute] string token)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var answers = links.Open(token, out _);
-        if (answers is null)
+        var source = await sources.OpenAsync(RouteData.Values, cancellationToken);
+        if (source is null)
         {
-            return RedirectToPage("/Plan/Index", new { token });
+            return Redirect(PlanSources.FallbackPath(RouteData.Values));
         }
 
-        var (details, again) = DownloadForm.Read(token, Request.Form, walker);
-        var plan = plans.Build(answers, details.IsValid ? details.Fields : null);
+        var (details, again) = DownloadForm.Read(source.BasePath, Request.Form, walker);
+        var fields = DownloadForm.HasDetails(Request.Form, walker) ? details.Fields : source.LetterFields;
+        var plan = plans.Build(source.Answers, details.IsValid ? fields : null, source.Progress);
         var letterId = Request.Form["letter"].ToString();
         var letter = plan.Letters.FirstOrDefault(l => string.Equals(l.Id, letterId, StringComparison.Ordinal));
 
         Response.Headers.CacheControl = "no-store";
         if (!details.IsValid || letter is null)
         {
-            Form = again with { Letters = plan.Letters.Select(l => (l.Id, l.Title.Text)).ToList() };
+            Form = again with { Letters = plan.Letters.Select(l => (l.Id, l.Title.Text)).ToList(), CanSave = source.Case is not null };
             NotFoundLetter = letter is null;
             Response.StatusCode = letter is null && details.IsValid ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             return Page();

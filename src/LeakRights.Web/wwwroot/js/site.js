@@ -207,7 +207,7 @@
   if (copyButton) {
     copyButton.hidden = false;
     copyButton.addEventListener("click", function () {
-      var url = window.location.href.split("#")[0];
+      var url = copyButton.getAttribute("data-copy-link") || window.location.href.split("#")[0];
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(url).then(function () { copied(true); }, function () { copied(false); });
       } else {
