@@ -12,16 +12,34 @@ internal static class RequestBodyReader
 
     public sealed record BodyResult(AnswerSetParse? Parsed, IResult? Error);
 
+    /// <summary>What a body parser made of the JSON: a value, or the problem details to answer with.</summary>
+    public sealed record Body<T>(T? Value, IResult? Error)
+        where T : class
+    {
+        public static Body<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(null, Problems.Validation(errors));
+    }
+
     public static async Task<BodyResult> ReadAnswersAsync(HttpRequest request, QuestionnaireWalker walker, bool acceptLetterFields)
+    {
+        var body = await ReadJsonAsync(request, root => ParseAnswers(root, walker, acceptLetterFields));
+        return new BodyResult(body.Value, body.Error);
+    }
+
+    /// <summary>
+    /// Checks the media type, the size (64 KiB), UTF-8, JSON syntax and depth, then hands the root element to
+    /// <paramref name="parse"/>. The element lives only during that call (the body sits in a pooled buffer).
+    /// </summary>
+    public static async Task<Body<T>> ReadJsonAsync<T>(HttpRequest request, Func<JsonElement, Body<T>> parse)
+        where T : class
     {
         if (!IsJson(request.ContentType))
         {
-            return new BodyResult(null, Problems.UnsupportedMediaType());
+            return new Body<T>(null, Problems.UnsupportedMediaType());
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return new BodyResult(null, Problems.BodyTooLarge());
+            return new Body<T>(null, Problems.BodyTooLarge());
         }
 
         // A pooled buffer: the API is the hottest path, and a fresh 64 KiB array per request is a lot of garbage.
@@ -30,8 +48,8 @@ internal static class RequestBodyReader
         {
             var length = await ReadLimitedAsync(request.Body, buffer, request.HttpContext.RequestAborted);
             return length > MaxBodyBytes
-                ? new BodyResult(null, Problems.BodyTooLarge())
-                : Parse(buffer.AsMemory(0, length), walker, acceptLetterFields);
+                ? new Body<T>(null, Problems.BodyTooLarge())
+                : Parse(buffer.AsMemory(0, length), parse);
         }
         finally
         {
@@ -40,12 +58,13 @@ internal static class RequestBodyReader
     }
 
     /// <summary>Parses the body; the document does not outlive this call, so the pooled buffer can be returned after it.</summary>
-    private static BodyResult Parse(ReadOnlyMemory<byte> bytes, QuestionnaireWalker walker, bool acceptLetterFields)
+    private static Body<T> Parse<T>(ReadOnlyMemory<byte> bytes, Func<JsonElement, Body<T>> parse)
+        where T : class
     {
         // Invalid UTF-8 inside a string passes the JSON parser but fails when the string is read: refuse it up front.
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
-            return new BodyResult(null, Problems.Validation(new Dictionary<string, string> { ["body"] = "请求内容不是有效的 JSON（UTF-8 编码）。" }));
+            return Body<T>.Invalid(new Dictionary<string, string> { ["body"] = "请求内容不是有效的 JSON（UTF-8 编码）。" });
         }
 
         JsonDocument doc;
@@ -55,48 +74,57 @@ internal static class RequestBodyReader
         }
         catch (JsonException)
         {
-            return new BodyResult(null, Problems.Validation(new Dictionary<string, string> { ["body"] = "请求内容不是有效的 JSON（UTF-8 编码）。" }));
+            return Body<T>.Invalid(new Dictionary<string, string> { ["body"] = "请求内容不是有效的 JSON（UTF-8 编码）。" });
         }
 
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return new BodyResult(null, Problems.Validation(new Dictionary<string, string> { ["body"] = "请求内容应当是一个 JSON 对象：{\"answers\": {…}}。" }));
-            }
-
-            var rootErrors = new Dictionary<string, string>(StringComparer.Ordinal);
-            JsonElement? answers = null;
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                if (p.Name != "answers")
-                {
-                    rootErrors[p.Name] = "不认识这个字段：请求内容只应包含 answers。";
-                }
-                else if (answers is not null)
-                {
-                    rootErrors["answers"] = "answers 出现了不止一次。";
-                }
-                else
-                {
-                    answers = p.Value;
-                }
-            }
-
-            if (answers is null || answers.Value.ValueKind != JsonValueKind.Object)
-            {
-                rootErrors["answers"] = "缺少 answers，或者 answers 不是一个对象。";
-                return new BodyResult(null, Problems.Validation(rootErrors));
-            }
-
-            var (raw, duplicates) = AnswerJson.ReadObject(answers.Value);
-            var parsed = walker.ParseAll(raw, acceptLetterFields);
-            var errors = rootErrors.Concat(duplicates).Concat(parsed.Errors)
-                .GroupBy(e => e.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-            return errors.Count > 0 ? new BodyResult(null, Problems.Validation(errors)) : new BodyResult(parsed, null);
+            return parse(doc.RootElement);
         }
     }
+
+    private static Body<AnswerSetParse> ParseAnswers(JsonElement root, QuestionnaireWalker walker, bool acceptLetterFields)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Body<AnswerSetParse>.Invalid(new Dictionary<string, string> { ["body"] = "请求内容应当是一个 JSON 对象：{\"answers\": {…}}。" });
+        }
+
+        var rootErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        JsonElement? answers = null;
+        foreach (var p in root.EnumerateObject())
+        {
+            if (p.Name != "answers")
+            {
+                rootErrors[p.Name] = "不认识这个字段：请求内容只应包含 answers。";
+            }
+            else if (answers is not null)
+            {
+                rootErrors["answers"] = "answers 出现了不止一次。";
+            }
+            else
+            {
+                answers = p.Value;
+            }
+        }
+
+        if (answers is null || answers.Value.ValueKind != JsonValueKind.Object)
+        {
+            rootErrors["answers"] = "缺少 answers，或者 answers 不是一个对象。";
+            return Body<AnswerSetParse>.Invalid(rootErrors);
+        }
+
+        var (raw, duplicates) = AnswerJson.ReadObject(answers.Value);
+        var parsed = walker.ParseAll(raw, acceptLetterFields);
+        var errors = Merge(rootErrors, duplicates, parsed.Errors);
+        return errors.Count > 0 ? Body<AnswerSetParse>.Invalid(errors) : new Body<AnswerSetParse>(parsed, null);
+    }
+
+    /// <summary>Error sets merged by field, the first message for a field winning.</summary>
+    public static Dictionary<string, string> Merge(params IEnumerable<KeyValuePair<string, string>>[] errors) =>
+        errors.SelectMany(e => e)
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     private static bool IsJson(string? contentType)
     {
@@ -140,4 +168,10 @@ internal static class Problems
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "找不到", detail: detail);
+
+    public static IResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "内容已经更新", detail: detail);
+
+    public static IResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "内容已经更新", detail: detail);
 }

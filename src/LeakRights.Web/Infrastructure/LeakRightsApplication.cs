@@ -175,6 +175,7 @@ public static partial class LeakRightsApplication
     {
         app.MapRazorPages();
         app.MapLeakRightsApi();
+        app.MapLeakRightsCaseApi();
         app.MapHealthChecks("/healthz");
         return app;
     }

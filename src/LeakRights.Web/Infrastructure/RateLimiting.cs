@@ -24,6 +24,11 @@ public sealed class RateLimitOptions
     [Range(0, MaxPerMinute)]
     public int PdfPerMinute { get; set; } = 20;
 
+    /// <summary>Opening and changing saved cases: the case API and the case pages (each opening decrypts a case and builds its plan).</summary>
+    [Display(Name = Section + ":CasesPerMinute")]
+    [Range(0, MaxPerMinute)]
+    public int CasesPerMinute { get; set; } = 30;
+
     [Display(Name = Section + ":SignInPerMinute")]
     [Range(0, MaxPerMinute)]
     public int SignInPerMinute { get; set; } = 10;
@@ -43,6 +48,12 @@ public static class RateLimiting
     /// <summary>Generating a file: the PDF API, the plan's PDF and .ics downloads.</summary>
     public const string Pdf = "pdf";
 
+    /// <summary>
+    /// Saved cases: every request of <c>/api/v1/cases</c> and of the case pages (<c>/case/…</c>: attach it to each new case
+    /// page with a convention below).
+    /// </summary>
+    public const string Cases = "cases";
+
     /// <summary>Signing in to the admin area (posts only; showing the form is free).</summary>
     public const string SignIn = "signin";
 
@@ -58,6 +69,7 @@ public static class RateLimiting
             var limits = configured.Value;
             o.AddPolicy(Plans, new ClientLimitPolicy(limits.PlansPerMinute, countSafeReads: true));
             o.AddPolicy(Pdf, new ClientLimitPolicy(limits.PdfPerMinute, countSafeReads: true));
+            o.AddPolicy(Cases, new ClientLimitPolicy(limits.CasesPerMinute, countSafeReads: true));
             o.AddPolicy(SignIn, new ClientLimitPolicy(limits.SignInPerMinute, countSafeReads: false));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = WriteRejectionAsync;

@@ -14,6 +14,7 @@ public sealed class RateLimitedFactory : LeakRightsFactory
     public const int Plans = 4;
     public const int Pdf = 2;
     public const int SignIn = 3;
+    public const int Cases = 3;
     private static int _nextClient;
 
     public RateLimitedFactory()
@@ -21,6 +22,7 @@ public sealed class RateLimitedFactory : LeakRightsFactory
         With("LeakRights:RateLimits:PlansPerMinute", Plans.ToString(System.Globalization.CultureInfo.InvariantCulture));
         With("LeakRights:RateLimits:PdfPerMinute", Pdf.ToString(System.Globalization.CultureInfo.InvariantCulture));
         With("LeakRights:RateLimits:SignInPerMinute", SignIn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        With("LeakRights:RateLimits:CasesPerMinute", Cases.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A client address no other test uses.</summary>
@@ -55,6 +57,7 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
 {
     private const string Answers = """{"answers":{"source":"unknown","data-types":["contact"],"scale":"unknown","discovery":["spam"],"evidence":["none"],"harms":["spam"],"ongoing-danger":"no","police-report":"no","discovered-on":"2026-11"}}""";
     private const string Token = "CfDJ8-not-a-real-token";
+    private const string CaseId = "AAAAAAAAAAAA";
 
     /// <summary>Every spelling of every limited route: method, path and query, body or not, and the limit that must hold.</summary>
     public static TheoryData<string, string, bool, string> Spellings() => new()
@@ -97,6 +100,16 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
         { "POST", "/check/review/", false, RateLimiting.Plans },
         { "POST", "/CHECK/REVIEW?handler=x", false, RateLimiting.Plans },
 
+        // Saved cases: every request counts (each opens and decrypts a case), found or not.
+        { "POST", "/api/v1/cases", true, RateLimiting.Cases },
+        { "POST", "/API/V1/CASES/", true, RateLimiting.Cases },
+        { "GET", $"/api/v1/cases/{CaseId}", false, RateLimiting.Cases },
+        { "GET", $"/Api/V1/Cases/{CaseId}/?x=1", false, RateLimiting.Cases },
+        { "DELETE", $"/api/v1/cases/{CaseId}", false, RateLimiting.Cases },
+        { "POST", $"/api/v1/cases/{CaseId}/progress", true, RateLimiting.Cases },
+        { "POST", $"/API/v1/cases/{CaseId}/PROGRESS/", true, RateLimiting.Cases },
+        { "DELETE", $"/api/v1/cases/{CaseId}/progress/abc", false, RateLimiting.Cases },
+
         // Signing in.
         { "POST", "/admin/login", false, RateLimiting.SignIn },
         { "POST", "/admin/login/", false, RateLimiting.SignIn },
@@ -112,6 +125,7 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
         {
             RateLimiting.Plans => RateLimitedFactory.Plans,
             RateLimiting.Pdf => RateLimitedFactory.Pdf,
+            RateLimiting.Cases => RateLimitedFactory.Cases,
             _ => RateLimitedFactory.SignIn,
         };
         var client = RateLimitedFactory.NewClient();
@@ -137,6 +151,8 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Policy: e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName))
             .Where(e => e.Route.StartsWith("/plan/", StringComparison.OrdinalIgnoreCase)
                 || e.Route.StartsWith("/api/v1/plans", StringComparison.OrdinalIgnoreCase)
+                || e.Route.StartsWith("/api/v1/cases", StringComparison.OrdinalIgnoreCase)
+                || e.Route.StartsWith("/case/", StringComparison.OrdinalIgnoreCase)
                 || e.Route.StartsWith("/check/review", StringComparison.OrdinalIgnoreCase)
                 || e.Route.StartsWith("/admin/login", StringComparison.OrdinalIgnoreCase))
             .OrderBy(e => e.Route, StringComparer.Ordinal)
@@ -146,6 +162,11 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
         Assert.Equal(
             [
                 "/admin/login signin",
+                "/api/v1/cases cases",
+                "/api/v1/cases/{id} cases",
+                "/api/v1/cases/{id} cases",
+                "/api/v1/cases/{id}/progress cases",
+                "/api/v1/cases/{id}/progress/{entryId} cases",
                 "/api/v1/plans plans",
                 "/api/v1/plans/pdf pdf",
                 "/check/review plans",
