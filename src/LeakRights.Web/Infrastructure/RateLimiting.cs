@@ -79,6 +79,10 @@ public static class RateLimiting
         // is why the downloads are pages of their own (/plan/{token}/pdf, /plan/{token}/calendar).
         services.Configure<RazorPagesOptions>(o =>
         {
+            // A saved case: its page (every form on it posts to it) and its subscribed calendar, polled by calendar apps.
+            Limit(o, "/Case/Index", Cases);
+            Limit(o, "/Case/Calendar", Cases);
+            Limit(o, "/Case/Deleted", Cases);
             Limit(o, "/Check/Review", Plans);
             Limit(o, "/Plan/Index", Plans);
             Limit(o, "/Plan/Pdf", Pdf);

@@ -11,7 +11,7 @@ namespace LeakRights.Web.Tests.Browser;
 /// browser tests are reported as skipped with the reason — unless LEAKRIGHTS_REQUIRE_BROWSER=1 (set by .ci/run), which
 /// makes a missing browser a failure.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -98,4 +98,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// A browser on an app of its own, for tests that move the app's clock forward by weeks (a case followed over time): the
+/// shared browser app's clock must stay at the fixed date the other browser tests count from.
+/// </summary>
+public sealed class MovingClockBrowserFixture : BrowserFixture;
+
+[CollectionDefinition(Name)]
+public sealed class MovingClockBrowserGroup : ICollectionFixture<MovingClockBrowserFixture>
+{
+    public const string Name = "browser, moving clock";
 }

@@ -63,7 +63,7 @@ public sealed class PlanFirstScreenBrowserTests(BrowserFixture browser, ITestOut
             var hotlines = urgent is null ? [] : urgent.Authorities.Select(plan.Authority).Where(a => a.Hotline is not null).ToList();
             foreach (var a in hotlines)
             {
-                var link = action.Locator($"a[href='tel:{LeakRights.Web.Pages.Plan.IndexModel.Dial(a.Hotline!)}']");
+                var link = action.Locator($"a[href='tel:{LeakRights.Web.Pages.Plan.PlanPage.Dial(a.Hotline!)}']");
                 if (await link.CountAsync() != 1)
                 {
                     problems.Add($"{name}: no tel link for {a.Name} ({a.Hotline}) in the first action");
