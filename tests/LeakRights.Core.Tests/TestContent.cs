@@ -20,7 +20,7 @@ public static class TestContent
 
     public static QuestionnaireWalker Walker(TimeProvider? time = null) => new(Bundle.Questionnaire, new AnswerParser(time ?? Clock()));
 
-    public static Plan BuildPlan(AnswerSet answers, TimeProvider? time = null, IReadOnlyDictionary<string, string>? letterFields = null, IReadOnlyList<Cases.ProgressEntry>? progress = null) =>
+    public static Plan BuildPlan(AnswerSet answers, TimeProvider? time = null, IReadOnlyDictionary<string, string>? letterFields = null, IReadOnlyList<LeakRights.Core.Cases.ProgressEntry>? progress = null) =>
         new PlanBuilder(Bundle, time ?? Clock()).Build(answers, new SeedCatalog(Bundle), letterFields, progress);
 
     /// <summary>Parses answers written as in the API (JSON object text) and fails the test if they are invalid.</summary>

@@ -20,7 +20,8 @@ public static class CaseFileJson
     public static byte[] Write(CaseFile file)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        // Chinese as UTF-8, not \uXXXX escapes: a third of the size (the payload is never embedded in HTML).
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteNumber("v", CaseFile.CurrentVersion);
