@@ -141,7 +141,7 @@ public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle
         if (!details.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Show(null, again with { CanSave = true, Letters = [.. Plan!.Letters.Select(l => (l.Id, l.Title.Text))] });
+            Show(null, again with { CanSave = true, Version = Case!.Version, Letters = [.. Plan!.Letters.Select(l => (l.Id, l.Title.Text))] });
             Notice = "没有保存：请按提示修改信函里的个人信息。您填写的内容还在。";
             return Page();
         }
@@ -218,7 +218,7 @@ public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle
     {
         var view = progress ?? new CaseProgressView(content.Progress.Channels, ChinaTime.Today(time), Case!.Version);
         Notice ??= view.Notice;
-        Body = new PlanBodyView(Plan!, BasePath, plans.Content.Html, download ?? DownloadForm.Empty(BasePath, walker, Plan!, Case!.File.LetterFields) with { CanSave = true })
+        Body = new PlanBodyView(Plan!, BasePath, plans.Content.Html, download ?? DownloadForm.Empty(BasePath, walker, Plan!, Case!.File.LetterFields) with { CanSave = true, Version = Case.Version })
         {
             Case = view,
         };

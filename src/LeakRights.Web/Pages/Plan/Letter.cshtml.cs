@@ -37,7 +37,7 @@ public sealed class LetterModel(PlanSources sources, PlanService plans, Question
         Response.Headers.CacheControl = "no-store";
         if (!details.IsValid || letter is null)
         {
-            Form = again with { Letters = plan.Letters.Select(l => (l.Id, l.Title.Text)).ToList(), CanSave = source.Case is not null };
+            Form = again with { Letters = plan.Letters.Select(l => (l.Id, l.Title.Text)).ToList(), CanSave = source.Case is not null, Version = source.Version };
             NotFoundLetter = letter is null;
             Response.StatusCode = letter is null && details.IsValid ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             return Page();

@@ -20,6 +20,9 @@ public sealed record DownloadForm(string BasePath, IReadOnlyList<Question> Quest
     /// <summary>On a case: the details can be saved into the case (a "保存到案件" button posting to the case page).</summary>
     public bool CanSave { get; init; }
 
+    /// <summary>On a case: the version the page showed, posted with "保存到案件" so another device's save is not overwritten.</summary>
+    public int Version { get; init; }
+
     /// <summary>The form for <paramref name="plan"/> filled with <paramref name="values"/> (a case's saved details), without messages.</summary>
     public static DownloadForm Empty(string basePath, QuestionnaireWalker walker, LeakRights.Core.Rules.Plan plan, IReadOnlyDictionary<string, string>? values = null) =>
         new(basePath, [.. walker.Questionnaire.LetterQuestions], values ?? new Dictionary<string, string>(), new Dictionary<string, string>())
@@ -72,7 +75,7 @@ public sealed class PdfModel(PlanSources sources, PlanService plans, Questionnai
         Response.Headers.CacheControl = "no-store";
         if (!details.IsValid)
         {
-            Form = again with { CanSave = source.Case is not null };
+            Form = again with { CanSave = source.Case is not null, Version = source.Version };
             return Page();
         }
 

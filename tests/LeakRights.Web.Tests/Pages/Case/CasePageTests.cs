@@ -245,4 +245,59 @@ public sealed class CasePageTests(LeakRightsFactory factory) : IClassFixture<Lea
         Assert.DoesNotContain(link.Secret, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(link.Id, raw, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Logs_WholeCaseFlow_HoldNoSecretAnswersOrRecords()
+    {
+        const string organisation = "案件日志测试单位QK7713";
+        const string reference = "EA55501234CN";
+        const string note = "备注测试ZZ9090";
+        var answers = new Dictionary<string, string[]>(CheckFlow.BankFraud) { ["organisation-name"] = [organisation] };
+        using var session = new WebSession(factory);
+        var (_, plan) = await session.GetAsync(await CheckFlow.PlanLinkAsync(session, answers));
+        var saved = await session.SubmitAsync(plan, [], "form.save-case");
+        var path = saved.Headers.Location!.OriginalString.Split('?')[0];
+        var secret = path.Split('/')[^1];
+        var (_, page) = await session.FollowAsync(saved);
+        var recorded = await PostAsync(session, page, Done("send-deletion-request", "2026-11-26", "ems", reference, note), FormOf("send-deletion-request"));
+        (_, page) = await session.FollowAsync(recorded);
+        await PostAsync(session, page, Fields.Of(("your-name", "赵六六"), ("your-contact", "13900001111")), "section.download form:not([action$='/pdf']), section.download details form", path + "?handler=SaveLetter");
+        await session.Client.GetStringAsync(path + "/calendar.ics");
+        await PostAsync(session, page, [], "section.download > form");
+        await PostAsync(session, page, Done("send-deletion-request", "2026-13-01", "ems", reference, note), FormOf("send-deletion-request"));
+        await session.GetAsync(CaseCrypto.LinkPath(path.Split('/')[2], CaseCrypto.NewSecret()));
+
+        // Everything a request logs comes before its completion line: once the last request's line is in, absence means something.
+        var trace = new Trace();
+        trace.Apply(session.Client);
+        await session.GetAsync(path);
+        Assert.Contains("\"/case/{id}/{secret}\" responded 200", await factory.Logs.WaitForRequestAsync(trace), StringComparison.Ordinal);
+        var logs = factory.Logs.All;
+        foreach (var secretOrPersonal in new[] { secret, organisation, reference, note, "赵六六", "13900001111" })
+        {
+            Assert.DoesNotContain(secretOrPersonal, logs, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SaveLetterDetails_KeptInTheCase_FormShowsThemNextTime_BadOnesReshownWithErrors()
+    {
+        var link = await CreateAsync();
+        using var session = new WebSession(factory);
+        var (_, page) = await session.GetAsync(link.Path);
+        const string form = "section.download details form";
+
+        var bad = await PostAsync(session, page, Fields.Of(("your-name", "李\u202E四"), ("your-contact", "13900002222")), form, link.Path + "?handler=SaveLetter");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var again = await WebSession.ParseAsync(bad);
+        Assert.Contains("U+202E", again.QuerySelector("section.download")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("13900002222", again.QuerySelector("section.download input[name=your-contact]")!.GetAttribute("value"));
+
+        var saved = await PostAsync(session, page, Fields.Of(("your-name", "李四"), ("your-contact", "13900002222")), form, link.Path + "?handler=SaveLetter");
+        var (_, after) = await session.FollowAsync(saved);
+        Assert.Equal("李四", after.QuerySelector("section.download input[name=your-name]")!.GetAttribute("value"));
+        using var scope = factory.Services.CreateScope();
+        var opened = await scope.ServiceProvider.GetRequiredService<CaseStore>().OpenAsync(link.Id, link.Secret);
+        Assert.Equal("13900002222", opened!.File.LetterFields["your-contact"]);
+    }
 }
