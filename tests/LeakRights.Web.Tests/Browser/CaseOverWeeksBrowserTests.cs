@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace LeakRights.Web.Tests.Browser;
@@ -53,7 +55,7 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
 
         // The deletion request, sent today by EMS.
         var request = page.Locator("#step-send-deletion-request");
-        await request.Locator("details.record > summary").ClickAsync();
+        await OpenRecordAsync(request);
         var done = request.Locator("form:has(input[name='kind'][value='done'])");
         Assert.Equal("2026-11-27", await done.Locator("input[name='on']").InputValueAsync());
         await done.Locator("select[name='channel']").SelectOptionAsync(new SelectOptionValue { Label = "邮寄/EMS" });
@@ -68,6 +70,7 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
         await Expect(page.Locator("#first-action-title")).ToHaveTextAsync("某某商城到期没有答复：发催告函，同时可以投诉");
         await Expect(page.Locator("#step-send-deletion-request .progress-status")).ToContainTextAsync("已过期限，还没有记录到答复");
         await page.Locator("#download-title ~ details > summary").ClickAsync();
+        await AssertAccessibleAsync(page, "case page, overdue, folds open");
         var followUp = await DownloadLetterTextAsync(page, "个人信息保护要求催告函");
         Assert.Contains("本人已于2026年11月27日以邮寄/EMS方式", followUp, StringComparison.Ordinal);
         Assert.Contains("（单号或者编号：EA123456789CN）", followUp, StringComparison.Ordinal);
@@ -90,7 +93,7 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
 
         // The police refuse to file the case (notice received today): seven days for 复议, on the page and in the calendar.
         var police = page.Locator("#step-police-pending");
-        await police.Locator("details.record > summary").ClickAsync();
+        await OpenRecordAsync(police);
         var reply = police.Locator("form:has(input[name='kind'][value='reply'])");
         await reply.GetByLabel("不予立案").CheckAsync();
         await BrowserCheck.NavigateAsync(page, () => reply.GetByRole(AriaRole.Button, new() { Name = "保存答复" }).ClickAsync());
@@ -107,14 +110,40 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
         Assert.Contains("2026年11月27日", log[0], StringComparison.Ordinal);
         Assert.Contains("不予立案", log[2], StringComparison.Ordinal);
         Assert.Empty(failed);
+
+        // A link that does not open, and the page after deleting: as accessible as the rest.
+        await page.GotoAsync(link[..^2] + "xx");
+        await AssertAccessibleAsync(page, "case link that does not open");
+        await page.GotoAsync("/case/deleted");
+        await AssertAccessibleAsync(page, "case deleted");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{name}: {v.Id} {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
+    /// <summary>Opens a step's "记录进展" fold by tapping its summary, unless it is open already.</summary>
+    private static async Task OpenRecordAsync(ILocator step)
+    {
+        var fold = step.Locator("details.record");
+        if (await fold.GetAttributeAsync("open") is null)
+        {
+            await fold.Locator("> summary").ClickAsync();
+        }
+
+        await Expect(fold.Locator("form").First).ToBeVisibleAsync();
+    }
+
     private static async Task RecordDoneAsync(IPage page, string step, string channel, string reference)
     {
         var item = page.Locator($"#step-{step}");
-        await item.Locator("details.record > summary").ClickAsync();
+        await OpenRecordAsync(item);
         var form = item.Locator("form:has(input[name='kind'][value='done'])");
         await form.Locator("select[name='channel']").SelectOptionAsync(new SelectOptionValue { Label = channel });
         await form.GetByLabel("编号（可以不填）").FillAsync(reference);
