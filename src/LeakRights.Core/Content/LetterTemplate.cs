@@ -75,8 +75,14 @@ public enum LetterProgressField
     Due,
 }
 
-/// <summary>A <c>"progress": {"steps": […], "value": "done-on"}</c> binding.</summary>
-public sealed record LetterProgressValue(IReadOnlyList<string> Steps, LetterProgressField Field);
+/// <summary>
+/// A <c>"progress": {"steps": […], "value": "done-on"}</c> binding; <see cref="Replies"/> (optional) counts only replies of
+/// these ids for <c>reply</c> and <c>reply-on</c> (the day the 不予立案通知书 was received, not of a later reply).
+/// </summary>
+public sealed record LetterProgressValue(IReadOnlyList<string> Steps, LetterProgressField Field)
+{
+    public IReadOnlyList<string> Replies { get; init; } = [];
+}
 
 /// <summary>The letters, their placeholder bindings and the blank printed where a value is missing (＿＿＿＿＿＿).</summary>
 public sealed record LetterSet(string Blank, IReadOnlyList<LetterTemplate> Letters, IReadOnlyDictionary<string, LetterBinding> Bindings);

@@ -3,8 +3,19 @@ namespace LeakRights.Core.Content;
 /// <summary>A channel (邮寄/EMS, 邮件…) or a reply (答复了, 不予立案…) of the contact log, with the label people read.</summary>
 public sealed record ProgressOption(string Id, string Label);
 
-/// <summary>The replies a step of the plan can receive (seeds/progress.json <c>steps</c>).</summary>
-public sealed record ProgressStepRule(string Step, IReadOnlyList<string> Replies);
+/// <summary>
+/// The replies a step of the plan can receive (seeds/progress.json <c>steps</c>), and the step's own words for its form:
+/// <see cref="DoneLabel"/> (我已经递交了复议申请), <see cref="ReferenceLabel"/> (受案回执编号…) and <see cref="ReplyLabels"/>
+/// (拒绝 → 复议维持不予立案).
+/// </summary>
+public sealed record ProgressStepRule(string Step, IReadOnlyList<string> Replies)
+{
+    public string? DoneLabel { get; init; }
+
+    public string? ReferenceLabel { get; init; }
+
+    public IReadOnlyDictionary<string, string> ReplyLabels { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>Length limits of the contact log: a reference number, a note, and the number of entries in one case.</summary>
 public sealed record ProgressLimits(int Reference, int Note, int Entries);
@@ -40,5 +51,7 @@ public sealed record ProgressCatalog(ProgressLimits Limits, IReadOnlyList<Progre
 
     /// <summary>The replies <paramref name="step"/> can receive, in the file's order; none for a step that only gets done.</summary>
     public IReadOnlyList<ProgressOption> RepliesFor(string step) =>
-        Steps.FirstOrDefault(s => s.Step == step) is { } rule ? [.. rule.Replies.Select(Reply).OfType<ProgressOption>()] : [];
+        Step(step) is { } rule ? [.. rule.Replies.Select(Reply).OfType<ProgressOption>().Select(o => rule.ReplyLabels.TryGetValue(o.Id, out var own) ? o with { Label = own } : o)] : [];
+
+    public ProgressStepRule? Step(string step) => Steps.FirstOrDefault(s => s.Step == step);
 }

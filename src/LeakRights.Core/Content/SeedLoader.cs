@@ -211,7 +211,10 @@ public static class SeedLoader
                         r.Error($"{at}.progress", "'value' must be done-on, channel, reference, reply-on, reply or due");
                     }
 
-                    progress = new LetterProgressValue(r.StringList(pe, "steps", $"{at}.progress", required: true), field ?? LetterProgressField.DoneOn);
+                    progress = new LetterProgressValue(r.StringList(pe, "steps", $"{at}.progress", required: true), field ?? LetterProgressField.DoneOn)
+                    {
+                        Replies = r.StringList(pe, "replies", $"{at}.progress"),
+                    };
                 }
 
                 if (new[] { question is not null, planText is not null, cites.Count > 0, progress is not null }.Count(x => x) != 1)
@@ -228,9 +231,9 @@ public static class SeedLoader
                 Dictionary<string, string>? labels = null;
                 if (p.Value.TryGetProperty("labels", out var l) && l.ValueKind != JsonValueKind.Null)
                 {
-                    if (question is null && plan != LetterPlanValue.FirstAuthority && progress?.Field != LetterProgressField.Reply)
+                    if (question is null && plan != LetterPlanValue.FirstAuthority && progress?.Field is not (LetterProgressField.Reply or LetterProgressField.Channel))
                     {
-                        r.Error(at, "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids)");
+                        r.Error(at, "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids) or channel (channel ids)");
                     }
 
                     if (l.ValueKind != JsonValueKind.Object || l.EnumerateObject().Any(o => o.Value.ValueKind != JsonValueKind.String))
@@ -282,7 +285,14 @@ public static class SeedLoader
             ? new ProgressLimits(Limit(l, "reference"), Limit(l, "note"), Limit(l, "entries"))
             : ProgressCatalog.Empty.Limits;
         var steps = r.Array(root, "steps", string.Empty)
-            .Select(s => new ProgressStepRule(r.String(s.Item, "step", s.Entry), r.StringList(s.Item, "replies", s.Entry, required: true)))
+            .Select(s => new ProgressStepRule(r.String(s.Item, "step", s.Entry), r.StringList(s.Item, "replies", s.Entry, required: true))
+            {
+                DoneLabel = r.OptionalString(s.Item, "done", s.Entry),
+                ReferenceLabel = r.OptionalString(s.Item, "reference", s.Entry),
+                ReplyLabels = s.Item.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                    ? labels.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+                    : new Dictionary<string, string>(StringComparer.Ordinal),
+            })
             .ToList();
         var answers = r.Array(root, "answers", string.Empty, required: false)
             .Select(a =>

@@ -49,7 +49,7 @@ internal static class SeedValidator
                 errors.Add(new SeedError(P, $"step '{rule.Step}'", "is not a step of seeds/rules.json"));
             }
 
-            foreach (var reply in rule.Replies.Where(r => b.Progress.Reply(r) is null))
+            foreach (var reply in rule.Replies.Concat(rule.ReplyLabels.Keys).Where(r => b.Progress.Reply(r) is null))
             {
                 errors.Add(new SeedError(P, $"step '{rule.Step}'", $"reply '{reply}' is not one of 'replies'"));
             }
@@ -178,9 +178,16 @@ internal static class SeedValidator
                     errors.Add(new SeedError(L, at, $"progress: '{step}' is not a step of seeds/rules.json"));
                 }
 
-                foreach (var reply in (binding.Labels?.Keys ?? []).Where(r => b.Progress.Reply(r) is null && !ProgressCondition.StepStates.Contains(r)))
+                foreach (var key in (binding.Labels?.Keys ?? []).Where(k => progress.Field == LetterProgressField.Channel ? b.Progress.Channel(k) is null : b.Progress.Reply(k) is null && !ProgressCondition.StepStates.Contains(k)))
                 {
-                    errors.Add(new SeedError(L, at, $"labels: '{reply}' is not a reply of seeds/progress.json or a state (done, waiting, overdue)"));
+                    errors.Add(new SeedError(L, at, progress.Field == LetterProgressField.Channel
+                        ? $"labels: '{key}' is not a channel of seeds/progress.json"
+                        : $"labels: '{key}' is not a reply of seeds/progress.json or a state (done, waiting, overdue)"));
+                }
+
+                foreach (var reply in progress.Replies.Where(r => b.Progress.Reply(r) is null))
+                {
+                    errors.Add(new SeedError(L, at, $"progress: reply '{reply}' is not a reply of seeds/progress.json"));
                 }
             }
 

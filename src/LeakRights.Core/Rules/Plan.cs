@@ -82,6 +82,12 @@ public enum StepState
 public sealed record StepProgress(StepState State, PlanLogEntry? Done, PlanLogEntry? Reply, IReadOnlyList<ProgressOption> Replies)
 {
     public static readonly StepProgress None = new(StepState.Open, null, null, []);
+
+    /// <summary>The step's own words for "done" in its form (我已经递交了复议申请), when seeds/progress.json gives them.</summary>
+    public string? DoneLabel { get; init; }
+
+    /// <summary>The step's own label for the reference field (受案回执编号…), when seeds/progress.json gives one.</summary>
+    public string? ReferenceLabel { get; init; }
 }
 
 /// <summary>One entry of the contact log with what people read: the step's title, the channel's and the reply's labels.</summary>

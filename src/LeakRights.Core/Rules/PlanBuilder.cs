@@ -103,22 +103,23 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             e,
             stepTitles.GetValueOrDefault(e.Step) ?? content.Progress.UnknownStep,
             content.Progress.Channel(e.Channel)?.Label,
-            content.Progress.Reply(e.Reply)?.Label);
+            e.Reply is null ? null : content.Progress.RepliesFor(e.Step).FirstOrDefault(r => r.Id == e.Reply)?.Label ?? content.Progress.Reply(e.Reply)?.Label);
         var planLog = log.Entries.Select(LogEntry).ToList();
         StepProgress progressOf(string step)
         {
             var replies = content.Progress.RepliesFor(step);
+            var own = content.Progress.Step(step);
             var done = log.FirstDone(step);
             var reply = log.LatestReply(step);
-            if (done is null && reply is null)
-            {
-                return replies.Count == 0 ? StepProgress.None : StepProgress.None with { Replies = replies };
-            }
-
-            var state = reply is not null && (done is null || reply.On >= done.On) ? StepState.Replied
+            var state = done is null && reply is null ? StepState.Open
+                : reply is not null && (done is null || reply.On >= done.On) ? StepState.Replied
                 : log.IsOverdue(step) ? StepState.Overdue
                 : StepState.Waiting;
-            return new StepProgress(state, done is null ? null : LogEntry(done), reply is null ? null : LogEntry(reply), replies);
+            return new StepProgress(state, done is null ? null : LogEntry(done), reply is null ? null : LogEntry(reply), replies)
+            {
+                DoneLabel = own?.DoneLabel,
+                ReferenceLabel = own?.ReferenceLabel,
+            };
         }
 
         // What matters for this case first: recommended paths that lead (danger, money), then the other recommended paths,
@@ -383,11 +384,11 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         private string Progress(LetterProgressValue value, IReadOnlyDictionary<string, string>? labels)
         {
             var done = log.FirstDone(value.Steps);
-            var reply = log.LatestReply(value.Steps);
+            var reply = log.LatestReply(value.Steps, value.Replies);
             return value.Field switch
             {
                 LetterProgressField.DoneOn => done is null ? string.Empty : ChineseDates.Format(done.On),
-                LetterProgressField.Channel => content.Progress.Channel(done?.Channel)?.Label ?? string.Empty,
+                LetterProgressField.Channel => done?.Channel is not { } channel ? string.Empty : labels?.GetValueOrDefault(channel) ?? content.Progress.Channel(channel)?.Label ?? string.Empty,
                 // The number recorded with doing a step (a reply's own number, e.g. a notice's 文号, is not this).
                 LetterProgressField.Reference => log.Entries.FirstOrDefault(e => e.Kind == ProgressKind.Done && e.Reference is not null && value.Steps.Contains(e.Step, StringComparer.Ordinal))?.Reference ?? string.Empty,
                 LetterProgressField.ReplyOn => reply is null ? string.Empty : ChineseDates.Format(reply.On),

@@ -71,8 +71,10 @@ internal sealed class ProgressLog
 
     public ProgressEntry? LatestReply(string step) => _entries.LastOrDefault(e => e.Step == step && e.Kind == ProgressKind.Reply && e.Reply is not null);
 
-    public ProgressEntry? LatestReply(IEnumerable<string> steps) =>
-        _entries.LastOrDefault(e => e.Kind == ProgressKind.Reply && e.Reply is not null && steps.Contains(e.Step, StringComparer.Ordinal));
+    /// <summary>The latest reply to any of <paramref name="steps"/>; only of the ids in <paramref name="replies"/> when it is not empty.</summary>
+    public ProgressEntry? LatestReply(IEnumerable<string> steps, IReadOnlyCollection<string>? replies = null) =>
+        _entries.LastOrDefault(e => e.Kind == ProgressKind.Reply && e.Reply is not null && steps.Contains(e.Step, StringComparer.Ordinal)
+            && (replies is null || replies.Count == 0 || replies.Contains(e.Reply, StringComparer.Ordinal)));
 
     public bool IsOverdue(string step) => _overdue.Contains(step);
 

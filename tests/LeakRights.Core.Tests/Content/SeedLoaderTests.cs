@@ -265,7 +265,7 @@ public class SeedLoaderTests
             rules.Events.Select(e => (e.Id, e.Source, string.Join(',', e.Questions), e.AfterDeadline)));
         Assert.NotNull(rules.Events[0].When);
         Assert.Equal(
-            ["request-sent:send-deletion-request:done", "complaint-filed:file-complaint+consumer-complaint+complain-state-body:done", "credit-dispute-sent:credit-dispute:done", "reconsideration-filed:police-refused:done", "credit-complaint-filed:credit-complaint:done", "operator-complaint-sent:complain-operator-first:done", "refusal-notice-received:report-to-police+police-pending:not-filed", "reconsideration-decision-received:police-refused:refused"],
+            ["request-sent:send-deletion-request:done", "complaint-filed:consumer-complaint:done", "credit-dispute-sent:credit-dispute:done", "reconsideration-filed:police-refused:done", "credit-complaint-filed:credit-complaint:done", "operator-complaint-sent:complain-operator-first:done", "refusal-notice-received:report-to-police+police-pending:not-filed", "reconsideration-decision-received:police-refused:refused"],
             rules.Events.Where(e => e.Recorded is not null).Select(e => $"{e.Id}:{string.Join('+', e.Recorded!.Steps)}:{string.Join('+', e.Recorded.States)}"));
         Assert.Contains(rules.Paths.SelectMany(p => p.Steps), s => s.Additions.Count > 0);
         Assert.Contains(rules.Evidence, e => e.When is not null);

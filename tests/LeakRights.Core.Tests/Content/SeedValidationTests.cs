@@ -36,7 +36,7 @@ public sealed class SeedValidationTests : IDisposable
     [Theory]
     [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"answer\": \"harms\" }", "bindings.basis-no-leak", "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan), 'cites' (a non-empty list of citations) or 'progress' (a value of the contact log)")]
     [InlineData("\"missing\": \"omit\" },\n    \"loss-amount\"", "\"missing\": \"skip\" },\n    \"loss-amount\"", "bindings.loss", "'missing' must be 'blank' (the default) or 'omit', not 'skip'")]
-    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"labels\": {} }", "bindings.basis-no-leak", "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids)")]
+    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"labels\": {} }", "bindings.basis-no-leak", "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids) or channel (channel ids)")]
     [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"answer\": \"harms\", \"labels\": { \"spam\": 1 } }", "bindings.basis-no-leak", "'labels' must map ids to strings")]
     public void Load_MalformedLetterBinding_IsNamed(string from, string to, string entry, string problem)
     {

@@ -110,6 +110,22 @@ public class CaseScenarioTests
             Assert.Equal(calendar.EnumerateArray().Select(x => x.GetString()!), plan.Calendar.Select(e => $"{e.Uid[..e.Uid.LastIndexOf('-')]} {e.Date:yyyy-MM-dd}"));
         }
 
+        foreach (var p in expect.TryGetProperty("stepTextIncludes", out var stepIncludes) ? stepIncludes.EnumerateObject() : default)
+        {
+            var step = steps.FirstOrDefault(s => s.Key == p.Name);
+            Assert.True(step is not null, $"{at}: no step '{p.Name}'");
+            foreach (var phrase in p.Value.EnumerateArray().Select(x => x.GetString()!))
+            {
+                Assert.True((step.Title + step.Text).Contains(phrase, StringComparison.Ordinal), $"{at}: step '{p.Name}' does not say \"{phrase}\"");
+            }
+        }
+
+        foreach (var phrase in expect.TryGetProperty("planTextExcludes", out var planExcludes) ? planExcludes.EnumerateArray().Select(x => x.GetString()!) : [])
+        {
+            var hit = steps.FirstOrDefault(s => (s.Title + s.Text).Contains(phrase, StringComparison.Ordinal));
+            Assert.True(hit is null, $"{at}: step '{hit?.Key}' says \"{phrase}\"");
+        }
+
         if (expect.TryGetProperty("letters", out var letters))
         {
             Assert.Equal(letters.EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal), plan.Letters.Select(l => l.Id).Order(StringComparer.Ordinal));

@@ -237,7 +237,7 @@ public class LetterContentTests
     [Theory]
     [InlineData("within-7-days", "police-reconsideration", "本计划附有复议申请书")]
     [InlineData("over-7-days", "procuratorate-supervision", "本计划附有一份立案监督申请书")]
-    [InlineData("not-received", null, "请先书面要求作出决定的公安机关送达通知书")]
+    [InlineData("not-received", "police-notice-request", "请先书面要求作出决定的公安机关送达通知书")]
     public void PoliceRefused_TheLetterAttachedIsTheOneThatStillWorks_AndTheStepSaysSoOnlyThen(string notice, string? letter, string says)
     {
         var plan = PlanPdfTests.ScenarioWith("former-employer-shared-hr-file-and-refused-deletion", "refusal-notice", notice);

@@ -67,16 +67,16 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
         // Sixteen days later, no answer: the follow-up comes first, with both escalation letters offered.
         browser.Factory.Clock.Advance(TimeSpan.FromDays(16));
         await page.ReloadAsync();
-        await Expect(page.Locator("#first-action-title")).ToHaveTextAsync("某某商城到期没有答复：发催告函，同时可以投诉");
+        await Expect(page.Locator("#first-action-title")).ToHaveTextAsync("某某商城超过15日没有答复：发催告函，同时可以投诉");
         await Expect(page.Locator("#step-send-deletion-request .progress-status")).ToContainTextAsync("已过期限，还没有记录到答复");
         await page.Locator("#download-title ~ details > summary").ClickAsync();
         await AssertAccessibleAsync(page, "case page, overdue, folds open");
         var followUp = await DownloadLetterTextAsync(page, "个人信息保护要求催告函");
-        Assert.Contains("本人已于2026年11月27日以邮寄/EMS方式", followUp, StringComparison.Ordinal);
+        Assert.Contains("本人已于2026年11月27日以邮寄（EMS）方式", followUp, StringComparison.Ordinal);
         Assert.Contains("（单号或者编号：EA123456789CN）", followUp, StringComparison.Ordinal);
         Assert.Contains("没有收到贵单位的答复", followUp, StringComparison.Ordinal);
         var complaint = await DownloadLetterTextAsync(page, "投诉举报信");
-        Assert.Contains("本人已于2026年11月27日以邮寄/EMS方式", complaint, StringComparison.Ordinal);
+        Assert.Contains("本人已于2026年11月27日以邮寄（EMS）方式", complaint, StringComparison.Ordinal);
         Assert.Contains("EA123456789CN", complaint, StringComparison.Ordinal);
         Assert.Contains("对方至今没有答复", complaint, StringComparison.Ordinal);
 
@@ -95,10 +95,10 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
         var police = page.Locator("#step-police-pending");
         await OpenRecordAsync(police);
         var reply = police.Locator("form:has(input[name='kind'][value='reply'])");
-        await reply.GetByLabel("不予立案").CheckAsync();
+        await reply.GetByLabel("收到不予立案通知书").CheckAsync();
         await BrowserCheck.NavigateAsync(page, () => reply.GetByRole(AriaRole.Button, new() { Name = "保存答复" }).ClickAsync());
         await Expect(page.Locator("#step-police-refused")).ToBeVisibleAsync();
-        await Expect(page.Locator("#deadline-reconsideration-window")).ToContainTextAsync("您记录于2026年12月13日收到不予立案通知书，申请复议的最后一天是 2026年12月20日");
+        await Expect(page.Locator("#deadline-reconsideration-window")).ToContainTextAsync("按您的记录，您于2026年12月13日收到不予立案通知书，申请复议的最后一天是 2026年12月20日");
         calendar = await CalendarAsync(context, webcal!);
         Assert.Contains("SUMMARY:申请复议：收到不予立案通知书后7日内", calendar, StringComparison.Ordinal);
         Assert.Contains("DTSTART;VALUE=DATE:20261220", calendar, StringComparison.Ordinal);
