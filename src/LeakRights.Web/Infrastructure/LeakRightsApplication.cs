@@ -54,6 +54,7 @@ public static partial class LeakRightsApplication
         // Saved cases (issue 13): encrypted with the key in their link; unused ones deleted after CaseRetentionMonths.
         services.AddSingleton(sp => new ProgressEntryParser(sp.GetRequiredService<ContentBundle>().Progress));
         services.AddScoped<CaseStore>();
+        services.AddSingleton<CaseExport>();
         services.AddSingleton<CaseRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseRetention>());
 
