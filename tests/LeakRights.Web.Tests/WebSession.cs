@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LeakRights.Web.Tests;
 
 /// <summary>A person with a browser: keeps cookies, reads pages as HTML and submits forms with their antiforgery token.</summary>
-public sealed class WebSession(LeakRightsFactory factory) : IDisposable
+public sealed class WebSession(WebApplicationFactory<Program> factory) : IDisposable
 {
     private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -58,6 +58,7 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
     private const string Answers = """{"answers":{"source":"unknown","data-types":["contact"],"scale":"unknown","discovery":["spam"],"evidence":["none"],"harms":["spam"],"ongoing-danger":"no","police-report":"no","discovered-on":"2026-11"}}""";
     private const string Token = "CfDJ8-not-a-real-token";
     private const string CaseId = "AAAAAAAAAAAA";
+    private const string CaseSecret = "AAAAAAAAAAAAAAAAAAAAAA";
 
     /// <summary>Every spelling of every limited route: method, path and query, body or not, and the limit that must hold.</summary>
     public static TheoryData<string, string, bool, string> Spellings() => new()
@@ -109,6 +110,10 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
         { "POST", $"/api/v1/cases/{CaseId}/progress", true, RateLimiting.Cases },
         { "POST", $"/API/v1/cases/{CaseId}/PROGRESS/", true, RateLimiting.Cases },
         { "DELETE", $"/api/v1/cases/{CaseId}/progress/abc", false, RateLimiting.Cases },
+        { "GET", $"/case/{CaseId}/{CaseSecret}/export", false, RateLimiting.Cases },
+        { "POST", $"/CASE/{CaseId}/{CaseSecret}/Export/", false, RateLimiting.Cases },
+        { "GET", "/case/import", false, RateLimiting.Cases },
+        { "POST", "/case/import/?handler=x", false, RateLimiting.Cases },
 
         // Signing in.
         { "POST", "/admin/login", false, RateLimiting.SignIn },
@@ -145,7 +150,7 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
 
     /// <summary>A new endpoint under these routes (another download, say) must come with its limit: this lists them from the endpoint table.</summary>
     [Fact]
-    public void Endpoints_BuildingPlansFilesOrSigningIn_AllCarryALimit()
+    public void Endpoints_BuildingPlansFilesCasesOrSigningIn_AllCarryALimit()
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Policy: e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName))
@@ -170,8 +175,10 @@ public sealed class RateLimitingTests(RateLimitedFactory factory) : IClassFixtur
                 "/api/v1/plans plans",
                 "/api/v1/plans/pdf pdf",
                 "/case/deleted cases",
+                "/case/import cases",
                 "/case/{id}/{secret} cases",
                 "/case/{id}/{secret}/calendar.ics cases",
+                "/case/{id}/{secret}/export cases",
                 "/case/{id}/{secret}/letter pdf",
                 "/case/{id}/{secret}/pdf pdf",
                 "/check/review plans",
