@@ -300,4 +300,19 @@ public sealed class CasePageTests(LeakRightsFactory factory) : IClassFixture<Lea
         var opened = await scope.ServiceProvider.GetRequiredService<CaseStore>().OpenAsync(link.Id, link.Secret);
         Assert.Equal("13900002222", opened!.File.LetterFields["your-contact"]);
     }
+
+    [Fact]
+    public async Task CasePage_OutgoingLinks_NeverCarryTheLinkAsReferer()
+    {
+        var link = await CreateAsync(TestCases.Sent("e1"));
+        using var session = new WebSession(factory);
+
+        var (response, page) = await session.GetAsync(link.Path);
+
+        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        var external = page.QuerySelectorAll("a[href^='http']").ToList();
+        Assert.NotEmpty(external);
+        Assert.All(external, a => Assert.Contains("noreferrer", a.GetAttribute("rel") ?? string.Empty, StringComparison.Ordinal));
+        Assert.Empty(page.QuerySelectorAll("script[src^='http'], link[href^='http'], img[src^='http']"));
+    }
 }
