@@ -1,7 +1,6 @@
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
@@ -10,34 +9,41 @@ using Serilog.Events;
 namespace LeakRights.Web.Tests;
 
 /// <summary>
-/// The app on a private in-memory SQLite database (the same engine as production), with a fixed clock and a log sink
-/// that captures every event. Two factories given the same database name share data, like two runs of one app.
+/// The app on a private database (in-memory SQLite, the same engine as production; or its own PostgreSQL database when
+/// LEAKRIGHTS_TEST_PROVIDER=PostgreSql, see <see cref="TestDatabase"/>), with a fixed clock and a log sink that captures
+/// every event. Two factories given the same database name share data, like two runs (or two instances) of one app.
 /// </summary>
 public class LeakRightsFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
-    private readonly SqliteConnection _keepAlive;
+    private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
     public LeakRightsFactory()
-        : this("lr-" + Guid.NewGuid().ToString("N"))
+        : this(TestDatabase.Create(TestDatabase.DefaultProvider))
     {
     }
 
-    private LeakRightsFactory(string databaseName)
+    private LeakRightsFactory(TestDatabase database) => _database = database;
+
+    /// <summary>A factory on an existing database: a second run of the same app (for example after a restart), or a second instance.</summary>
+    public static LeakRightsFactory Sharing(string databaseName) => new(TestDatabase.Open(TestDatabase.DefaultProvider, databaseName));
+
+    /// <summary>A factory on a new database of <paramref name="provider"/>, whatever LEAKRIGHTS_TEST_PROVIDER says.</summary>
+    public static LeakRightsFactory On(DatabaseProvider provider) => new(TestDatabase.Create(provider));
+
+    /// <summary>A second factory on <paramref name="other"/>'s database, with its provider.</summary>
+    public static LeakRightsFactory Sharing(LeakRightsFactory other)
     {
-        DatabaseName = databaseName;
-        ConnectionString = $"Data Source={databaseName};Mode=Memory;Cache=Shared";
-        _keepAlive = new SqliteConnection(ConnectionString);
-        _keepAlive.Open();
+        ArgumentNullException.ThrowIfNull(other);
+        return new(TestDatabase.Open(other.Provider, other.DatabaseName));
     }
 
-    /// <summary>A factory on an existing in-memory database: a second run of the same app (for example after a restart).</summary>
-    public static LeakRightsFactory Sharing(string databaseName) => new(databaseName);
+    public DatabaseProvider Provider => _database.Provider;
 
-    public string DatabaseName { get; }
+    public string DatabaseName => _database.Name;
 
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     public CapturingSink Logs { get; } = new();
 
@@ -54,6 +60,7 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:LeakRights", ConnectionString);
+        builder.UseSetting("LeakRights:Database:Provider", Provider.ToString());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Verbose");
@@ -89,7 +96,7 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _keepAlive.Dispose();
+            _database.Dispose();
         }
     }
 }

@@ -312,15 +312,17 @@ public sealed partial class AdminAccounts(LeakRightsDbContext db, AuditLog audit
     {
         var now = time.GetUtcNow().UtcDateTime;
         var lockEnd = now + LockoutDuration;
+        // The existing row's columns are named with their table: PostgreSQL refuses a bare name in DO UPDATE as ambiguous
+        // (it could be the excluded row's); SQLite reads both spellings the same.
         var clientRow = await ExecuteReturningAsync(
             """
             INSERT INTO "AdminSignInThrottles" ("AdminUserId", "Client", "FailedAttempts", "LockoutEndUtc", "LastAttemptUtc", "LastSuccessUtc")
             VALUES (@user, @client, 1, NULL, @now, NULL)
             ON CONFLICT ("AdminUserId", "Client") DO UPDATE SET
-                "FailedAttempts" = CASE WHEN "LockoutEndUtc" IS NOT NULL THEN 1 ELSE "FailedAttempts" + 1 END,
-                "LockoutEndUtc" = CASE WHEN "LockoutEndUtc" IS NULL AND "FailedAttempts" + 1 >= @max THEN @lockEnd ELSE NULL END,
+                "FailedAttempts" = CASE WHEN "AdminSignInThrottles"."LockoutEndUtc" IS NOT NULL THEN 1 ELSE "AdminSignInThrottles"."FailedAttempts" + 1 END,
+                "LockoutEndUtc" = CASE WHEN "AdminSignInThrottles"."LockoutEndUtc" IS NULL AND "AdminSignInThrottles"."FailedAttempts" + 1 >= @max THEN @lockEnd ELSE NULL END,
                 "LastAttemptUtc" = @now
-            WHERE "LockoutEndUtc" IS NULL OR "LockoutEndUtc" <= @now
+            WHERE "AdminSignInThrottles"."LockoutEndUtc" IS NULL OR "AdminSignInThrottles"."LockoutEndUtc" <= @now
             RETURNING "LockoutEndUtc", "LastSuccessUtc"
             """,
             [("@user", userId), ("@client", client), ("@now", now), ("@lockEnd", lockEnd), ("@max", MaxFailedAttempts)],

@@ -132,19 +132,21 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
         {
             return await ReplaceContentAsync(file, keys, actor, ip, cancellationToken);
         }
-        catch (Exception ex) when (ContentEditor.UnwritableDatabase(ex) is { } sqlite)
+        catch (Exception ex) when (DatabaseErrors.Unwritable(ex) is { } error)
         {
             // Not a problem with the file: say so, rather than blaming its content.
             db.ChangeTracker.Clear();
-            LogUnavailable(logger, ex, sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
+            LogUnavailable(logger, ex, DatabaseErrors.Describe(error));
             return [UnavailableProblem];
         }
     }
 
     private async Task<IReadOnlyList<string>> ReplaceContentAsync(BackupFile file, List<BackupKey?> keys, string actor, string? ip, CancellationToken cancellationToken)
     {
-        // BEGIN IMMEDIATE (the SQLite provider's default): a second import waits here, then sees the first one's content.
+        // SQLite: BEGIN IMMEDIATE (the provider's default), so a second import waits here, then sees the first one's content.
+        // PostgreSQL: bumping the content version first locks its row until commit, with the same effect.
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.BumpContentVersionAsync(cancellationToken);
         if (!await HoldsOnlySeedContentAsync(cancellationToken))
         {
             return ["只能导入到尚未修改过内容的空数据库中（这里已有管理员的修改）。"];
@@ -173,7 +175,7 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
 
             await tx.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex.InnerException))
         {
             // A constraint the checks above did not foresee; any other failure is not the file's fault and propagates.
             await tx.RollbackAsync(cancellationToken);
@@ -190,8 +192,8 @@ public sealed partial class ContentBackup(LeakRightsDbContext db, AuditLog audit
         return [];
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import failed: the database could not be written (SQLite error {Code}/{ExtendedCode}). Nothing was imported.")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception, int code, int extendedCode);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import failed: the database could not be written ({Error}). Nothing was imported.")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string error);
 
     /// <summary>Adds a file's content; only called once <see cref="BackupValidator"/> found no problem, so every date and name reads.</summary>
     private void AddContent(BackupFile file)

@@ -1,6 +1,5 @@
 using LeakRights.Core.Content;
 using LeakRights.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeakRights.Web.Admin;
@@ -246,11 +245,11 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
                 _ => throw new InvalidOperationException("Unexpected entity."),
             };
         }
-        catch (Exception ex) when (UnwritableDatabase(ex) is { } sqlite)
+        catch (Exception ex) when (DatabaseErrors.Unwritable(ex) is { } error)
         {
             // Not a conflict: nobody else saved anything. Say so, keep nothing half-done, and log it (never the text).
             db.ChangeTracker.Clear();
-            LogUnavailable(logger, ex, entity switch { ArticleEntity a => CitationRef.Format(a.LawId, a.Number), AuthorityEntity au => au.Id, _ => "?" }, sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
+            LogUnavailable(logger, ex, entity switch { ArticleEntity a => CitationRef.Format(a.LawId, a.Number), AuthorityEntity au => au.Id, _ => "?" }, DatabaseErrors.Describe(error));
             return EditResult.Unavailable;
         }
 
@@ -380,29 +379,10 @@ public sealed partial class ContentEditor(LeakRightsDbContext db, AuditLog audit
     /// same revision number first (the unique index on article/authority and revision). Nothing else is one.
     /// </summary>
     internal static bool IsConflict(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException
-        || ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique };
+        ex is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(ex.InnerException);
 
-    /// <summary>The SQLite error when the database could not be written for a reason of its own (busy, locked, read-only, full, I/O).</summary>
-    internal static SqliteException? UnwritableDatabase(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 or 14 } sqlite)
-            {
-                return sqlite;
-            }
-        }
-
-        return null;
-    }
-
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintUnique = 2067;
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Saving content {Entry} failed: the database could not be written (SQLite error {Code}/{ExtendedCode}). Nothing was saved; the admin was asked to try again.")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception, string entry, int code, int extendedCode);
-
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saving content {Entry} failed: the database could not be written ({Error}). Nothing was saved; the admin was asked to try again.")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string entry, string error);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     private DateOnly Today() => ChinaTime.Today(time);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Cases;
@@ -276,7 +275,7 @@ public sealed partial class CaseStore(LeakRightsDbContext db, QuestionnaireWalke
 
     private static DateTimeOffset Utc(DateTime stored) => new(DateTime.SpecifyKind(stored, DateTimeKind.Utc));
 
-    internal static bool IsDatabaseFailure(Exception ex) => ex is DbException or DbUpdateException;
+    internal static bool IsDatabaseFailure(Exception ex) => DatabaseErrors.IsDatabaseFailure(ex);
 
     private CaseStoreUnavailableException Unavailable(Exception ex, string operation)
     {

@@ -5,7 +5,9 @@ namespace LeakRights.Web.Data;
 
 /// <summary>
 /// Idempotent seeding: inserts laws, articles and authorities from seeds/ that are missing by stable id,
-/// and never touches a row that exists (so an admin's edit survives every restart).
+/// and never touches a row that exists (so an admin's edit survives every restart). It reads and writes in one transaction,
+/// run under the start-up lock (<see cref="DatabaseSetup.MigrateAndSeedAsync"/>): on SQLite that transaction is itself the
+/// lock (BEGIN IMMEDIATE), so a second instance seeding at the same time waits and then finds every row.
 /// </summary>
 public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle content, TimeProvider time, ILogger<ContentSeeder> logger)
 {
@@ -16,6 +18,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var laws = await db.Laws.Include(l => l.Articles).ToDictionaryAsync(l => l.Id, StringComparer.Ordinal, cancellationToken);
         var addedArticles = 0;
         foreach (var law in content.Laws)
@@ -99,6 +102,7 @@ public sealed partial class ContentSeeder(LeakRightsDbContext db, ContentBundle 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (addedArticles + addedAuthorities > 0)
         {
             LogSeeded(logger, addedArticles, addedAuthorities);

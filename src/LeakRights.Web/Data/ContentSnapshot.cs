@@ -180,25 +180,54 @@ public sealed class ContentSnapshot : IContentCatalog
 /// <summary>A database row the snapshot left out, named (law id, citation, authority id and row id) with the rule it breaks.</summary>
 public sealed record RefusedRow(string Row, string Problem);
 
-/// <summary>Holds the current <see cref="ContentSnapshot"/>; admin edits call <see cref="ReloadAsync"/> so new plans show them at once.</summary>
-public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes, ILogger<ContentSnapshotProvider> logger)
+/// <summary>
+/// Holds the current <see cref="ContentSnapshot"/> and the content version it was loaded at. Admin edits in this instance
+/// call <see cref="ReloadAsync"/> so new plans show them at once; <see cref="ContentVersionWatcher"/> calls it when another
+/// instance changed the content. Reloads run one at a time and a snapshot only replaces an older one, so two reloads
+/// finishing out of order never leave the older content in place.
+/// </summary>
+public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes, ILogger<ContentSnapshotProvider> logger) : IDisposable
 {
-    private ContentSnapshot? _current;
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private volatile Loaded? _current;
 
-    public ContentSnapshot Current => _current ?? throw new InvalidOperationException("The content snapshot is loaded at start-up, before requests are served.");
+    public ContentSnapshot Current => _current?.Snapshot ?? throw new InvalidOperationException("The content snapshot is loaded at start-up, before requests are served.");
 
+    /// <summary>The content version the current snapshot was loaded at (0 before the first load).</summary>
+    public long Version => _current?.Version ?? 0;
+
+    /// <summary>
+    /// Loads the content from the database. The version is read before the content, so the snapshot holds at least what
+    /// that version says (a change committed in between is picked up again by the next check, never missed).
+    /// </summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
-        var snapshot = await ContentSnapshot.LoadAsync(db, cancellationToken);
-        foreach (var row in snapshot.Refused)
+        await _reload.WaitAsync(cancellationToken);
+        try
         {
-            LogRefused(logger, row.Row, row.Problem);
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
+            var version = await ContentVersionWatcher.ReadVersionAsync(db, cancellationToken);
+            var snapshot = await ContentSnapshot.LoadAsync(db, cancellationToken);
+            foreach (var row in snapshot.Refused)
+            {
+                LogRefused(logger, row.Row, row.Problem);
+            }
 
-        _current = snapshot;
+            if (_current is null || version >= _current.Version)
+            {
+                _current = new Loaded(snapshot, version);
+            }
+        }
+        finally
+        {
+            _reload.Release();
+        }
     }
+
+    public void Dispose() => _reload.Dispose();
+
+    private sealed record Loaded(ContentSnapshot Snapshot, long Version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content row refused and left out of the site: {Row}: {Problem}. Fix or remove the row in the database.")]
     private static partial void LogRefused(ILogger logger, string row, string problem);

@@ -24,7 +24,7 @@ public sealed class DatabaseHealthCheck(LeakRightsDbContext db, DatabaseWritePro
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The database cannot be written (disk full or read-only?).");
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex) || ex is InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.");
         }
@@ -53,10 +53,11 @@ public sealed class DatabaseWriteProbe : IDisposable
             try
             {
                 var at = now.UtcDateTime;
-                await db.Database.ExecuteSqlAsync($"INSERT INTO HealthHeartbeats (Id, AtUtc) VALUES (1, {at}) ON CONFLICT(Id) DO UPDATE SET AtUtc = excluded.AtUtc", cancellationToken);
+                // Quoted names and ON CONFLICT: the same statement on SQLite and PostgreSQL.
+                await db.Database.ExecuteSqlAsync($"""INSERT INTO "HealthHeartbeats" ("Id", "AtUtc") VALUES (1, {at}) ON CONFLICT ("Id") DO UPDATE SET "AtUtc" = excluded."AtUtc" """, cancellationToken);
                 _canWrite = true;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
             {
                 _canWrite = false;
             }

@@ -9,8 +9,6 @@ using LeakRights.Web.Api;
 using LeakRights.Web.Cases;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -44,9 +42,13 @@ public static partial class LeakRightsApplication
         services.AddSingleton<QuestionnaireWalker>();
         services.AddSingleton(sp => new PlanBuilder(sp.GetRequiredService<ContentBundle>(), sp.GetRequiredService<TimeProvider>()));
 
-        services.AddDbContext<LeakRightsDbContext>((sp, o) => o.UseSqlite(ResolveConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        // SQLite (the default) or PostgreSQL (LeakRights:Database:Provider); every instance on one database sees each content
+        // change within LeakRights:Content:PollSeconds (ContentVersionWatcher).
+        services.AddLeakRightsDatabase(builder.Configuration);
         services.AddScoped<ContentSeeder>();
         services.AddSingleton<ContentSnapshotProvider>();
+        services.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
+        services.AddHostedService<ContentVersionWatcher>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();
@@ -115,7 +117,8 @@ public static partial class LeakRightsApplication
 
     /// <summary>
     /// Checks every setting, loads the seed content, creates and migrates the database, switches SQLite to WAL, seeds missing
-    /// content, loads the content snapshot and checks that every article the rules cite is in it. Any failure stops start-up
+    /// content (all under the database's start-up lock, <see cref="DatabaseSetup.MigrateAndSeedAsync"/>), loads the content
+    /// snapshot and checks that every article the rules cite is in it. Any failure stops start-up
     /// with a message naming the setting, file or citation.
     /// </summary>
     public static async Task InitializeLeakRightsAsync(this WebApplication app)
@@ -125,13 +128,11 @@ public static partial class LeakRightsApplication
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         var content = app.Services.GetRequiredService<ContentBundle>();
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await scope.ServiceProvider.GetRequiredService<ContentSeeder>().SeedAsync();
-        }
+        // Migrations, seeding and the first Data Protection key under the database's start-up lock: instances starting
+        // together take turns, and only the first creates anything.
+        await DatabaseSetup.MigrateAndSeedAsync(
+            app.Services,
+            () => app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("LeakRights.Startup").Protect("ready"));
 
         var snapshot = app.Services.GetRequiredService<ContentSnapshotProvider>();
         await snapshot.ReloadAsync();
@@ -144,9 +145,6 @@ public static partial class LeakRightsApplication
 
         // Load the PDF fonts once, before the first download.
         NotoFontResolver.EnsureRegistered();
-
-        // Create the Data Protection key now, once, rather than racing to create it on the first concurrent requests.
-        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("LeakRights.Startup").Protect("ready");
     }
 
     public static WebApplication UseLeakRights(this WebApplication app)
@@ -179,25 +177,6 @@ public static partial class LeakRightsApplication
         app.MapLeakRightsCaseApi();
         app.MapHealthChecks("/healthz");
         return app;
-    }
-
-    /// <summary>The configured connection string, with a relative SQLite file resolved against the content root and its folder created.</summary>
-    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
-    {
-        var raw = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/leakrights.db";
-        var csb = new SqliteConnectionStringBuilder(raw);
-        var isMemory = csb.Mode == SqliteOpenMode.Memory || csb.DataSource == ":memory:" || csb.DataSource.Length == 0;
-        if (!isMemory)
-        {
-            if (!Path.IsPathRooted(csb.DataSource))
-            {
-                csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
-        }
-
-        return csb.ToString();
     }
 
     /// <summary>

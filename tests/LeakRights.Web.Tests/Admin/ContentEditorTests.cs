@@ -1,10 +1,11 @@
 using LeakRights.Web.Admin;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LeakRights.Web.Tests.Admin;
 
-/// <summary>Which database failures are an edit conflict and which are an unwritable database (LockedDatabaseTests runs the real lock).</summary>
+/// <summary>Which database failures are an edit conflict (Data/DatabaseErrorsTests: which are an unwritable database; LockedDatabaseTests runs the real lock).</summary>
 public sealed class ContentEditorTests
 {
     [Fact]
@@ -24,25 +25,14 @@ public sealed class ContentEditorTests
     public void IsConflict_AnyOtherDatabaseError_IsNotAConflict(int code, int extended) =>
         Assert.False(ContentEditor.IsConflict(new DbUpdateException("save", new SqliteException("error", code, extended))));
 
-    [Theory]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(8)]
-    [InlineData(10)]
-    [InlineData(13)]
-    [InlineData(14)]
-    public void UnwritableDatabase_BusyLockedReadOnlyFullOrIo_ReturnsTheSqliteErrorWrappedOrNot(int code)
-    {
-        var sqlite = new SqliteException("error", code, code);
-
-        Assert.Same(sqlite, ContentEditor.UnwritableDatabase(sqlite));
-        Assert.Same(sqlite, ContentEditor.UnwritableDatabase(new DbUpdateException("save", sqlite)));
-    }
-
     [Fact]
-    public void UnwritableDatabase_ConstraintOrOtherError_IsNull()
-    {
-        Assert.Null(ContentEditor.UnwritableDatabase(new DbUpdateException("save", new SqliteException("FOREIGN KEY constraint failed", 19, 787))));
-        Assert.Null(ContentEditor.UnwritableDatabase(new InvalidOperationException("other")));
-    }
+    public void IsConflict_PostgreSqlUniqueViolation_IsAConflict() =>
+        Assert.True(ContentEditor.IsConflict(new DbUpdateException("save", new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation))));
+
+    [Theory]
+    [InlineData(PostgresErrorCodes.ForeignKeyViolation)]
+    [InlineData(PostgresErrorCodes.ReadOnlySqlTransaction)]
+    [InlineData(PostgresErrorCodes.DiskFull)]
+    public void IsConflict_AnyOtherPostgreSqlError_IsNotAConflict(string state) =>
+        Assert.False(ContentEditor.IsConflict(new DbUpdateException("save", new PostgresException("error", "ERROR", "ERROR", state))));
 }

@@ -353,6 +353,26 @@ namespace LeakRights.Web.Data.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("LeakRights.Web.Data.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("LeakRights.Web.Data.HealthHeartbeat", b =>
                 {
                     b.Property<int>("Id")
