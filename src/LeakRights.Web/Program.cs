@@ -8,7 +8,8 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 try
 {
     var admin = AdminCli.IsAdminCommand(args);
-    var builder = WebApplication.CreateBuilder(admin ? [] : args);
+    var migrateOnly = LeakRightsApplication.IsMigrateOnly(args);
+    var builder = WebApplication.CreateBuilder(admin || migrateOnly ? [] : args);
     builder.AddLeakRights();
 
     var app = builder.Build();
@@ -16,6 +17,12 @@ try
     if (admin)
     {
         return await AdminCli.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
+    }
+
+    if (migrateOnly)
+    {
+        Log.Information("Database migrated and seeded (--migrate-only); exiting");
+        return 0;
     }
     app.UseLeakRights();
     app.MapLeakRights();

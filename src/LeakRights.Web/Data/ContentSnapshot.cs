@@ -214,14 +214,26 @@ public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes,
                 LogRefused(logger, row.Row, row.Problem);
             }
 
-            if (_current is null || version >= _current.Version)
-            {
-                _current = new Loaded(snapshot, version);
-            }
+            Offer(snapshot, version);
         }
         finally
         {
             _reload.Release();
+        }
+    }
+
+    /// <summary>Makes <paramref name="snapshot"/> current unless the current one was loaded at a newer version. True when it did.</summary>
+    internal bool Offer(ContentSnapshot snapshot, long version)
+    {
+        lock (_reload)
+        {
+            if (_current is { } current && version < current.Version)
+            {
+                return false;
+            }
+
+            _current = new Loaded(snapshot, version);
+            return true;
         }
     }
 

@@ -133,10 +133,12 @@ public static partial class DatabaseSetup
     /// <summary>
     /// Migrates the database and seeds missing content, then runs <paramref name="alsoUnderTheLock"/> (the first Data
     /// Protection key), all while holding the database's start-up lock, so instances starting together take turns: the first
-    /// creates the tables and the content, the others find them and add nothing. PostgreSQL: a session advisory lock on a
-    /// connection of its own (released when that connection closes, so a crashed instance never leaves it held). SQLite: EF
-    /// Core's migration lock (the __EFMigrationsLock table) for the migrations, then the seeder in one write transaction
-    /// (BEGIN IMMEDIATE: a second writer waits, then sees the first one's rows).
+    /// creates the tables, the content and the key, the others find them and add nothing. PostgreSQL: a session advisory lock
+    /// on a connection of its own (released when that connection closes, so a crashed instance never leaves it held). SQLite
+    /// (one machine): an exclusive lock on the file "&lt;database&gt;.startup-lock" beside the database, which the operating
+    /// system releases when the process ends (the file stays: deleting it would let two processes lock two different files);
+    /// an in-memory database is one process's, so a lock within the process. EF
+    /// Core's own migration lock (both providers) and the seeder's single write transaction stay underneath.
     /// </summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, Action alsoUnderTheLock, CancellationToken cancellationToken = default)
     {
@@ -144,7 +146,9 @@ public static partial class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
-        await using var startupLock = db.Database.IsNpgsql() ? await PostgreSqlStartupLock.AcquireAsync(db.Database.GetConnectionString()!, logger, cancellationToken) : null;
+        await using IAsyncDisposable startupLock = db.Database.IsNpgsql()
+            ? await PostgreSqlStartupLock.AcquireAsync(db.Database.GetConnectionString()!, logger, cancellationToken)
+            : await SqliteStartupLock.AcquireAsync(db.Database.GetConnectionString()!, logger, cancellationToken);
 
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
@@ -208,6 +212,55 @@ public static partial class DatabaseSetup
             {
                 await _connection.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>An exclusive lock on a file beside the SQLite database (or, in memory, within the process); disposing releases it.</summary>
+    private sealed class SqliteStartupLock : IAsyncDisposable
+    {
+        private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(100);
+        private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> InMemory = new(StringComparer.Ordinal);
+        private readonly FileStream? _file;
+        private readonly SemaphoreSlim? _gate;
+
+        private SqliteStartupLock(FileStream? file, SemaphoreSlim? gate) => (_file, _gate) = (file, gate);
+
+        public static async Task<SqliteStartupLock> AcquireAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+        {
+            var csb = new SqliteConnectionStringBuilder(connectionString);
+            LogWaiting(logger);
+            if (csb.Mode == SqliteOpenMode.Memory || csb.DataSource is ":memory:" or "")
+            {
+                var gate = InMemory.GetOrAdd(csb.DataSource, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(cancellationToken);
+                return new SqliteStartupLock(null, gate);
+            }
+
+            var path = csb.DataSource + ".startup-lock";
+            var deadline = DateTime.UtcNow + GiveUpAfter;
+            while (true)
+            {
+                try
+                {
+                    return new SqliteStartupLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), null);
+                }
+                catch (IOException) when (DateTime.UtcNow < deadline)
+                {
+                    // Another process is starting on the same file: wait for it to finish migrating and seeding.
+                    await Task.Delay(Retry, cancellationToken);
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_file is not null)
+            {
+                await _file.DisposeAsync();
+            }
+
+            _gate?.Release();
         }
     }
 

@@ -19,6 +19,12 @@ public static partial class LeakRightsApplication
 {
     public const string ConnectionStringName = "LeakRights";
 
+    /// <summary>The command-line switch for deployment pipelines: check the settings, migrate and seed the database, then exit 0.</summary>
+    public const string MigrateOnlySwitch = "--migrate-only";
+
+    /// <summary>True for `LeakRights.Web --migrate-only` (nothing else on the line): start-up's database work, no web server.</summary>
+    public static bool IsMigrateOnly(string[] args) => args is [MigrateOnlySwitch];
+
     public static WebApplicationBuilder AddLeakRights(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

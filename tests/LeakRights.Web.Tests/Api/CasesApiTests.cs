@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeakRights.Web.Api;
 using LeakRights.Web.Cases;
-using LeakRights.Web.Data;
 using LeakRights.Web.Tests.Cases;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -366,7 +365,7 @@ public sealed class CasesApiTests(LeakRightsFactory factory) : IClassFixture<Lea
     public async Task CreateAndAddProgress_DatabaseCannotBeWritten_503InChineseAndNothingWritten()
     {
         var readOnly = new QueryOnlySwitch();
-        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<LeakRightsDbContext>(o => o.AddInterceptors(readOnly))));
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddLeakRightsDbInterceptor(readOnly)));
         var api = new CaseApiClient(app.CreateClient());
         var (id, secret, _) = await api.CreateAsync();
         int before;

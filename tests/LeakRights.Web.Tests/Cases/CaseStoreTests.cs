@@ -6,7 +6,6 @@ using LeakRights.Web.Cases;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -286,7 +285,7 @@ public sealed class CaseStoreUnavailableTests
     {
         var readOnly = new QueryOnlySwitch();
         using var factory = new LeakRightsFactory();
-        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<LeakRightsDbContext>(o => o.AddInterceptors(readOnly))));
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddLeakRightsDbInterceptor(readOnly)));
         CaseLink link;
         using (var scope = app.Services.CreateScope())
         {
@@ -315,25 +314,5 @@ public sealed class CaseStoreUnavailableTests
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>().Cases.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
-    }
-}
-
-/// <summary>Sets SQLite's query_only on every connection EF opens while <see cref="On"/> is true: reads work, every write fails (like a full disk).</summary>
-internal sealed class QueryOnlySwitch : DbConnectionInterceptor
-{
-    public volatile bool On;
-
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = On ? "PRAGMA query_only = ON;" : "PRAGMA query_only = OFF;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = On ? "PRAGMA query_only = ON;" : "PRAGMA query_only = OFF;";
-        command.ExecuteNonQuery();
     }
 }

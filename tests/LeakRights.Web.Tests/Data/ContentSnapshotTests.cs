@@ -52,14 +52,14 @@ public sealed class ContentSnapshotTests
         first.CreateClient().Dispose();
         await using (var db = first.CreateDbContext())
         {
-            // Rows changed by hand in the database: the columns are TEXT, so anything can be there. None of these rows holds an
+            // Rows changed by hand in the database (quoted names: the same SQL on SQLite and PostgreSQL): the columns are TEXT, so anything can be there. None of these rows holds an
             // article the rules cite: one that did would stop start-up (StartupTests.Start_CitedArticleRowDamaged_…).
-            await db.Database.ExecuteSqlRawAsync("UPDATE Laws SET Status = 'repealed' WHERE Id = 'criminal-law-amendment-9'");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Laws SET Adopted = '2016-11-31' WHERE Id = 'cybersecurity-law-2016'");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Articles SET TextAsOf = 'yesterday' WHERE LawId = 'pipl' AND Number = '4'");
-            await db.Database.ExecuteSqlRawAsync("UPDATE ArticleRevisions SET EffectiveDate = '' WHERE ArticleId = (SELECT Id FROM Articles WHERE LawId = 'pipl' AND Number = '10')");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Authorities SET Status = 'Confirmed' WHERE Id = 'court'");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Authorities SET LastVerified = '2026/01/01' WHERE Id = 'procuratorate'");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Laws" SET "Status" = 'repealed' WHERE "Id" = 'criminal-law-amendment-9'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Laws" SET "Adopted" = '2016-11-31' WHERE "Id" = 'cybersecurity-law-2016'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Articles" SET "TextAsOf" = 'yesterday' WHERE "LawId" = 'pipl' AND "Number" = '4'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "ArticleRevisions" SET "EffectiveDate" = '' WHERE "ArticleId" = (SELECT "Id" FROM "Articles" WHERE "LawId" = 'pipl' AND "Number" = '10')""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Authorities" SET "Status" = 'Confirmed' WHERE "Id" = 'court'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Authorities" SET "LastVerified" = '2026/01/01' WHERE "Id" = 'procuratorate'""");
         }
 
         using var second = LeakRightsFactory.Sharing(first.DatabaseName);

@@ -1,10 +1,6 @@
-using System.Data.Common;
 using System.Net;
-using LeakRights.Web.Data;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Infrastructure;
 
@@ -13,9 +9,9 @@ public sealed class DatabaseHealthCheckTests
     [Fact]
     public async Task Healthz_DatabaseThatCannotBeWritten_Answers503()
     {
-        var readOnly = new ReadOnlySwitch();
+        var readOnly = new QueryOnlySwitch();
         using var factory = new LeakRightsFactory();
-        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<LeakRightsDbContext>(o => o.AddInterceptors(readOnly))));
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddLeakRightsDbInterceptor(readOnly)));
         using var client = app.CreateClient();
         var healthy = await client.GetAsync("/healthz");
 
@@ -32,25 +28,5 @@ public sealed class DatabaseHealthCheckTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-    }
-
-    /// <summary>Sets SQLite's query_only on every connection EF opens while <see cref="On"/> is true.</summary>
-    private sealed class ReadOnlySwitch : DbConnectionInterceptor
-    {
-        public volatile bool On;
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = On ? "PRAGMA query_only = ON;" : "PRAGMA query_only = OFF;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = On ? "PRAGMA query_only = ON;" : "PRAGMA query_only = OFF;";
-            command.ExecuteNonQuery();
-        }
     }
 }

@@ -3,11 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using LeakRights.Core.Answers;
 using LeakRights.Web.Cases;
-using LeakRights.Web.Data;
-using LeakRights.Web.Tests.Cases;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Pages.Case;
 
@@ -153,7 +150,7 @@ public sealed partial class ImportTests(LeakRightsFactory factory) : IClassFixtu
     {
         var link = await ExportImportSession.StoredCaseAsync(factory);
         var readOnly = new QueryOnlySwitch();
-        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.ConfigureDbContext<LeakRightsDbContext>(o => o.AddInterceptors(readOnly))));
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddLeakRightsDbInterceptor(readOnly)));
         using var s = new WebSession(app);
         var file = await ExportImportSession.DownloadAsync(s, link, ("mode", "plain"));
         var before = await CountAsync();
