@@ -5,9 +5,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LeakRights.Web.Tests;
 
 /// <summary>A person with a browser: keeps cookies, reads pages as HTML and submits forms with their antiforgery token.</summary>
-public sealed class WebSession(WebApplicationFactory<Program> factory) : IDisposable
+public sealed class WebSession : IDisposable
 {
-    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly HttpClient _client;
+
+    public WebSession(WebApplicationFactory<Program> factory)
+        : this(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }))
+    {
+    }
+
+    /// <summary>A session over a client of its own (an app running as a separate process; the client keeps cookies, no redirects).</summary>
+    public WebSession(HttpClient client) => _client = client;
 
     public HttpClient Client => _client;
 
