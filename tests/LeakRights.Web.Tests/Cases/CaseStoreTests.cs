@@ -319,9 +319,15 @@ public sealed class CaseStoreUnavailableTests
 }
 
 /// <summary>Sets SQLite's query_only on every connection EF opens while <see cref="On"/> is true: reads work, every write fails (like a full disk).</summary>
-internal sealed class QueryOnlySwitch : DbConnectionInterceptor
+public sealed class QueryOnlySwitch : DbConnectionInterceptor
 {
-    public volatile bool On;
+    private volatile bool _on;
+
+    public bool On
+    {
+        get => _on;
+        set => _on = value;
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
