@@ -73,6 +73,23 @@ public sealed class DatabaseSetupTests
         Assert.False(File.Exists(database.SqliteFile));
     }
 
+    /// <summary>
+    /// Every model change needs a migration for each provider (`dotnet ef migrations add Name --context LeakRightsDbContext`,
+    /// then `--context PostgreSqlLeakRightsDbContext`): a model that differs from either set's snapshot fails here.
+    /// </summary>
+    [Fact]
+    public void Migrations_EachProvidersSet_MatchesTheModel()
+    {
+        using var sqlite = new DesignTimeDbContextFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlDesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "the SQLite migrations miss a model change");
+        Assert.False(postgreSql.Database.HasPendingModelChanges(), "the PostgreSQL migrations miss a model change");
+        Assert.Contains(sqlite.Database.GetMigrations(), m => m.EndsWith("_ContentVersionCounter", StringComparison.Ordinal));
+        Assert.Contains(postgreSql.Database.GetMigrations(), m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.DoesNotContain(postgreSql.Database.GetMigrations(), m => sqlite.Database.GetMigrations().Contains(m));
+    }
+
     /// <summary>The app creates tables, not the PostgreSQL database itself: a missing one stops start-up saying what to do.</summary>
     [SkippableFact]
     public async Task Start_PostgreSqlDatabaseMissing_FailsNamingItAndHowToCreateIt()
