@@ -2,6 +2,7 @@
 # A private, throw-away PostgreSQL cluster for the tests (CI and developers alike).
 #
 #   eval "$(.ci/postgres.sh start)"   # starts it (installing Debian's postgresql if missing) and prints the export line
+#   .ci/postgres.sh createdb NAME      # creates database NAME on it and prints that database's connection string
 #   .ci/postgres.sh stop               # stops it and deletes its folder
 #
 # The cluster lives in $LEAKRIGHTS_PG_DIR (default /tmp/leakrights-pg), listens on 127.0.0.1 only, on a free port, with
@@ -83,6 +84,13 @@ case "$command" in
     echo "$line" > "$dir/env"
     echo "$line"
     ;;
+  createdb)
+    name=${2:?usage: $0 createdb NAME}
+    [ -f "$dir/env" ] || { echo "no cluster running in $dir (start it first)" >&2; exit 1; }
+    port=$(sed -E 's/.*Port=([0-9]+).*/\1/' "$dir/env")
+    psql -h 127.0.0.1 -p "$port" -U leakrights -d postgres -qc "CREATE DATABASE \"$name\"" >&2
+    echo "Host=127.0.0.1;Port=${port};Username=leakrights;Database=${name}"
+    ;;
   stop)
     if bin=$(bin_dir) && [ -d "$dir/data" ]; then
       as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
@@ -90,7 +98,7 @@ case "$command" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: $0 start|stop   (cluster folder: \$LEAKRIGHTS_PG_DIR, default /tmp/leakrights-pg)" >&2
+    echo "usage: $0 start|createdb NAME|stop   (cluster folder: \$LEAKRIGHTS_PG_DIR, default /tmp/leakrights-pg)" >&2
     exit 2
     ;;
 esac

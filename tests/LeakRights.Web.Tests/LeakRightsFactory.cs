@@ -24,7 +24,8 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
     {
     }
 
-    private LeakRightsFactory(TestDatabase database) => _database = database;
+    /// <summary>A factory on <paramref name="database"/> (for subclasses that need a given provider).</summary>
+    protected LeakRightsFactory(TestDatabase database) => _database = database;
 
     /// <summary>A factory on an existing database: a second run of the same app (for example after a restart), or a second instance.</summary>
     public static LeakRightsFactory Sharing(string databaseName) => new(TestDatabase.Open(TestDatabase.DefaultProvider, databaseName));

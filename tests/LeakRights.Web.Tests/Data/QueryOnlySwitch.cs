@@ -10,9 +10,15 @@ namespace LeakRights.Web.Tests;
 /// While <see cref="On"/> is true, every connection EF opens is read-only — reads work, every write fails, like a full disk:
 /// SQLite's query_only, PostgreSQL's default_transaction_read_only (a write fails with 25006).
 /// </summary>
-internal sealed class QueryOnlySwitch : DbConnectionInterceptor
+public sealed class QueryOnlySwitch : DbConnectionInterceptor
 {
-    public volatile bool On;
+    private volatile bool _on;
+
+    public bool On
+    {
+        get => _on;
+        set => _on = value;
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,9 @@ public sealed class OptionsRegistrationTests
     [InlineData("LeakRights:RateLimits:PlansPerMinute", "-1")]
     [InlineData("LeakRights:RateLimits:PdfPerMinute", "-20")]
     [InlineData("LeakRights:RateLimits:SignInPerMinute", "2000000")]
+    [InlineData("LeakRights:Content:PollSeconds", "0")]
+    [InlineData("LeakRights:Content:PollSeconds", "61")]
+    [InlineData("LeakRights:Database:Provider", "7")]
     public async Task InitializeLeakRightsAsync_ValueOutOfRange_FailsNamingTheSetting(string setting, string value)
     {
         await using var app = StartupApp.Build([new(setting, value)]);
@@ -39,6 +42,8 @@ public sealed class OptionsRegistrationTests
     [InlineData("LeakRights:CaseRetentionMonths", "forever")]
     [InlineData("LeakRights:RateLimits:PdfPerMinute", "twenty")]
     [InlineData("LeakRights:Security:SecureCookies", "maybe")]
+    [InlineData("LeakRights:Database:Provider", "Oracle")]
+    [InlineData("LeakRights:Content:PollSeconds", "2s")]
     public async Task InitializeLeakRightsAsync_ValueNotOfTheSettingsType_FailsNamingTheSetting(string setting, string value)
     {
         await using var app = StartupApp.Build([new(setting, value)]);
@@ -82,6 +87,22 @@ public sealed class OptionsRegistrationTests
 
         Assert.Contains("No key-encryption key for the Data Protection keys. Set LeakRights:DataProtection:KeyEncryptionKey", ex.Message, StringComparison.Ordinal);
         Assert.Contains("openssl rand -base64 32", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>PostgreSQL chosen but the connection string is SQLite's, missing or unreadable: both settings named, the string (which may hold a password) never repeated.</summary>
+    [Theory]
+    [InlineData("Data Source=App_Data/leakrights.db")]
+    [InlineData(null)]
+    [InlineData("Hots=db.example;Password=hunter2-secret")]
+    public async Task InitializeLeakRightsAsync_PostgreSqlWithoutAPostgreSqlConnectionString_FailsNamingBothSettings(string? connectionString)
+    {
+        await using var app = StartupApp.Build([new("LeakRights:Database:Provider", "PostgreSql"), new("ConnectionStrings:LeakRights", connectionString)]);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(app.InitializeLeakRightsAsync);
+
+        Assert.Contains("ConnectionStrings:LeakRights", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LeakRights:Database:Provider", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

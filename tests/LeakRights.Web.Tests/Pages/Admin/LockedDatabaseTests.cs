@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LeakRights.Web.Admin;
+using LeakRights.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,9 @@ public sealed class LockedDatabaseTests(LockedDatabaseTests.FileDatabaseApp fact
 {
     public sealed class FileDatabaseApp : LeakRightsFactory
     {
+        /// <summary>A SQLite file, whatever LEAKRIGHTS_TEST_PROVIDER says: this is about SQLite's own files and locks.</summary>
         public FileDatabaseApp()
+            : base(TestDatabase.Create(DatabaseProvider.Sqlite))
         {
             Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"lr-locked-{Guid.NewGuid():N}.db");
             With("ConnectionStrings:LeakRights", $"Data Source={Path};Default Timeout=1");
