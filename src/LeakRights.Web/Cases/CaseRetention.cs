@@ -46,6 +46,12 @@ public sealed partial class CaseRetention(IServiceScopeFactory scopes, TimeProvi
                 // Never stop the app for this: the next hour tries again.
                 LogFailed(logger, ex);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nor for anything else: an exception out of a background service stops the whole host, and with it every
+                // request this instance serves.
+                LogUnexpected(logger, ex);
+            }
 
             try
             {
@@ -63,4 +69,7 @@ public sealed partial class CaseRetention(IServiceScopeFactory scopes, TimeProvi
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Case retention could not delete old cases: the database failed. It tries again in an hour.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case retention could not delete old cases: an unexpected error. The app keeps serving; it tries again in an hour.")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 }

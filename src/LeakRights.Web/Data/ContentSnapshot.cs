@@ -189,6 +189,7 @@ public sealed record RefusedRow(string Row, string Problem);
 public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes, ILogger<ContentSnapshotProvider> logger) : IDisposable
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
+    private readonly Lock _offer = new();
     private volatile Loaded? _current;
 
     public ContentSnapshot Current => _current?.Snapshot ?? throw new InvalidOperationException("The content snapshot is loaded at start-up, before requests are served.");
@@ -225,7 +226,7 @@ public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes,
     /// <summary>Makes <paramref name="snapshot"/> current unless the current one was loaded at a newer version. True when it did.</summary>
     internal bool Offer(ContentSnapshot snapshot, long version)
     {
-        lock (_reload)
+        lock (_offer)
         {
             if (_current is { } current && version < current.Version)
             {

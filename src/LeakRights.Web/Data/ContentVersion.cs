@@ -45,7 +45,7 @@ public sealed class ContentOptions
 /// Keeps this instance's content snapshot in step with the database when another instance (or the admin command line)
 /// changed the content: every <see cref="ContentOptions.PollSeconds"/> it reads the one-row content version and reloads the
 /// snapshot when the version is newer than the snapshot's. Polling runs on the real clock (the app's TimeProvider is for
-/// dates). A failing database is logged once per outage; polling goes on.
+/// dates). A failure (the database down, say) is logged once per outage; polling goes on.
 /// </summary>
 public sealed partial class ContentVersionWatcher(IServiceScopeFactory scopes, ContentSnapshotProvider snapshot, IOptions<ContentOptions> options, ILogger<ContentVersionWatcher> logger) : BackgroundService
 {
@@ -85,8 +85,10 @@ public sealed partial class ContentVersionWatcher(IServiceScopeFactory scopes, C
                     await CheckAsync(stoppingToken);
                     failing = false;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException && DatabaseErrors.IsDatabaseFailure(ex))
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // A failing database (or anything else) never ends the loop: an exception out of a background service
+                    // would stop the host, and with it every request this instance serves.
                     if (!failing)
                     {
                         LogFailed(logger, ex);
@@ -105,6 +107,6 @@ public sealed partial class ContentVersionWatcher(IServiceScopeFactory scopes, C
     [LoggerMessage(Level = LogLevel.Information, Message = "Content changed in the database (version {Version}); the content snapshot was reloaded")]
     private static partial void LogReloaded(ILogger logger, long version);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the content version: the database failed. Pages keep the content they have; checking goes on.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the content version or reload the content (the database failed?). Pages keep the content they have; checking goes on.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

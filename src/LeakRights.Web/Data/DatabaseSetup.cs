@@ -82,6 +82,9 @@ public static partial class DatabaseSetup
     /// <summary>The PostgreSQL advisory lock held while an instance migrates and seeds ("LeakRts" in ASCII).</summary>
     public const long StartupLockKey = 0x4C65616B527473;
 
+    /// <summary>How long an instance waits for another one's migrations and seeding before it gives up starting.</summary>
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Registers <see cref="LeakRightsDbContext"/> for the configured provider. For PostgreSQL the context is a
     /// <see cref="PostgreSqlLeakRightsDbContext"/> (its own migrations, Data/Migrations/PostgreSql); every service asks for
@@ -187,7 +190,8 @@ public static partial class DatabaseSetup
 
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+                // Another instance may hold it for as long as its migrations take: wait up to 5 minutes, not the default 30 s.
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = (int)GiveUpAfter.TotalSeconds };
                 command.Parameters.AddWithValue("key", StartupLockKey);
                 LogWaiting(logger);
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -219,7 +223,6 @@ public static partial class DatabaseSetup
     private sealed class SqliteStartupLock : IAsyncDisposable
     {
         private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(100);
-        private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> InMemory = new(StringComparer.Ordinal);
         private readonly FileStream? _file;
         private readonly SemaphoreSlim? _gate;
