@@ -63,6 +63,7 @@ public static partial class LeakRightsApplication
         services.AddSingleton(sp => new ProgressEntryParser(sp.GetRequiredService<ContentBundle>().Progress));
         services.AddScoped<CaseStore>();
         services.AddScoped<PlanSources>();
+        services.AddSingleton<CaseEditMarker>();
         services.AddSingleton<CaseExport>();
         services.AddSingleton<CaseRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseRetention>());

@@ -15,7 +15,7 @@ namespace LeakRights.Web.Pages.Case;
 /// the log itself, the letter details kept in the case, the calendar to subscribe to, and deletion. Every way the link can
 /// fail to open (missing id, wrong or truncated secret, deleted case) shows the same "无法打开" page.
 /// </summary>
-public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle content, QuestionnaireWalker walker, TimeProvider time) : PageModel
+public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle content, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseEditMarker caseEdit, TimeProvider time) : PageModel
 {
     private static readonly string[] ProgressFields = ["step", "kind", "on", "channel", "reference", "note", "reply"];
 
@@ -50,12 +50,19 @@ public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle
         }
 
         JustSaved = Request.Query.ContainsKey("saved");
+
+        // Back on the case whose answers were being changed ("不改了"): the change is over.
+        if (caseEdit.Read(HttpContext) is { } editing && editing.Id == id)
+        {
+            CaseEditMarker.Clear(HttpContext);
+        }
         Notice = Request.Query["done"].ToString() switch
         {
             "progress" => "已记录。计划已经按新的情况重新计算。",
             "removed" => "已删除这条记录。",
             "letter" => "已把信函里的个人信息保存到案件。",
             "calendar" => "日历设置已保存。",
+            "answers" => "已按修改后的回答重新计算计划；记录的进展和信函里的个人信息都保留了。",
             _ => null,
         };
         Show(null);
@@ -104,6 +111,20 @@ public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle
             CaseSaveResult.Conflict => Conflict(again),
             _ => NotOpened(),
         };
+    }
+
+    /// <summary>"修改答案": the case's answers go to the check's review page, which saves the changes back into this case.</summary>
+    public async Task<IActionResult> OnPostEditAnswersAsync(string id, string secret, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, secret, cancellationToken))
+        {
+            return NotOpened();
+        }
+
+        // A case's answers were a valid draft when the case was made, so they fit in the cookie.
+        _ = drafts.Write(HttpContext, Case!.File.Answers);
+        caseEdit.Set(HttpContext, new CaseLink(id, secret));
+        return RedirectToPage("/Check/Review");
     }
 
     /// <summary>Removes one entry of the contact log (recorded by mistake).</summary>

@@ -17,6 +17,7 @@ public sealed class RestartModel : PageModel
     public IActionResult OnPost()
     {
         AnswerDraftStore.Clear(HttpContext);
+        Cases.CaseEditMarker.Clear(HttpContext);
         return RedirectToPage("Step", new { step = 1 });
     }
 }

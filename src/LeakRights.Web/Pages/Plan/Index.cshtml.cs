@@ -79,8 +79,10 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, Questionnaire
             return RedirectToPage(new { token });
         }
 
-        // A link's answers were a valid draft when it was made, so they fit in the cookie.
+        // A link's answers were a valid draft when it was made, so they fit in the cookie. They make a new plan link, never
+        // go into a case whose answers were being changed before.
         _ = drafts.Write(HttpContext, answers);
+        CaseEditMarker.Clear(HttpContext);
         return RedirectToPage("/Check/Review");
     }
 }

@@ -315,4 +315,54 @@ public sealed class CasePageTests(LeakRightsFactory factory) : IClassFixture<Lea
         Assert.All(external, a => Assert.Contains("noreferrer", a.GetAttribute("rel") ?? string.Empty, StringComparison.Ordinal));
         Assert.Empty(page.QuerySelectorAll("script[src^='http'], link[href^='http'], img[src^='http']"));
     }
+
+    [Fact]
+    public async Task EditAnswers_ChangedInTheCheck_SavedIntoTheCaseWithItsLogKept()
+    {
+        var link = await CreateAsync(TestCases.Sent("e1"));
+        using var session = new WebSession(factory);
+        var (_, page) = await session.GetAsync(link.Path);
+
+        var edit = await PostAsync(session, page, [], "form[action*='handler=EditAnswers']");
+        Assert.Equal("/check/review", edit.Headers.Location!.OriginalString);
+        var (_, review) = await session.FollowAsync(edit);
+        Assert.Contains("您正在修改已保存案件的回答", review.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("保存修改，回到我的案件", review.QuerySelector("main form button.primary")!.TextContent.Trim());
+
+        // Change the organisation on step 1, back to the review, save.
+        var (_, step) = await session.GetAsync("/check/1?return=review");
+        var changed = await session.SubmitAsync(step, Fields.Of(("source", "bank"), ("insider", "yes"), ("organisation-name", "改过名字的银行"), ("nav", "next")));
+        (_, review) = await session.FollowAsync(changed);
+        var saved = await session.SubmitAsync(review, [], "main form[method=post]:not([action*=handler])");
+
+        Assert.Equal(link.Path + "?done=answers", saved.Headers.Location!.OriginalString);
+        var (_, after) = await session.FollowAsync(saved);
+        Assert.Contains("改过名字的银行", after.QuerySelector("#first-action, .next-things, main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("EA123456789CN", after.QuerySelector("#log")!.TextContent, StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        var opened = await scope.ServiceProvider.GetRequiredService<CaseStore>().OpenAsync(link.Id, link.Secret);
+        Assert.Equal("改过名字的银行", opened!.File.Answers.Text("organisation-name"));
+        Assert.Equal("王小明", opened.File.LetterFields["your-name"]);
+
+        // The change is over: a new check makes a plan link again.
+        var (again, _) = await session.GetAsync("/check/review");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task EditAnswers_ThenRestart_TheNextCheckMakesAPlanLinkNotACaseSave()
+    {
+        var link = await CreateAsync();
+        using var session = new WebSession(factory);
+        var (_, page) = await session.GetAsync(link.Path);
+        await PostAsync(session, page, [], "form[action*='handler=EditAnswers']");
+        var (_, restart) = await session.GetAsync("/check/restart");
+        await session.SubmitAsync(restart, []);
+
+        var plan = await CheckFlow.PlanLinkAsync(session, CheckFlow.BankFraud);
+
+        Assert.StartsWith("/plan/", plan, StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<CaseStore>().OpenAsync(link.Id, link.Secret))!.Version);
+    }
 }
