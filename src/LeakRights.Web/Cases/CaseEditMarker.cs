@@ -19,15 +19,7 @@ public sealed class CaseEditMarker(IDataProtectionProvider protection, IOptions<
     public void Set(HttpContext context, CaseLink link)
     {
         var lifetime = TimeSpan.FromHours(options.Value.DraftHours);
-        context.Response.Cookies.Append(CookieName, _protector.Protect($"{link.Id} {link.Secret}", _protector.Now.Add(lifetime)), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = context.Request.IsHttps,
-            SameSite = SameSiteMode.Strict,
-            IsEssential = true,
-            MaxAge = lifetime,
-            Path = "/",
-        });
+        context.Response.Cookies.Append(CookieName, _protector.Protect($"{link.Id} {link.Secret}", _protector.Now.Add(lifetime)), AnswerDraftStore.BrowserOnly(context, lifetime));
     }
 
     /// <summary>The case whose answers are being changed, or null (no cookie, expired, tampered with).</summary>

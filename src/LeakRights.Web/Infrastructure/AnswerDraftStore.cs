@@ -45,17 +45,24 @@ public sealed class AnswerDraftStore(IDataProtectionProvider protection, Questio
             return false;
         }
 
-        context.Response.Cookies.Append(CookieName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = context.Request.IsHttps,
-            SameSite = SameSiteMode.Strict,
-            IsEssential = true,
-            MaxAge = lifetime,
-            Path = "/",
-        });
+        context.Response.Cookies.Append(CookieName, token, BrowserOnly(context, lifetime));
         return true;
     }
+
+    /// <summary>
+    /// The options of a cookie that keeps the person's own state in their browser (the answers in progress, the case being
+    /// changed): HttpOnly, same-site only, essential, for the whole site; Secure on HTTPS (the cookie policy raises it to
+    /// always in production).
+    /// </summary>
+    public static CookieOptions BrowserOnly(HttpContext context, TimeSpan lifetime) => new()
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        IsEssential = true,
+        MaxAge = lifetime,
+        Path = "/",
+    };
 
     public static void Clear(HttpContext context) => context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
 }
