@@ -98,6 +98,7 @@ public static partial class LeakRightsApplication
                 o.ValueProviderFactories.Remove(jquery);
             }
         });
+        services.AddReusedAntiforgeryTokens();
         services.AddProblemDetails();
         services.AddSingleton<DatabaseWriteProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
