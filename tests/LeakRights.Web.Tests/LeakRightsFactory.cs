@@ -72,6 +72,9 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
         builder.UseSetting("LeakRights:RateLimits:SignInPerMinute", "0");
         builder.UseSetting("LeakRights:RateLimits:CasesPerMinute", "0");
 
+        // The start-up warm-up needs a real server and costs each app ~1 s of CPU; StartupWarmUpTests turns it on.
+        builder.UseSetting("LeakRights:Performance:WarmUp", "false");
+
         // A fixed key-encryption key for the Data Protection keys, so a test may also run the app as Production.
         builder.UseSetting("LeakRights:DataProtection:KeyEncryptionKey", "bGVha3JpZ2h0cy10ZXN0LWtleS1lbmNyeXB0aW9uISE=");
         foreach (var (key, value) in _settings)

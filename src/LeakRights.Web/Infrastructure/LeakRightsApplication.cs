@@ -34,7 +34,9 @@ public static partial class LeakRightsApplication
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .ApplyPrivacyRules()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+            // The console is written by a background thread: one line per request must not hold request threads on a lock and
+            // a write(2) each (docs/performance.md). Under a flood beyond 10,000 queued lines, lines are dropped, not requests.
+            .WriteTo.Async(a => a.Console(formatProvider: CultureInfo.InvariantCulture), bufferSize: 10_000, blockWhenFull: false),
             preserveStaticLogger: true);
 
         services.AddValidatedOptions<LeakRightsOptions>(LeakRightsOptions.Section);
@@ -99,6 +101,9 @@ public static partial class LeakRightsApplication
             }
         });
         services.AddReusedAntiforgeryTokens();
+        services.AddValidatedOptions<PerformanceOptions>(PerformanceOptions.Section);
+        services.AddSingleton<StartupWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupWarmUp>());
         services.AddProblemDetails();
         services.AddSingleton<DatabaseWriteProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -127,7 +127,8 @@ public static class RateLimiting
         public RateLimitPartition<string> GetPartition(HttpContext httpContext)
         {
             var method = httpContext.Request.Method;
-            if (permitPerMinute <= 0 || (!countSafeReads && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))))
+            // The instance's own start-up warm-up (a per-process secret, from loopback) does not use up anyone's permits.
+            if (permitPerMinute <= 0 || (!countSafeReads && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))) || StartupWarmUp.IsWarmUp(httpContext))
             {
                 return RateLimitPartition.GetNoLimiter(string.Empty);
             }

@@ -15,7 +15,9 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
+        // An error page re-executed for this request is not logged twice; the instance's own warm-up is logged once, as a count.
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null
+            || StartupWarmUp.IsWarmUp(context))
         {
             await next(context);
             return;

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using LeakRights.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeakRights.Web.Tests.Infrastructure;
+
+/// <summary>The start-up warm-up (issue 15) against a real Kestrel server: it runs the hot paths, and it leaves no trace in the rate limits or the log.</summary>
+public sealed class StartupWarmUpTests
+{
+    private sealed class WarmUpServer : LeakRightsFactory
+    {
+        public WarmUpServer()
+        {
+            With("LeakRights:Performance:WarmUp", "true");
+            With("LeakRights:Performance:WarmUpRounds", "3");
+            With("LeakRights:RateLimits:PdfPerMinute", "2");
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            StartServer();
+            BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+
+        public Uri BaseAddress { get; }
+    }
+
+    [Fact]
+    public async Task WarmUp_RealServer_RunsEveryHotPathWithoutFailures()
+    {
+        using var app = new WarmUpServer();
+
+        var result = await app.Services.GetRequiredService<StartupWarmUp>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(result);
+        Assert.Equal(0, result.Failures);
+
+        // A first visit, then per round: landing, step (new and returning browser), step post, plans API, plan page, statute;
+        // and a PDF in each of the first rounds.
+        Assert.Equal(1 + (3 * 7) + 3, result.Requests);
+        var logged = app.Logs.Lines;
+        Assert.Contains(logged, m => m.StartsWith("Warm-up: 25 requests to this instance (0 not 2xx/3xx)", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, m => m.StartsWith("HTTP ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WarmUp_Requests_DoNotUseUpThePeoplesRateLimits_AndTheHeaderAloneExemptsNothing()
+    {
+        using var app = new WarmUpServer();
+        Assert.NotNull(await app.Services.GetRequiredService<StartupWarmUp>().Completion.WaitAsync(TimeSpan.FromSeconds(60)));
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var scenario = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "scenarios", "courier-waybill-leak-spam-calls-only.json")));
+        var body = "{\"answers\":" + scenario.RootElement.GetProperty("answers").GetRawText() + "}";
+
+        async Task<HttpStatusCode> PdfAsync(string? warmUpHeader)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/pdf") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            if (warmUpHeader is not null)
+            {
+                request.Headers.Add(StartupWarmUp.Header, warmUpHeader);
+            }
+
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // The warm-up sent three PDFs from this same address; the limit (2 a minute) is still whole.
+        Assert.Equal(HttpStatusCode.OK, await PdfAsync(null));
+        Assert.Equal(HttpStatusCode.OK, await PdfAsync(null));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PdfAsync("a guess"));
+    }
+
+    [Theory]
+    [InlineData("http://[::]:5080", "http://127.0.0.1:5080/")]
+    [InlineData("http://0.0.0.0:80", "http://127.0.0.1/")]
+    [InlineData("http://+:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://localhost:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://127.0.0.1:41234", "http://127.0.0.1:41234/")]
+    [InlineData("http://[::1]:5000", "http://[::1]:5000/")]
+    public void LoopbackAddress_ListeningAddress_IsReachedOverLoopback(string listening, string expected) =>
+        Assert.Equal(expected, StartupWarmUp.LoopbackAddress([listening])!.ToString());
+
+    [Theory]
+    [InlineData("https://127.0.0.1:5001")]
+    [InlineData("http://10.0.0.5:5000")]
+    [InlineData("http://unix:/run/leakrights.sock")]
+    public void LoopbackAddress_NoPlainHttpLoopback_IsNull(string listening) => Assert.Null(StartupWarmUp.LoopbackAddress([listening]));
+
+    [Theory]
+    [InlineData("leakrights.example.cn;www.leakrights.example.cn", "leakrights.example.cn")]
+    [InlineData("*.example.cn;example.cn", "example.cn")]
+    [InlineData("*", "127.0.0.1:5080")]
+    [InlineData(null, "127.0.0.1:5080")]
+    public void HostName_AllowedHosts_FirstPlainNameElseTheAddress(string? allowed, string expected) =>
+        Assert.Equal(expected, StartupWarmUp.HostName(allowed, new Uri("http://127.0.0.1:5080")));
+}
