@@ -12,14 +12,18 @@ public static class TextMeasurer
 {
     private const double ReferenceSize = 1000;
     private static readonly ConcurrentDictionary<(bool Bold, char C), double> Widths = new();
-    private static readonly ConcurrentDictionary<(bool Bold, double Size), XFont> Fonts = new();
+    private static readonly ConcurrentDictionary<(bool Bold, double Size, bool Common), XFont> Fonts = new();
     private static readonly Lock MeasureGate = new();
     private static XGraphics? _measure;
 
-    public static XFont Font(bool bold, double size) => Fonts.GetOrAdd((bold, size), k =>
+    /// <summary>
+    /// The face to draw with: the common faces (<see cref="NotoFontResolver.CommonFamily"/>) when the document allows, else the
+    /// full ones. Widths are always measured on the full faces; the common faces have the same advance widths.
+    /// </summary>
+    public static XFont Font(bool bold, double size, bool common = false) => Fonts.GetOrAdd((bold, size, common), k =>
     {
         NotoFontResolver.EnsureRegistered();
-        return new XFont(NotoFontResolver.Family, k.Size, k.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        return new XFont(k.Common ? NotoFontResolver.CommonFamily : NotoFontResolver.Family, k.Size, k.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
     });
 
     public static double CharWidth(char c, bool bold, double size) => Widths.GetOrAdd((bold, c), Measure) * size / ReferenceSize;
