@@ -1,0 +1,106 @@
+using LeakRights.Core.Pdf;
+using PdfSharp.Drawing;
+using UglyToad.PdfPig;
+
+namespace LeakRights.Core.Tests.Pdf;
+
+/// <summary>
+/// The common Noto Sans SC faces (issue 15): a PDF whose text they cover is drawn with them, any other with the full faces, and
+/// both give the same layout (same advance widths), so choosing one never changes a document's text or line breaks.
+/// </summary>
+public sealed class CommonFacesTests
+{
+    private static readonly Dictionary<string, string> RareName = new()
+    {
+        ["your-name"] = "王㐀明",   // U+3400, CJK Extension A: in the full faces only
+        ["your-contact"] = "13800000000",
+        ["organisation-address"] = "北京市某区某路1号",
+    };
+
+    private static List<string> FontNames(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return doc.GetPages().SelectMany(p => p.Letters.Select(l => l.FontName ?? string.Empty)).Distinct().ToList();
+    }
+
+    private static string Text(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+    }
+
+    [Fact]
+    public void Render_TextTheCommonFacesCover_UsesOnlyTheCommonFaces()
+    {
+        var pdf = PlanPdfTests.Render(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only"));
+
+        var fonts = FontNames(pdf);
+
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Contains("Common", f, StringComparison.Ordinal));
+        Assert.Contains("王小明", Text(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ACharacterOutsideTheCommonFaces_UsesTheFullFacesAndKeepsTheCharacter()
+    {
+        var pdf = PlanPdfTests.Render(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only", RareName));
+
+        var fonts = FontNames(pdf);
+
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.DoesNotContain("Common", f, StringComparison.Ordinal));
+        Assert.Contains("王㐀明", Text(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CommonCovers_SeedsAndCommonText_TrueButNotForExtensionAOrEmoji()
+    {
+        Assert.True(NotoFontResolver.CommonCovers("个人信息保护法第六十九条：处理个人信息侵害个人信息权益造成损害，ABC abc 123 （）“”《》、。①"));
+        Assert.False(NotoFontResolver.CommonCovers("㐀"));
+        Assert.False(NotoFontResolver.CommonCovers("\U0001F600"));
+    }
+
+    [Fact]
+    public void CommonFaces_EveryCoveredCharacterOfTheSeeds_HasTheFullFacesAdvanceWidth()
+    {
+        NotoFontResolver.EnsureRegistered();
+        var characters = Directory.EnumerateFiles(TestContent.SeedsDirectory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            .SelectMany(File.ReadAllText)
+            .Where(c => c >= ' ' && !char.IsSurrogate(c))
+            .Distinct()
+            .Concat(Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Where(i => i % 7 == 0).Select(i => (char)i))
+            .Distinct()
+            .Where(c => NotoFontResolver.CommonCovers(c.ToString()))
+            .ToList();
+        var measure = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
+
+        Assert.True(characters.Count > 3000, $"{characters.Count} characters");
+        foreach (var bold in new[] { false, true })
+        {
+            var full = TextMeasurer.Font(bold, 100);
+            var common = TextMeasurer.Font(bold, 100, common: true);
+            foreach (var c in characters)
+            {
+                var s = c.ToString();
+                Assert.Equal(measure.MeasureString(s, full).Width, measure.MeasureString(s, common).Width, 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void CmapCharacters_CommonFace_CoversTheCjkBlockAndNotExtensionA()
+    {
+        var covered = NotoFontResolver.CmapCharacters(File.ReadAllBytes(Path.Combine(NotoFontResolver.DefaultFontDirectory, "NotoSansSC_400Regular.common.ttf")));
+        var full = NotoFontResolver.CmapCharacters(File.ReadAllBytes(Path.Combine(NotoFontResolver.DefaultFontDirectory, "NotoSansSC_400Regular.ttf")));
+
+        Assert.Contains('\u4E00', covered);
+        Assert.Contains('\u9FA5', covered);
+        Assert.Contains('A', covered);
+        Assert.DoesNotContain('\u3400', covered);
+        Assert.Contains('\u3400', full);
+        Assert.True(covered.IsSubsetOf(full));
+        Assert.InRange(covered.Count, 20_992, 30_000);
+    }
+}
