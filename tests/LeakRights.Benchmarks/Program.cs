@@ -52,6 +52,8 @@ if (args.Contains("--cpu"))
         PlanPdf.Render(plans[i % plans.Count]);
     }
 
+    var sample = System.Text.Encoding.Latin1.GetString(PlanPdf.Render(plans[0]));
+    Console.WriteLine("faces: " + string.Join(", ", System.Text.RegularExpressions.Regex.Matches(sample, @"/BaseFont\s*/(\S+)").Select(m => m.Groups[1].Value).Distinct()));
     const int renders = 500;
     var gcBefore = GC.CollectionCount(0);
     var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -93,6 +95,13 @@ if (args.Contains("--phases"))
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compose {compose / n:0.00} ms, layout {layout / n:0.00} ms, draw+save {render / n:0.00} ms (layout runs again inside render)"));
+    var m = PlanPdfComposer.Compose(plan);
+    var a0 = GC.GetAllocatedBytesForCurrentThread();
+    PdfLayoutEngine.Layout(m.Blocks);
+    var a1 = GC.GetAllocatedBytesForCurrentThread();
+    PdfRenderer.Render(m);
+    var a2 = GC.GetAllocatedBytesForCurrentThread();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated: layout {(a1 - a0) / 1048576.0:0.00} MB, render (layout, draw, save) {(a2 - a1) / 1048576.0:0.00} MB"));
     return;
 }
 

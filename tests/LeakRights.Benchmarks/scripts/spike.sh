@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The spike (issue 15), not a test: two published instances on one PostgreSQL database behind nginx running the shipped
+# configuration (docs/deploy/nginx), then spike.py: normal rate, 60 s at 10x, normal again. Loopback only.
+#   tests/LeakRights.Benchmarks/scripts/spike.sh PUBLISHED_APP_DIR [normal_rps]
+# Needs nginx (apt-get install nginx), PostgreSQL (.ci/postgres.sh installs and starts a private cluster), python3.
+set -euo pipefail
+app_dir=$(cd "$1" && pwd)
+normal=${2:-100}
+burst_seconds=${3:-60}
+root=$(pwd)
+here="${root}/tests/LeakRights.Benchmarks/scripts"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "${work}/nginx/nginx.pid" ] && kill "$(cat "${work}/nginx/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+eval "$("${root}/.ci/postgres.sh" start)"
+connection=$("${root}/.ci/postgres.sh" createdb "spike_$(date +%s)")
+export ASPNETCORE_ENVIRONMENT=Production
+export LeakRights__Database__Provider=PostgreSql ConnectionStrings__LeakRights="$connection"
+export LeakRights__DataProtection__KeyEncryptionKey=$(head -c 32 /dev/urandom | base64)
+export LeakRights__Security__KnownProxies__0=127.0.0.1 LeakRights__Security__SecureCookies=false
+export AllowedHosts='*'
+(cd "$app_dir" && dotnet LeakRights.Web.dll --migrate-only >/dev/null)
+
+ports=(5101 5102)
+for p in "${ports[@]}"; do
+  (cd "$app_dir" && exec dotnet LeakRights.Web.dll --urls "http://127.0.0.1:${p}" >"${work}/app-${p}.log" 2>&1) &
+  pids+=($!)
+done
+for p in "${ports[@]}"; do
+  until curl -fsS "http://127.0.0.1:${p}/healthz" >/dev/null 2>&1; do sleep 0.1; done
+done
+
+# nginx with the shipped files, as the multi-instance test runs it.
+mkdir -p "${work}/nginx/leakrights/errors" "${work}/nginx/logs"
+cp "${root}/docs/deploy/nginx/errors/429.html" "${work}/nginx/leakrights/errors/"
+servers=$(printf '    server 127.0.0.1:%s max_fails=2 fail_timeout=10s;\\n' "${ports[@]}")
+sed -E "/^    server 127\.0\.0\.1:[0-9]+ /d; s|^upstream leakrights \{|upstream leakrights {\n${servers}|" \
+  "${root}/docs/deploy/nginx/leakrights-http.conf" >"${work}/nginx/leakrights/leakrights-http.conf"
+sed -e "s|/var/log/nginx/leakrights.access.log|${work}/nginx/logs/access.log|" -e "s|root /etc/nginx/leakrights;|root ${work}/nginx/leakrights;|" \
+  "${root}/docs/deploy/nginx/leakrights-locations.conf" >"${work}/nginx/leakrights/leakrights-locations.conf"
+nginx_port=5100
+cat >"${work}/nginx/nginx.conf" <<EOF
+worker_processes 1;
+pid ${work}/nginx/nginx.pid;
+error_log ${work}/nginx/logs/error.log;
+events { worker_connections 4096; }
+http {
+    include /etc/nginx/mime.types;
+    client_body_temp_path ${work}/nginx/body;
+    proxy_temp_path ${work}/nginx/proxy;
+    fastcgi_temp_path ${work}/nginx/fastcgi;
+    uwsgi_temp_path ${work}/nginx/uwsgi;
+    scgi_temp_path ${work}/nginx/scgi;
+    include ${work}/nginx/leakrights/leakrights-http.conf;
+    server {
+        listen 127.0.0.1:${nginx_port};
+        include ${work}/nginx/leakrights/leakrights-locations.conf;
+    }
+}
+EOF
+/usr/sbin/nginx -p "${work}/nginx" -c "${work}/nginx/nginx.conf" -g "user root;"
+until curl -fsS "http://127.0.0.1:${nginx_port}/healthz" >/dev/null 2>&1; do sleep 0.1; done
+
+# A plan link through the real forms (via nginx), and the API bodies of the golden scenarios.
+link=$(python3 "${here}/plan-link.py" "${root}/seeds/scenarios/bank-insider-sold-data-with-fraud-loss.json" "http://127.0.0.1:${nginx_port}")
+python3 - "${root}" >"${work}/bodies.json" <<'PY'
+import glob, json, os, sys
+root = sys.argv[1]
+plans = [json.dumps({"answers": json.load(open(f, encoding="utf-8"))["answers"]}, ensure_ascii=False) for f in sorted(glob.glob(os.path.join(root, "seeds", "scenarios", "*.json")))]
+print(json.dumps({"plans": plans, "pdf": plans[:1]}, ensure_ascii=False))
+PY
+python3 "${here}/spike.py" "http://127.0.0.1:${nginx_port}" "$link" "${work}/bodies.json" "$normal" "$burst_seconds"
