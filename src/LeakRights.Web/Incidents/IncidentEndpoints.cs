@@ -56,7 +56,13 @@ public static class IncidentEndpoints
         services.AddScoped<IncidentEditor>();
         services.AddScoped<AffectedCounter>();
         services.AddSingleton<IIncidentCatalog, CurrentIncidentCatalog>();
-        services.AddOutputCache(o => o.AddPolicy(IncidentCachePolicy.Name, new IncidentCachePolicy()));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(IncidentCachePolicy.Name, new IncidentCachePolicy());
+
+            // Slugs are lower case: /incidents/Hotel-Guests is a 404, and must not be answered from the cache of /incidents/hotel-guests.
+            o.UseCaseSensitivePaths = true;
+        });
         services.AddHostedService<IncidentCacheEviction>();
         services.Configure<RazorPagesOptions>(o =>
         {
