@@ -7,9 +7,10 @@ namespace LeakRights.Web.Incidents;
 
 /// <summary>
 /// Output caching of the incident pages, the feed and the API (issue 16: a news-day spike lands on them). Entries are keyed by
-/// path, <c>?q=</c> and the content version of the snapshot that rendered them, tagged <see cref="Tag"/>, kept for
+/// path and the content version of the snapshot that rendered them, tagged <see cref="Tag"/>, kept for
 /// <see cref="IncidentOptions.CacheSeconds"/>, and evicted whenever this instance's snapshot is replaced (an admin edit here,
-/// or another instance's edit seen by <see cref="ContentVersionWatcher"/>). Only GET/HEAD 200 responses without a cookie are
+/// or another instance's edit seen by <see cref="ContentVersionWatcher"/>). Searches (<c>?q=</c>) are not cached. Only GET/HEAD
+/// 200 responses without a cookie are
 /// stored, so nothing personal (a cookie, an antiforgery token) can be served to someone else.
 /// </summary>
 public sealed class IncidentCachePolicy : IOutputCachePolicy
@@ -21,7 +22,10 @@ public sealed class IncidentCachePolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var cacheable = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+
+        // A search is cheap and its key space is whatever anyone types: caching it would let random queries push the
+        // incident pages out of the cache on the very day they are needed.
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && string.IsNullOrEmpty(request.Query["q"]);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

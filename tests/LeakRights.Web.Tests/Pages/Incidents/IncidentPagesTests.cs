@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
+using LeakRights.Web.Data;
 using LeakRights.Web.Tests.Pages.Admin;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeakRights.Web.Tests.Pages.Incidents;
 
@@ -324,6 +326,59 @@ public sealed class IncidentPagesTests(IncidentPagesTests.App app) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.NotEqual(before, after.Headers.ETag);
         Assert.NotEqual(listBefore, (await s.Client.GetAsync("/api/v1/incidents")).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task AdminEdit_InAnotherInstance_CachedListAndPageHereShowItAfterTheReload()
+    {
+        await app.EnsureIncidentsAsync();
+        using var other = LeakRightsFactory.Sharing(app);
+        using var here = new WebSession(app);
+        Assert.DoesNotContain("辰另一实例公司", (await here.GetAsync("/incidents")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await here.GetAsync("/incidents/from-other-instance")).Response.StatusCode);
+        var provider = app.Services.GetRequiredService<ContentSnapshotProvider>();
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using (var staff = await AdminSession.SignedInAsync(other))
+        {
+            await IncidentAdmin.CreateAsync(staff, "from-other-instance", "辰另一实例公司");
+        }
+
+        var target = other.Services.GetRequiredService<ContentSnapshotProvider>().Version;
+        void OnReloaded(long version)
+        {
+            if (version >= target)
+            {
+                reloaded.TrySetResult();
+            }
+        }
+
+        provider.Reloaded += OnReloaded;
+        try
+        {
+            if (provider.Version < target)
+            {
+                await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        finally
+        {
+            provider.Reloaded -= OnReloaded;
+        }
+
+        Assert.Contains("辰另一实例公司", (await here.GetAsync("/incidents")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/incidents/from-other-instance")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_IsNotStoredInTheCache()
+    {
+        using var s = await VisitorAsync();
+
+        await s.Client.GetAsync("/incidents?q=grand");
+        var second = await s.Client.GetAsync("/incidents?q=grand");
+
+        Assert.Null(second.Headers.Age);
     }
 
     [Fact]
