@@ -381,6 +381,34 @@ public sealed class IncidentPagesTests(IncidentPagesTests.App app) : IClassFixtu
         Assert.Null(second.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("POST", "/incidents")]
+    [InlineData("POST", "/incidents/hotel-guests")]
+    [InlineData("POST", "/incidents/hotel-guests?handler=Affected")]
+    [InlineData("GET", "/incidents/hotel-guests?handler=Nope")]
+    [InlineData("HEAD", "/incidents/hotel-guests")]
+    [InlineData("DELETE", "/api/v1/incidents/hotel-guests")]
+    [InlineData("POST", "/api/v1/incidents")]
+    [InlineData("GET", "/api/v1/incidents/hotel-guests/")]
+    [InlineData("GET", "/API/V1/INCIDENTS")]
+    [InlineData("GET", "/incidents/feed.atom/")]
+    [InlineData("GET", "/incidents/FEED.ATOM")]
+    [InlineData("GET", "/incidents?q=%FF%FE")]
+    [InlineData("GET", "/incidents?q=a&q=b")]
+    [InlineData("GET", "/incidents?q[]=x")]
+    [InlineData("GET", "/incidents/hotel-guests/affected/challenge/")]
+    [InlineData("POST", "/incidents/hotel-guests/affected/challenge")]
+    [InlineData("GET", "/incidents/hotel-guests/affected?handler=x")]
+    public async Task OddRequests_NeverA5xx(string method, string url)
+    {
+        using var s = await VisitorAsync();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = method == "POST" ? new FormUrlEncodedContent(Fields.Of(("x", "1"))) : null };
+        var response = await s.Client.SendAsync(request);
+
+        Assert.True((int)response.StatusCode < 500, $"{method} {url}: {(int)response.StatusCode}");
+    }
+
     [Fact]
     public async Task Landing_LinksToTheIncidents()
     {
