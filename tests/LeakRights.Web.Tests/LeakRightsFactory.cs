@@ -71,6 +71,7 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
         builder.UseSetting("LeakRights:RateLimits:PdfPerMinute", "0");
         builder.UseSetting("LeakRights:RateLimits:SignInPerMinute", "0");
         builder.UseSetting("LeakRights:RateLimits:CasesPerMinute", "0");
+        builder.UseSetting("LeakRights:RateLimits:AffectedPerMinute", "0");
 
         // The start-up warm-up needs a real server and costs each app ~1 s of CPU; StartupWarmUpTests turns it on.
         builder.UseSetting("LeakRights:Performance:WarmUp", "false");

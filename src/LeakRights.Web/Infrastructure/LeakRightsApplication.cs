@@ -8,6 +8,7 @@ using LeakRights.Web.Admin;
 using LeakRights.Web.Api;
 using LeakRights.Web.Cases;
 using LeakRights.Web.Data;
+using LeakRights.Web.Incidents;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -109,6 +110,7 @@ public static partial class LeakRightsApplication
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
         services.AddLeakRightsRateLimiting();
+        services.AddLeakRightsIncidents();
         services.AddLeakRightsHostingSecurity();
 
         // Request size limits: answers are tiny; the admin import (20 MB) raises its own limit.
@@ -178,6 +180,7 @@ public static partial class LeakRightsApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -188,6 +191,7 @@ public static partial class LeakRightsApplication
         app.MapRazorPages();
         app.MapLeakRightsApi();
         app.MapLeakRightsCaseApi();
+        app.MapLeakRightsIncidents();
         app.MapHealthChecks("/healthz");
         return app;
     }
