@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Cases;
+using LeakRights.Core.Incidents;
 using LeakRights.Core.Content;
 using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
@@ -55,6 +56,7 @@ public static partial class LeakRightsApplication
         services.AddSingleton<ContentSnapshotProvider>();
         services.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         services.AddHostedService<ContentVersionWatcher>();
+        services.AddSingleton<IIncidentCatalog, CurrentIncidents>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();
