@@ -16,6 +16,7 @@ public static class SeedLoader
     public const string HolidaysFile = "holidays.json";
     public const string GlossaryFile = "glossary.json";
     public const string ProgressFile = "progress.json";
+    public const string PublicInterestFile = "public-interest.json";
     public const string StatutesFolder = "statutes";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
@@ -44,7 +45,8 @@ public static class SeedLoader
         var holidays = Parse(seedsDirectory, HolidaysFile, errors, ReadHolidays);
         var glossary = Parse(seedsDirectory, GlossaryFile, errors, ReadGlossary);
         var progress = Parse(seedsDirectory, ProgressFile, errors, ReadProgress);
-        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || progress is null || errors.Count > 0)
+        var publicInterest = Parse(seedsDirectory, PublicInterestFile, errors, PublicInterestContent.Read);
+        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || progress is null || publicInterest is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
@@ -52,7 +54,7 @@ public static class SeedLoader
 
         // Compile: every rule gets its resolved wording (a missing text is an error here, not a 500 later).
         rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors) with { Glossary = glossary };
-        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters) { Progress = progress };
+        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters) { Progress = progress, PublicInterest = publicInterest };
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }

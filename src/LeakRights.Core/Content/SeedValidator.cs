@@ -15,6 +15,7 @@ internal static class SeedValidator
         ValidateRules(b, errors);
         ValidateDeadlines(b, errors);
         ValidateLetters(b, errors);
+        PublicInterestContent.Validate(b, errors);
         ValidateGlossary(b.Rules, errors);
         ValidateProgress(b, errors);
     }

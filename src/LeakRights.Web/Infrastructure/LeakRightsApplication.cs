@@ -57,6 +57,8 @@ public static partial class LeakRightsApplication
         services.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         services.AddHostedService<ContentVersionWatcher>();
         services.AddSingleton<IIncidentCatalog, CurrentIncidents>();
+        services.AddSingleton(sp => new ReferralLetterBuilder(sp.GetRequiredService<ContentBundle>(), sp.GetRequiredService<AnswerParser>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Pages.Incidents.PublicInterestView>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();

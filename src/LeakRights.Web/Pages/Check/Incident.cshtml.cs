@@ -19,7 +19,7 @@ public sealed class IncidentModel(IIncidentCatalog incidents, AnswerDraftStore d
     /// <summary>The answers could not be saved in the browser (a cookie over the size browsers keep).</summary>
     public string? Error { get; private set; }
 
-    public IActionResult OnGet([FromRoute] string slug)
+    public IActionResult OnGet([FromRoute] string? slug)
     {
         if (Find(slug) is not { } incident)
         {
@@ -38,7 +38,7 @@ public sealed class IncidentModel(IIncidentCatalog incidents, AnswerDraftStore d
         return draft.Count > 0 ? Page() : Start(incident);
     }
 
-    public IActionResult OnPost([FromRoute] string slug) => Find(slug) is { } incident ? Start(incident) : NotFoundPage();
+    public IActionResult OnPost([FromRoute] string? slug) => Find(slug) is { } incident ? Start(incident) : NotFoundPage();
 
     private IActionResult Start(Incident incident)
     {
@@ -53,7 +53,8 @@ public sealed class IncidentModel(IIncidentCatalog incidents, AnswerDraftStore d
         return RedirectToPage("Step", new { step = 1 });
     }
 
-    private Incident? Find(string slug) => slug.Length <= 100 ? incidents.FindIncident(slug) : null;
+    // A blank slug binds as null; a slug longer than any id is not looked up.
+    private Incident? Find(string? slug) => slug is { Length: > 0 and <= 100 } ? incidents.FindIncident(slug) : null;
 
     private PageResult NotFoundPage()
     {

@@ -211,6 +211,7 @@ public sealed class IncidentTests(IncidentApp app) : IClassFixture<IncidentApp>
     [InlineData("/check/incident/no-such-incident")]
     [InlineData("/check/incident/HOTEL-GROUP-2026-11")]
     [InlineData("/check/incident/%E2%80%AE")]
+    [InlineData("/check/incident/%20")]
     [InlineData("/check/incident/hotel-group-2026-11-and-a-very-long-tail-hotel-group-2026-11-and-a-very-long-tail-hotel-group-2026-11-and-a-very-long-tail")]
     public async Task Get_UnknownOrUnpublishedIncident_IsAFriendly404_AndNoDraft(string url)
     {
