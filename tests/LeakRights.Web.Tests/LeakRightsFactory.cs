@@ -71,6 +71,7 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
         builder.UseSetting("LeakRights:RateLimits:PdfPerMinute", "0");
         builder.UseSetting("LeakRights:RateLimits:SignInPerMinute", "0");
         builder.UseSetting("LeakRights:RateLimits:CasesPerMinute", "0");
+        builder.UseSetting("LeakRights:RateLimits:AffectedPerMinute", "0");
 
         // A fixed key-encryption key for the Data Protection keys, so a test may also run the app as Production.
         builder.UseSetting("LeakRights:DataProtection:KeyEncryptionKey", "bGVha3JpZ2h0cy10ZXN0LWtleS1lbmNyeXB0aW9uISE=");

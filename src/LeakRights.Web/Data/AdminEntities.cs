@@ -123,6 +123,10 @@ public static class AuditKinds
     public const string AccountUnlocked = "account-unlocked";
     public const string PasswordChanged = "password-changed";
     public const string ReauthenticationFailed = "password-confirmation-failed";
+    public const string IncidentCreated = "incident-created";
+    public const string IncidentEdited = "incident-edited";
+    public const string IncidentPublished = "incident-published";
+    public const string IncidentUnpublished = "incident-unpublished";
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using LeakRights.Core.Content;
+using LeakRights.Core.Incidents;
 using LeakRights.Core.Markdown;
 using LeakRights.Core.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,12 @@ namespace LeakRights.Web.Data;
 /// <summary>
 /// An immutable, in-memory copy of the statutes and authorities in the database, with rendered HTML cached per revision:
 /// the read-only content view of pages and the API. It hands out Core records (<see cref="Law"/>, <see cref="Article"/>,
-/// <see cref="Authority"/>) only; the entities stay inside Data/.
+/// <see cref="Authority"/>, <see cref="Incident"/>) only; the entities stay inside Data/. The published incidents are its
+/// <see cref="IIncidentCatalog"/> (issue 16).
 /// </summary>
-public sealed class ContentSnapshot : IContentCatalog
+public sealed class ContentSnapshot : IContentCatalog, IIncidentCatalog
 {
+    private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<CitationRef, (Law Law, Article Article)> _articles = [];
     private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
     private readonly Dictionary<AuthorityId, Authority> _authorities = [];
@@ -25,7 +28,18 @@ public sealed class ContentSnapshot : IContentCatalog
     /// and listed in <see cref="Refused"/>, so one bad row can never stop the app from starting. The rows are not changed.
     /// </summary>
     public ContentSnapshot(IReadOnlyList<LawEntity> laws, IReadOnlyList<AuthorityEntity> authorities)
+        : this(laws, authorities, [], null, default)
     {
+    }
+
+    /// <summary>
+    /// As above, with the published incidents: each is checked by <see cref="IncidentRules"/> against the questionnaire and
+    /// China's <paramref name="today"/>; one that breaks them (a row changed by hand, a questionnaire option removed since)
+    /// is left out and listed in <see cref="Refused"/>.
+    /// </summary>
+    public ContentSnapshot(IReadOnlyList<LawEntity> laws, IReadOnlyList<AuthorityEntity> authorities, IReadOnlyList<IncidentEntity> incidents, Questionnaire? questionnaire, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
         var refused = new List<RefusedRow>();
         var keptLaws = new List<Law>();
         foreach (var law in laws)
@@ -84,8 +98,39 @@ public sealed class ContentSnapshot : IContentCatalog
             _authorities.TryAdd(new AuthorityId(a.Id), a.ToAuthority());
         }
 
+        var published = new List<Incident>();
+        foreach (var row in incidents.Where(i => i.IsPublished))
+        {
+            var incident = row.ToIncident();
+            var problem = questionnaire is null ? "the questionnaire is not loaded" : IncidentRules.ProblemOf(incident, questionnaire, today);
+            if (problem is null && !_incidents.TryAdd(incident.Slug, incident))
+            {
+                problem = "another incident already has this slug";
+            }
+
+            if (problem is null)
+            {
+                published.Add(incident);
+            }
+            else
+            {
+                refused.Add(new RefusedRow($"incident '{Printable(row.Slug)}' (row {row.Id})", problem));
+            }
+        }
+
+        PublishedIncidents = published
+            .OrderByDescending(i => i.BecamePublicOn)
+            .ThenByDescending(i => i.UpdatedAt)
+            .ThenBy(i => i.Slug, StringComparer.Ordinal)
+            .ToList();
         Refused = refused;
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Incident> PublishedIncidents { get; }
+
+    /// <inheritdoc/>
+    public Incident? FindIncident(string slug) => slug is null ? null : _incidents.GetValueOrDefault(slug);
 
     /// <summary>Rows left out because they break the content rules; each names the row and the problem (content only, never personal data).</summary>
     public IReadOnlyList<RefusedRow> Refused { get; }
@@ -164,7 +209,11 @@ public sealed class ContentSnapshot : IContentCatalog
     private static DateOnly EffectiveOf(LawEntity law, ArticleEntity article) =>
         article.Revisions.Count > 0 ? article.Revisions.MaxBy(r => r.Revision)!.EffectiveDate : law.Effective;
 
-    public static async Task<ContentSnapshot> LoadAsync(LeakRightsDbContext db, CancellationToken cancellationToken = default)
+    public static Task<ContentSnapshot> LoadAsync(LeakRightsDbContext db, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, null, default, cancellationToken);
+
+    /// <summary>Loads statutes, authorities and (with a questionnaire to check them against) the published incidents.</summary>
+    public static async Task<ContentSnapshot> LoadAsync(LeakRightsDbContext db, Questionnaire? questionnaire, DateOnly today, CancellationToken cancellationToken = default)
     {
         var laws = await db.Laws.AsNoTracking()
             .Include(l => l.Articles.OrderBy(a => a.SortOrder))
@@ -173,7 +222,10 @@ public sealed class ContentSnapshot : IContentCatalog
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var authorities = await db.Authorities.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(cancellationToken);
-        return new ContentSnapshot(laws, authorities);
+        var incidents = questionnaire is null
+            ? []
+            : await db.Incidents.AsNoTracking().Where(i => i.IsPublished).Include(i => i.Sources).AsSplitQuery().ToListAsync(cancellationToken);
+        return new ContentSnapshot(laws, authorities, incidents, questionnaire, today);
     }
 }
 
@@ -197,6 +249,13 @@ public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes,
     /// <summary>The content version the current snapshot was loaded at (0 before the first load).</summary>
     public long Version => _current?.Version ?? 0;
 
+    /// <summary>The current snapshot with the version it was loaded at, read together (the incident ETags and cache keys).</summary>
+    public (ContentSnapshot Snapshot, long Version) CurrentWithVersion =>
+        _current is { } c ? (c.Snapshot, c.Version) : throw new InvalidOperationException("The content snapshot is loaded at start-up, before requests are served.");
+
+    /// <summary>Raised after a reload made a newer snapshot current (with its version): the incident output cache is evicted.</summary>
+    public event Action<long>? Reloaded;
+
     /// <summary>
     /// Loads the content from the database. The version is read before the content, so the snapshot holds at least what
     /// that version says (a change committed in between is picked up again by the next check, never missed).
@@ -209,13 +268,17 @@ public sealed partial class ContentSnapshotProvider(IServiceScopeFactory scopes,
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeakRightsDbContext>();
             var version = await ContentVersionWatcher.ReadVersionAsync(db, cancellationToken);
-            var snapshot = await ContentSnapshot.LoadAsync(db, cancellationToken);
+            var snapshot = await ContentSnapshot.LoadAsync(
+                db, scope.ServiceProvider.GetService<Questionnaire>(), ChinaTime.Today(scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System), cancellationToken);
             foreach (var row in snapshot.Refused)
             {
                 LogRefused(logger, row.Row, row.Problem);
             }
 
-            Offer(snapshot, version);
+            if (Offer(snapshot, version))
+            {
+                Reloaded?.Invoke(version);
+            }
         }
         finally
         {

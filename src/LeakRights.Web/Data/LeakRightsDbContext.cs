@@ -41,6 +41,19 @@ public class LeakRightsDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Mass-leak incidents kept by staff (issue 16); only published ones reach the public pages.</summary>
+    public DbSet<IncidentEntity> Incidents => Set<IncidentEntity>();
+
+    public DbSet<IncidentSourceEntity> IncidentSources => Set<IncidentSourceEntity>();
+
+    public DbSet<IncidentRevisionEntity> IncidentRevisions => Set<IncidentRevisionEntity>();
+
+    /// <summary>The anonymous "我也受到影响" counts, per incident and day (docs/decisions/0011). Not content: no version bump.</summary>
+    public DbSet<IncidentAffectedCount> IncidentAffectedCounts => Set<IncidentAffectedCount>();
+
+    /// <summary>Used counter challenges until they expire (replays refused on every instance).</summary>
+    public DbSet<IncidentChallengeUse> IncidentChallengeUses => Set<IncidentChallengeUse>();
+
     /// <summary>Saved cases: ciphertext only, the key is in the person's link (docs/decisions/0009).</summary>
     public DbSet<CaseEntity> Cases => Set<CaseEntity>();
 
@@ -51,7 +64,7 @@ public class LeakRightsDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Saves, and when the changes touch statutes or authorities, bumps <see cref="ContentVersion"/> in the same transaction
+    /// Saves, and when the changes touch statutes, authorities or incidents, bumps <see cref="ContentVersion"/> in the same transaction
     /// (first, so concurrent content saves queue on that one row instead of deadlocking on content rows). Every instance then
     /// reloads its snapshot within a poll. Inside a caller's transaction (the import) the bump joins it.
     /// </summary>
@@ -98,7 +111,8 @@ public class LeakRightsDbContext : DbContext, IDataProtectionKeyContext
     private bool ChangesContent() =>
         ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is LawEntity or ArticleEntity or ArticleRevisionEntity or AuthorityEntity or AuthorityRevisionEntity);
+            && e.Entity is LawEntity or ArticleEntity or ArticleRevisionEntity or AuthorityEntity or AuthorityRevisionEntity
+                or IncidentEntity or IncidentSourceEntity or IncidentRevisionEntity);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeakRightsDbContext).Assembly);

@@ -9,6 +9,7 @@ using LeakRights.Web.Admin;
 using LeakRights.Web.Api;
 using LeakRights.Web.Cases;
 using LeakRights.Web.Data;
+using LeakRights.Web.Incidents;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -56,7 +57,6 @@ public static partial class LeakRightsApplication
         services.AddSingleton<ContentSnapshotProvider>();
         services.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         services.AddHostedService<ContentVersionWatcher>();
-        services.AddSingleton<IIncidentCatalog, CurrentIncidents>();
         services.AddSingleton(sp => new ReferralLetterBuilder(sp.GetRequiredService<ContentBundle>(), sp.GetRequiredService<AnswerParser>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Pages.Incidents.PublicInterestView>();
         services.AddSingleton<PlanService>();
@@ -107,6 +107,7 @@ public static partial class LeakRightsApplication
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLeakRightsApi();
         services.AddLeakRightsRateLimiting();
+        services.AddLeakRightsIncidents();
         services.AddLeakRightsHostingSecurity();
 
         // Request size limits: answers are tiny; the admin import (20 MB) raises its own limit.
@@ -176,6 +177,7 @@ public static partial class LeakRightsApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -186,6 +188,7 @@ public static partial class LeakRightsApplication
         app.MapRazorPages();
         app.MapLeakRightsApi();
         app.MapLeakRightsCaseApi();
+        app.MapLeakRightsIncidents();
         app.MapHealthChecks("/healthz");
         return app;
     }

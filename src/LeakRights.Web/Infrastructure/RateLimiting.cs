@@ -29,6 +29,11 @@ public sealed class RateLimitOptions
     [Range(0, MaxPerMinute)]
     public int CasesPerMinute { get; set; } = 30;
 
+    /// <summary>The "我也受到影响" counter: its challenge and its post (issue 16; docs/decisions/0011).</summary>
+    [Display(Name = Section + ":AffectedPerMinute")]
+    [Range(0, MaxPerMinute)]
+    public int AffectedPerMinute { get; set; } = 10;
+
     [Display(Name = Section + ":SignInPerMinute")]
     [Range(0, MaxPerMinute)]
     public int SignInPerMinute { get; set; } = 10;
@@ -54,6 +59,9 @@ public static class RateLimiting
     /// </summary>
     public const string Cases = "cases";
 
+    /// <summary>The "我也受到影响" counter: its challenge (GET) and its post, per client.</summary>
+    public const string Affected = "affected";
+
     /// <summary>Signing in to the admin area (posts only; showing the form is free).</summary>
     public const string SignIn = "signin";
 
@@ -71,6 +79,7 @@ public static class RateLimiting
             o.AddPolicy(Pdf, new ClientLimitPolicy(limits.PdfPerMinute, countSafeReads: true));
             o.AddPolicy(Cases, new ClientLimitPolicy(limits.CasesPerMinute, countSafeReads: true));
             o.AddPolicy(SignIn, new ClientLimitPolicy(limits.SignInPerMinute, countSafeReads: false));
+            o.AddPolicy(Affected, new ClientLimitPolicy(limits.AffectedPerMinute, countSafeReads: true));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = WriteRejectionAsync;
         });
@@ -92,6 +101,7 @@ public static class RateLimiting
             Limit(o, "/Case/Export", Cases);
             Limit(o, "/Case/Import", Cases);
             Limit(o, "/Admin/Login", SignIn);
+            Limit(o, "/Incidents/Affected", Affected);
         });
         return services;
     }

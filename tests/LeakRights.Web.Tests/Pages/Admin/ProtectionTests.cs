@@ -14,7 +14,7 @@ public sealed class ProtectionTests(LeakRightsFactory factory) : IClassFixture<L
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         return endpoints
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is { ViewEnginePath: var path } && path.StartsWith("/Admin/", StringComparison.Ordinal) && path != "/Admin/Login")
-            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{law}", "pipl", StringComparison.Ordinal).Replace("{article}", "47", StringComparison.Ordinal).Replace("{id}", "police-110", StringComparison.Ordinal))
+            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{law}", "pipl", StringComparison.Ordinal).Replace("{article}", "47", StringComparison.Ordinal).Replace("{id}", "police-110", StringComparison.Ordinal).Replace("{slug}", "no-such-incident", StringComparison.Ordinal))
             .Distinct()
             .ToList();
     }

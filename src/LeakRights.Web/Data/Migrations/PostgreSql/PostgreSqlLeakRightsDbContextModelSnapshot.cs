@@ -403,6 +403,228 @@ namespace LeakRights.Web.Data.Migrations.PostgreSql
                     b.ToTable("HealthHeartbeats", (string)null);
                 });
 
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentAffectedCount", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Day")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId", "Day");
+
+                    b.ToTable("IncidentAffectedCounts", (string)null);
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentChallengeUse", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("IncidentChallengeUses", (string)null);
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BecamePublicOn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DataTypes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ModerationNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OccurredOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentRevisionEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BecamePublicOn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DataTypes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Editor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ModerationNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OccurredOn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourcesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("IncidentRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentSourceEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PublishedOn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "SortOrder");
+
+                    b.ToTable("IncidentSources", (string)null);
+                });
+
             modelBuilder.Entity("LeakRights.Web.Data.LawEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -502,9 +724,43 @@ namespace LeakRights.Web.Data.Migrations.PostgreSql
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentAffectedCount", b =>
+                {
+                    b.HasOne("LeakRights.Web.Data.IncidentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentRevisionEntity", b =>
+                {
+                    b.HasOne("LeakRights.Web.Data.IncidentEntity", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentSourceEntity", b =>
+                {
+                    b.HasOne("LeakRights.Web.Data.IncidentEntity", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeakRights.Web.Data.ArticleEntity", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("LeakRights.Web.Data.IncidentEntity", b =>
+                {
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("LeakRights.Web.Data.LawEntity", b =>
