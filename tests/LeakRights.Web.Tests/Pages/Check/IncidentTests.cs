@@ -238,4 +238,24 @@ public sealed class IncidentTests(IncidentApp app) : IClassFixture<IncidentApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // shown again with "not on this page"
         Assert.Null(again.QuerySelector(".incident-prefill"));
     }
+
+    [Theory]
+    [InlineData("hotel-group-2026-11", "hotel-group-2026-11")]
+    [InlineData("no-such-incident", null)]
+    [InlineData("HOTEL-GROUP-2026-11", null)]
+    public async Task Api_IncidentAnswer_ThePlanNamesAPublishedIncident_AnUnknownOneIsDropped(string slug, string? expected)
+    {
+        using var client = app.CreateClient();
+        var body = $$$"""
+            {"answers":{"source":"app","organisation-name":"某某酒店集团","data-types":["identity"],"scale":"5000-plus","discovery":["news"],"discovered-on":"2026-11","evidence":["none"],"harms":["spam"],"ongoing-danger":"no","police-report":"no","incident":"{{{slug}}}"}}
+            """;
+
+        var response = await client.PostAsync("/api/v1/plans", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var letter = json.GetProperty("letters").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "deletion-request");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, json.GetProperty("incident") is { ValueKind: System.Text.Json.JsonValueKind.Object } i ? i.GetProperty("slug").GetString() : null);
+        Assert.Equal(expected is not null, letter.GetRawText().Contains("此次泄露事件", StringComparison.Ordinal));
+    }
 }
