@@ -102,7 +102,9 @@ public sealed class ContentSnapshot : IContentCatalog, IIncidentCatalog
         foreach (var row in incidents.Where(i => i.IsPublished))
         {
             var incident = row.ToIncident();
-            var problem = questionnaire is null ? "the questionnaire is not loaded" : IncidentRules.ProblemOf(incident, questionnaire, today);
+            var problem = questionnaire is null ? "the questionnaire is not loaded"
+                : !StoredValues.IsReadable(row.BecamePublicOn) || !StoredValues.IsReadable(row.OccurredOn) || row.Sources.Any(s => !StoredValues.IsReadable(s.PublishedOn)) ? "a stored date is not a date"
+                : IncidentRules.ProblemOf(incident, questionnaire, today);
             if (problem is null && !_incidents.TryAdd(incident.Slug, incident))
             {
                 problem = "another incident already has this slug";

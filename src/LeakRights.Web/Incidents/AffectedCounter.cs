@@ -177,8 +177,9 @@ public sealed class AffectedCounter(LeakRightsDbContext db, IDataProtectionProvi
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex.InnerException))
+        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex.InnerException))
         {
+            // The primary key (the hash) is taken: this challenge was used before, here or on another instance.
             db.ChangeTracker.Clear();
             return false;
         }
@@ -201,7 +202,7 @@ public sealed class AffectedCounter(LeakRightsDbContext db, IDataProtectionProvi
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex.InnerException))
+            catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex.InnerException))
             {
                 db.ChangeTracker.Clear();
             }

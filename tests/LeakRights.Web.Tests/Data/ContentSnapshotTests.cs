@@ -46,6 +46,46 @@ public sealed class ContentSnapshotTests
     }
 
     [Fact]
+    public async Task ReloadAsync_PublishedIncidentRowsChangedByHand_AreLeftOutWithALogLineAndTheAppStarts()
+    {
+        using var first = new LeakRightsFactory();
+        using (var staff = await AdminSession.SignedInAsync(first))
+        {
+            foreach (var slug in new[] { "good-incident", "bad-status", "bad-type", "bad-url", "bad-date", "future-date" })
+            {
+                await LeakRights.Web.Tests.Pages.Incidents.IncidentAdmin.CreateAsync(staff, slug, "单位 " + slug);
+            }
+        }
+
+        await using (var db = first.CreateDbContext())
+        {
+            // Quoted names: the same SQL on SQLite and PostgreSQL.
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Incidents" SET "Status" = 'rumour' WHERE "Slug" = 'bad-status'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Incidents" SET "DataTypes" = 'identity,dna' WHERE "Slug" = 'bad-type'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "IncidentSources" SET "Url" = 'javascript:alert(1)' WHERE "IncidentId" = (SELECT "Id" FROM "Incidents" WHERE "Slug" = 'bad-url')""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Incidents" SET "BecamePublicOn" = '2026-02-30' WHERE "Slug" = 'bad-date'""");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Incidents" SET "BecamePublicOn" = '2030-01-01' WHERE "Slug" = 'future-date'""");
+        }
+
+        using var second = LeakRightsFactory.Sharing(first);
+        using var client = second.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/incidents/good-incident")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/incidents/bad-url")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/incidents")).StatusCode);
+        var snapshot = second.Services.GetRequiredService<ContentSnapshotProvider>().Current;
+        Assert.Equal(["good-incident"], snapshot.PublishedIncidents.Select(i => i.Slug));
+        var logs = second.Logs.All;
+        Assert.Contains("incident 'bad-status'", logs, StringComparison.Ordinal);
+        Assert.Contains("incident 'bad-type'", logs, StringComparison.Ordinal);
+        Assert.Contains("incident 'bad-url'", logs, StringComparison.Ordinal);
+        Assert.Contains("incident 'bad-date' (row", logs, StringComparison.Ordinal);
+        Assert.Contains("a stored date is not a date", logs, StringComparison.Ordinal);
+        Assert.Contains("incident 'future-date'", logs, StringComparison.Ordinal);
+        Assert.Equal(5, snapshot.Refused.Count(r => r.Row.StartsWith("incident", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ReloadAsync_StoredDatesAndStatusesThatDoNotRead_AreLeftOutWithALogLineAndTheAppStarts()
     {
         using var first = new LeakRightsFactory();
