@@ -125,6 +125,11 @@ public sealed record PublicInterestContent(
     {
         const string F = "seeds/public-interest.json";
         var content = b.PublicInterest;
+        if (ReferenceEquals(content, Empty))
+        {
+            return; // a bundle built in code without this file (SeedLoader always reads it: a missing file is an error there)
+        }
+
         if (content.Bodies.Count == 0)
         {
             errors.Add(new SeedError(F, "bodies", "lists no body that can bring a public-interest case"));
