@@ -23,4 +23,7 @@ public sealed class ContentBundle(
 
     /// <summary>The contact log's channels and replies (seeds/progress.json).</summary>
     public ProgressCatalog Progress { get; init; } = ProgressCatalog.Empty;
+
+    /// <summary>The public-interest route and the referral letter's template (seeds/public-interest.json, issue 16).</summary>
+    public PublicInterestContent PublicInterest { get; init; } = PublicInterestContent.Empty;
 }

@@ -49,8 +49,33 @@ public sealed record LetterBinding(string Placeholder, string? Question, LetterP
     /// <summary>When the value is missing, print nothing instead of the blank (e.g. a loss amount that was not given).</summary>
     public bool OmitWhenMissing { get; init; }
 
+    /// <summary>A value of the check's published incident (issue 16): its organisation, dates, sources or status.</summary>
+    public LetterIncidentField? Incident { get; init; }
+
     /// <summary>A value of the case's contact log (issue 13): the date, channel or reference of a step done, or its reply.</summary>
     public LetterProgressValue? Progress { get; init; }
+}
+
+/// <summary>
+/// What an <c>"incident"</c> binding reads from the published incident the check was started from (the registry's words,
+/// never the person's): without an incident the value is missing, like an answer not given.
+/// </summary>
+public enum LetterIncidentField
+{
+    /// <summary>The organisation as the registry names it.</summary>
+    Organisation,
+
+    /// <summary>The day it became public (2026年11月3日).</summary>
+    BecamePublicOn,
+
+    /// <summary>The day it happened, when the registry knows it.</summary>
+    OccurredOn,
+
+    /// <summary>The published sources: 《title》（2026年11月3日）, joined by 、.</summary>
+    Sources,
+
+    /// <summary>The status, in the binding's own words per status id (<see cref="Incidents.IncidentLetterValues.StatusIds"/>).</summary>
+    Status,
 }
 
 /// <summary>What a <c>"progress"</c> binding reads from the contact log, about the first of its steps that was done.</summary>

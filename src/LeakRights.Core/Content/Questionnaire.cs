@@ -25,6 +25,12 @@ public sealed record Question(
     int? MaxLength,
     bool LetterOnly)
 {
+    /// <summary>
+    /// Carried by the answers but never asked on a step (<c>"hidden": true</c>): set by a prefilled start, e.g. the published
+    /// incident a check was started from (<c>incident</c>). Optional, in no step, and validated where it is used.
+    /// </summary>
+    public bool Hidden { get; init; }
+
     public QuestionOption? FindOption(string id) => Options.FirstOrDefault(o => o.Id == id);
 }
 

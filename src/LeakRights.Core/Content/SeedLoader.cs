@@ -16,6 +16,7 @@ public static class SeedLoader
     public const string HolidaysFile = "holidays.json";
     public const string GlossaryFile = "glossary.json";
     public const string ProgressFile = "progress.json";
+    public const string PublicInterestFile = "public-interest.json";
     public const string StatutesFolder = "statutes";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false, MaxDepth = 64 };
@@ -44,7 +45,8 @@ public static class SeedLoader
         var holidays = Parse(seedsDirectory, HolidaysFile, errors, ReadHolidays);
         var glossary = Parse(seedsDirectory, GlossaryFile, errors, ReadGlossary);
         var progress = Parse(seedsDirectory, ProgressFile, errors, ReadProgress);
-        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || progress is null || errors.Count > 0)
+        var publicInterest = Parse(seedsDirectory, PublicInterestFile, errors, PublicInterestContent.Read);
+        if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || progress is null || publicInterest is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
             return (null, errors);
@@ -52,7 +54,7 @@ public static class SeedLoader
 
         // Compile: every rule gets its resolved wording (a missing text is an error here, not a 500 later).
         rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors) with { Glossary = glossary };
-        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters) { Progress = progress };
+        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters) { Progress = progress, PublicInterest = publicInterest };
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }
@@ -217,9 +219,25 @@ public static class SeedLoader
                     };
                 }
 
-                if (new[] { question is not null, planText is not null, cites.Count > 0, progress is not null }.Count(x => x) != 1)
+                var incidentText = r.OptionalString(p.Value, "incident", at);
+                LetterIncidentField? incident = incidentText switch
                 {
-                    r.Error(at, "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan), 'cites' (a non-empty list of citations) or 'progress' (a value of the contact log)");
+                    null => null,
+                    "organisation" => LetterIncidentField.Organisation,
+                    "became-public-on" => LetterIncidentField.BecamePublicOn,
+                    "occurred-on" => LetterIncidentField.OccurredOn,
+                    "sources" => LetterIncidentField.Sources,
+                    "status" => LetterIncidentField.Status,
+                    _ => null,
+                };
+                if (incidentText is not null && incident is null)
+                {
+                    r.Error(at, $"incident value '{incidentText}' must be organisation, became-public-on, occurred-on, sources or status");
+                }
+
+                if (new[] { question is not null, planText is not null, cites.Count > 0, progress is not null, incidentText is not null }.Count(x => x) != 1)
+                {
+                    r.Error(at, "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan), 'cites' (a non-empty list of citations), 'progress' (a value of the contact log) or 'incident' (a value of the published incident)");
                 }
 
                 var wrap = r.OptionalString(p.Value, "wrap", at) is { } w ? TextTemplate.Parse(w) : null;
@@ -231,9 +249,9 @@ public static class SeedLoader
                 Dictionary<string, string>? labels = null;
                 if (p.Value.TryGetProperty("labels", out var l) && l.ValueKind != JsonValueKind.Null)
                 {
-                    if (question is null && plan != LetterPlanValue.FirstAuthority && progress?.Field is not (LetterProgressField.Reply or LetterProgressField.Channel))
+                    if (question is null && plan != LetterPlanValue.FirstAuthority && progress?.Field is not (LetterProgressField.Reply or LetterProgressField.Channel) && incident != LetterIncidentField.Status)
                     {
-                        r.Error(at, "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids) or channel (channel ids)");
+                        r.Error(at, "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids), a progress reply (reply ids) or channel (channel ids) or the incident's status (status ids)");
                     }
 
                     if (l.ValueKind != JsonValueKind.Object || l.EnumerateObject().Any(o => o.Value.ValueKind != JsonValueKind.String))
@@ -258,6 +276,7 @@ public static class SeedLoader
                     Labels = labels,
                     OmitWhenMissing = missing == "omit",
                     Progress = progress,
+                    Incident = incident,
                 };
             }
         }
@@ -506,7 +525,10 @@ public static class SeedLoader
                 r.Number(item, "max", at, required: type == QuestionType.Number),
                 r.OptionalString(item, "unit", at),
                 maxLength is null ? null : (int)maxLength.Value,
-                r.Bool(item, "letterOnly", at)));
+                r.Bool(item, "letterOnly", at))
+            {
+                Hidden = r.Bool(item, "hidden", at),
+            });
         }
 
         var steps = r.Array(root, "steps", string.Empty)

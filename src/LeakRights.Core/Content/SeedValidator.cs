@@ -15,6 +15,7 @@ internal static class SeedValidator
         ValidateRules(b, errors);
         ValidateDeadlines(b, errors);
         ValidateLetters(b, errors);
+        PublicInterestContent.Validate(b, errors);
         ValidateGlossary(b.Rules, errors);
         ValidateProgress(b, errors);
     }
@@ -170,6 +171,20 @@ internal static class SeedValidator
                 }
             }
 
+            if (binding.Incident == LetterIncidentField.Status)
+            {
+                var statusIds = Incidents.IncidentLetterValues.StatusIds.Values.ToHashSet(StringComparer.Ordinal);
+                foreach (var key in (binding.Labels?.Keys ?? []).Where(k => !statusIds.Contains(k)))
+                {
+                    errors.Add(new SeedError(L, at, $"labels: '{key}' is not an incident status ({string.Join(", ", statusIds)})"));
+                }
+
+                foreach (var id in statusIds.Where(id => binding.Labels?.ContainsKey(id) != true))
+                {
+                    errors.Add(new SeedError(L, at, $"labels: the incident status '{id}' has no words (a letter states the status only in its own words)"));
+                }
+            }
+
             if (binding.Progress is { } progress)
             {
                 var allSteps = b.Rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
@@ -315,6 +330,10 @@ internal static class SeedValidator
                 {
                     errors.Add(new SeedError(Q, $"step '{step.Id}'", $"question '{id}' is letter-only and must not be part of a step"));
                 }
+                else if (question.Hidden)
+                {
+                    errors.Add(new SeedError(Q, $"step '{step.Id}'", $"question '{id}' is hidden (set by a prefilled start) and must not be part of a step"));
+                }
                 else if (!placed.Add(id))
                 {
                     errors.Add(new SeedError(Q, $"step '{step.Id}'", $"question '{id}' is already asked by an earlier step"));
@@ -325,9 +344,14 @@ internal static class SeedValidator
         foreach (var question in q.Questions)
         {
             var at = $"question '{question.Id}'";
-            if (!question.LetterOnly && !placed.Contains(question.Id))
+            if (!question.LetterOnly && !question.Hidden && !placed.Contains(question.Id))
             {
                 errors.Add(new SeedError(Q, at, "is not asked by any step"));
+            }
+
+            if (question.Hidden && (question.Required || question.LetterOnly || question.ShowIf is not null))
+            {
+                errors.Add(new SeedError(Q, at, "a hidden question must be optional, not letter-only and without showIf"));
             }
 
             if (question.Type is QuestionType.SingleChoice or QuestionType.MultiChoice)

@@ -115,7 +115,7 @@ public sealed class PlanPdfComposer
     public static string FileName(Plan plan) =>
         string.Create(CultureInfo.InvariantCulture, $"leakrights-plan-{plan.GeneratedAt.ToOffset(ChinaTime.Offset):yyyyMMdd}.pdf");
 
-    private static IEnumerable<PdfBlock> Letter(PlanLetter letter)
+    internal static IEnumerable<PdfBlock> Letter(PlanLetter letter)
     {
         yield return new PageBreakBlock(Framed: false);
         yield return new ParagraphBlock(letter.Title.Text, ParagraphStyle.LetterTitle);

@@ -28,6 +28,12 @@ public sealed record Plan(
     DerivedFacts Facts,
     DateOnly? TextsAsOf)
 {
+    /// <summary>
+    /// The published incident the check was started from (its <c>incident</c> answer), when it is still published; the
+    /// letters name it and the public-interest step offers the referral letter for it. Null for any other plan.
+    /// </summary>
+    public Incidents.Incident? Incident { get; init; }
+
     /// <summary>The case's contact log, oldest first, as the plan reads it (empty for a plan without a case).</summary>
     public IReadOnlyList<PlanLogEntry> Log { get; init; } = [];
 

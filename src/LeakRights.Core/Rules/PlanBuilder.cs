@@ -2,6 +2,7 @@ using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
+using LeakRights.Core.Incidents;
 
 namespace LeakRights.Core.Rules;
 
@@ -23,9 +24,15 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     /// Builds the plan. <paramref name="letterFields"/> (the letter-only details: name, contact, address) fill the letters of this
     /// plan only; they are never kept.
     /// </summary>
-    public Plan Build(AnswerSet answers, IContentCatalog catalog, IReadOnlyDictionary<string, string>? letterFields = null, IReadOnlyList<ProgressEntry>? progress = null)
+    /// <remarks>
+    /// <paramref name="incidents"/> are the published incidents: the <c>incident</c> answer counts only when it names one of
+    /// them (else it is dropped, as if never given), and the plan then carries that <see cref="Incident"/> for its letters
+    /// and pages.
+    /// </remarks>
+    public Plan Build(AnswerSet answers, IContentCatalog catalog, IReadOnlyDictionary<string, string>? letterFields = null, IReadOnlyList<ProgressEntry>? progress = null, IIncidentCatalog? incidents = null)
     {
         var rules = Rules;
+        (answers, var incident) = IncidentAnswers.Resolve(answers, incidents);
         var now = time.GetUtcNow();
         var today = ChinaTime.Today(time);
         // The contact log updates "您已经做了什么" and dates the events it records; the rules then decide as for answers.
@@ -188,12 +195,13 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .ToList();
 
         bool Holds(Condition c) => ConditionEvaluator.Evaluate(c, answers, facts.Holding, recommended);
-        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, collector, Holds, log, deadlines).Fill();
+        var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, collector, Holds, log, deadlines, incident).Fill();
 
         DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);
         return new Plan(now, today, answers, situation, firstThings, urgent, paths, collector.AuthorityList, collector.Citations, evidence, deadlines, flags, letters, calendar, facts, asOf)
         {
             Log = planLog,
+            Incident = incident,
         };
     }
 
@@ -305,7 +313,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     }
 
     /// <summary>Fills the letters whose step is in the plan from their bindings; a value the person did not give is a blank.</summary>
-    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, Collector collector, Func<Condition, bool> holds, ProgressLog log, IReadOnlyList<PlanDeadline> deadlines)
+    private sealed class LetterFiller(ContentBundle content, AnswerSet answers, IReadOnlyDictionary<string, string> letterFields, DateOnly today, IReadOnlyList<PlanPath> paths, Collector collector, Func<Condition, bool> holds, ProgressLog log, IReadOnlyList<PlanDeadline> deadlines, Incident? incident)
     {
         private LetterSet Set => content.Letters;
 
@@ -340,6 +348,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
                 var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, b.Labels)
                     : b.Cites.Count > 0 ? CitationList(Cite(b.Cites, cited))
                     : b.Progress is { } progress ? Progress(progress, b.Labels)
+                    : b.Incident is { } field ? (incident is null ? string.Empty : IncidentLetterValues.Value(incident, field, b.Labels))
                     : Answer(b);
                 if (!string.IsNullOrWhiteSpace(value))
                 {

@@ -22,7 +22,11 @@ public sealed record QuestionDto(
     decimal? Max,
     string? Unit,
     int? MaxLength,
-    bool LetterOnly);
+    bool LetterOnly)
+{
+    /// <summary>Carried by the answers but never asked on a step (the <c>incident</c> a check was started from; additive, issue 16).</summary>
+    public bool Hidden { get; init; }
+}
 
 public sealed record OptionDto(string Id, string Label, bool Exclusive);
 
@@ -36,7 +40,14 @@ public sealed record PlanResponse(
     IReadOnlyList<DeadlineDto> Deadlines,
     IReadOnlyList<string> Flags,
     IReadOnlyList<TodoDto> FirstThings,
-    IReadOnlyList<LetterDto> Letters);
+    IReadOnlyList<LetterDto> Letters)
+{
+    /// <summary>The published incident the answers name (<c>incident</c>), when it is published; null otherwise (additive, issue 16).</summary>
+    public PlanIncidentDto? Incident { get; init; }
+}
+
+/// <summary>The incident a plan was made for: its slug (see <c>GET /api/v1/incidents/{slug}</c>), organisation and the day it became public.</summary>
+public sealed record PlanIncidentDto(string Slug, string Organisation, string BecamePublicOn);
 
 public sealed record UrgentDto(string Key, string Title, string Text, IReadOnlyList<string> Authorities, IReadOnlyList<string> Citations);
 
@@ -114,7 +125,10 @@ internal static class ApiMapping
             x.Max,
             x.Unit,
             x.MaxLength,
-            x.LetterOnly)).ToList());
+            x.LetterOnly)
+        {
+            Hidden = x.Hidden,
+        }).ToList());
 
     /// <summary>Writes a condition back in the grammar of seeds/ (docs/rules-format.md), so other UIs can evaluate show-if.</summary>
     public static JsonObject ToJson(Condition c) => c switch
@@ -149,7 +163,10 @@ internal static class ApiMapping
         p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step, d.NoDate)).ToList(),
         p.Flags.Select(f => f.Id).ToList(),
         p.FirstThings.Select(t => new TodoDto(t.Title, t.Anchor, Due(t.Due))).ToList(),
-        p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks), [.. l.Citations.Select(c => c.ToString())])).ToList());
+        p.Letters.Select(l => new LetterDto(l.Id, l.ForStep, l.Title.Text, Lines(l.Paragraphs), Lines(l.Closing), Lines(l.Signature), l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Append(l.Title).Any(x => x.HasBlanks), [.. l.Citations.Select(c => c.ToString())])).ToList())
+    {
+        Incident = p.Incident is { } i ? new PlanIncidentDto(i.Slug, i.Organisation, ContentRules.FormatDate(i.BecamePublicOn)) : null,
+    };
 
     private static DueDto? Due(PlanDue? d) => d is null ? null : new(
         d.Iso,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Cases;
+using LeakRights.Core.Incidents;
 using LeakRights.Core.Content;
 using LeakRights.Core.Pdf;
 using LeakRights.Core.Rules;
@@ -58,6 +59,8 @@ public static partial class LeakRightsApplication
         services.AddSingleton<ContentSnapshotProvider>();
         services.AddValidatedOptions<ContentOptions>(ContentOptions.Section);
         services.AddHostedService<ContentVersionWatcher>();
+        services.AddSingleton(sp => new ReferralLetterBuilder(sp.GetRequiredService<ContentBundle>(), sp.GetRequiredService<AnswerParser>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Pages.Incidents.PublicInterestView>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<AnswerDraftStore>();
         services.AddSingleton<PlanLinks>();

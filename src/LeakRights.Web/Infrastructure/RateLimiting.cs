@@ -97,6 +97,7 @@ public static class RateLimiting
             Limit(o, "/Plan/Pdf", Pdf);
             Limit(o, "/Plan/Calendar", Pdf);
             Limit(o, "/Plan/Letter", Pdf);
+            Limit(o, "/Incidents/Referral", Pdf);
             Limit(o, "/Case/Export", Cases);
             Limit(o, "/Case/Import", Cases);
             Limit(o, "/Admin/Login", SignIn);

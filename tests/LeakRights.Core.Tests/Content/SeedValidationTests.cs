@@ -34,15 +34,35 @@ public sealed class SeedValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"answer\": \"harms\" }", "bindings.basis-no-leak", "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan), 'cites' (a non-empty list of citations) or 'progress' (a value of the contact log)")]
+    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"answer\": \"harms\" }", "bindings.basis-no-leak", "needs exactly one of 'answer' (a question id), 'plan' (a value of the plan), 'cites' (a non-empty list of citations), 'progress' (a value of the contact log) or 'incident' (a value of the published incident)")]
     [InlineData("\"missing\": \"omit\" },\n    \"loss-amount\"", "\"missing\": \"skip\" },\n    \"loss-amount\"", "bindings.loss", "'missing' must be 'blank' (the default) or 'omit', not 'skip'")]
-    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"labels\": {} }", "bindings.basis-no-leak", "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids) or a progress reply (reply ids) or channel (channel ids)")]
+    [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"], \"labels\": {} }", "bindings.basis-no-leak", "'labels' is only for an 'answer' binding (option ids), the plan's first-authority (authority ids), a progress reply (reply ids) or channel (channel ids) or the incident's status (status ids)")]
+    [InlineData("\"incident-organisation\": { \"incident\": \"organisation\" }", "\"incident-organisation\": { \"incident\": \"name\" }", "bindings.incident-organisation", "incident value 'name' must be organisation, became-public-on, occurred-on, sources or status")]
+    [InlineData("\"disputed\": \"（据本人了解，涉事单位或者有关部门对该事件有不同说法）\",", "\"rumour\": \"（传闻）\", \"disputed\": \"（据本人了解，涉事单位或者有关部门对该事件有不同说法）\",", "bindings.incident-status", "labels: 'rumour' is not an incident status (reported, confirmed-by-organisation, confirmed-by-authority, disputed)")]
     [InlineData("\"basis-no-leak\": { \"cites\": [\"civil-code#1038\"] }", "\"basis-no-leak\": { \"answer\": \"harms\", \"labels\": { \"spam\": 1 } }", "bindings.basis-no-leak", "'labels' must map ids to strings")]
     public void Load_MalformedLetterBinding_IsNamed(string from, string to, string entry, string problem)
     {
         Replace("letters.json", from, to);
 
         Assert.Equal(new SeedError("seeds/letters.json", entry, problem), SingleError());
+    }
+
+    [Fact]
+    public void Load_IncidentStatusWithoutWords_IsRefused_TheLetterNeverPrintsAStatusItHasNoWordsFor()
+    {
+        Replace("letters.json", "\"disputed\": \"（据本人了解，涉事单位或者有关部门对该事件有不同说法）\",\n", string.Empty);
+
+        Assert.Equal(new SeedError("seeds/letters.json", "bindings.incident-status", "labels: the incident status 'disputed' has no words (a letter states the status only in its own words)"), SingleError());
+    }
+
+    [Theory]
+    [InlineData("\"hidden\": true,", "\"hidden\": true, \"showIf\": { \"question\": \"source\", \"op\": \"eq\", \"value\": \"app\" },", "question 'incident'", "a hidden question must be optional, not letter-only and without showIf")]
+    [InlineData("\"questions\": [\"source\", \"government-body\", \"insider\", \"organisation-name\"]", "\"questions\": [\"source\", \"government-body\", \"insider\", \"organisation-name\", \"incident\"]", "step 'source'", "question 'incident' is hidden (set by a prefilled start) and must not be part of a step")]
+    public void Load_HiddenQuestionMisused_IsNamed(string from, string to, string entry, string problem)
+    {
+        Replace("questionnaire.json", from, to);
+
+        Assert.Contains(new SeedError("seeds/questionnaire.json", entry, problem), Assert.Throws<SeedValidationException>(() => SeedLoader.Load(_dir)).Errors);
     }
 
     [Fact]

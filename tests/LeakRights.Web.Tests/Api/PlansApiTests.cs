@@ -45,7 +45,7 @@ public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<Lea
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The v1 contract's fields first, in order; then the additive ones (docs/api.md).
-        Assert.Equal(["generatedAt", "urgent", "paths", "authorities", "citations", "evidenceChecklist", "deadlines", "flags", "firstThings", "letters"], plan.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["generatedAt", "urgent", "paths", "authorities", "citations", "evidenceChecklist", "deadlines", "flags", "firstThings", "letters", "incident"], plan.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["request-stop", "complain", "legal-action"], plan.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         // The array keeps v1's priority order; 'order' is this person's (money lost to fraud: the police route first).
         Assert.Equal([2, 3, 1], plan.GetProperty("paths").EnumerateArray().Select(p => p.GetProperty("order").GetInt32()));

@@ -19,7 +19,7 @@ public sealed class QuestionnaireAndStatutesApiTests(LeakRightsFactory factory) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ids = body.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["source", "insider", "organisation-name", "data-types", "scale", "discovery", "discovered-on", "infringer-known", "infringer-known-on", "evidence", "harms", "loss-amount", "ongoing-danger", "organisation-notified", "contacted-organisation", "police-report", "refusal-notice", "last-claim-on", "your-name", "your-contact", "organisation-address", "what-happened", "government-body", "leaker-conduct"], ids);
+        Assert.Equal(["source", "insider", "organisation-name", "data-types", "scale", "discovery", "discovered-on", "infringer-known", "infringer-known-on", "evidence", "harms", "loss-amount", "ongoing-danger", "organisation-notified", "contacted-organisation", "police-report", "refusal-notice", "last-claim-on", "your-name", "your-contact", "organisation-address", "what-happened", "government-body", "leaker-conduct", "incident"], ids);
         var insider = body.GetProperty("questions")[1];
         Assert.Equal("single", insider.GetProperty("type").GetString());
         Assert.Equal("not", insider.GetProperty("showIf").GetProperty("op").GetString());

@@ -1,5 +1,6 @@
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
+using LeakRights.Core.Incidents;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LeakRights.Web.Pages.Check;
 
 /// <summary>One step of the guided check. The walker decides what is shown and what comes next; this page only binds and redirects.</summary>
-public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore drafts, AnswerParser parser) : PageModel
+public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore drafts, AnswerParser parser, IIncidentCatalog incidents) : PageModel
 {
     /// <summary>Posted with each follow-up question site.js revealed on the page: the person saw it (even if left empty).</summary>
     public const string ShownField = "lr-shown";
@@ -41,6 +42,9 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
     public IReadOnlyList<(Question Question, bool Shown, string? Reveal)> Items { get; private set; } = [];
 
     public bool ReturnToReview { get; private set; }
+
+    /// <summary>The published incident this check was started from (its answers were prefilled), if any.</summary>
+    public Incident? Incident { get; private set; }
 
     private Dictionary<string, IReadOnlyList<string>> _values = [];
 
@@ -151,6 +155,7 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
         Step = walker.Questionnaire.Steps[step - 1];
         Questions = walker.VisibleQuestions(step - 1, answers);
         ReturnToReview = returnTo == "review";
+        Incident = IncidentAnswers.Slug(answers) is { } slug ? incidents.FindIncident(slug) : null;
         var onStep = Step.QuestionIds.ToHashSet(StringComparer.Ordinal);
         Items = Step.QuestionIds
             .Select(walker.Questionnaire.Get)
