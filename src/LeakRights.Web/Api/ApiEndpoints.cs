@@ -29,7 +29,7 @@ public static class ApiEndpoints
             return body.Error ?? TypedResults.Ok(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers)));
         }).RequireRateLimiting(RateLimiting.Plans);
 
-        api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans) =>
+        api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans, PdfRenderGate gate) =>
         {
             var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: true);
             if (body.Error is not null)
@@ -38,7 +38,8 @@ public static class ApiEndpoints
             }
 
             var plan = plans.Build(body.Parsed!.Answers, body.Parsed.LetterFields);
-            return TypedResults.File(PlanPdf.Render(plan), "application/pdf", PlanPdfComposer.FileName(plan));
+            var pdf = await gate.RenderAsync(() => PlanPdf.Render(plan), request.HttpContext.RequestAborted);
+            return TypedResults.File(pdf, "application/pdf", PlanPdfComposer.FileName(plan));
         }).RequireRateLimiting(RateLimiting.Pdf);
 
         api.MapGet("/statutes", (PlanService plans) => TypedResults.Ok(plans.Content.Laws.Select(ApiMapping.ToDto).ToList()));

@@ -107,6 +107,7 @@ public static partial class LeakRightsApplication
         services.AddReusedAntiforgeryTokens();
         services.AddValidatedOptions<PerformanceOptions>(PerformanceOptions.Section);
         services.AddSingleton<StartupWarmUp>();
+        services.AddSingleton<PdfRenderGate>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWarmUp>());
         services.AddProblemDetails();
         services.AddSingleton<DatabaseWriteProbe>();

@@ -27,6 +27,16 @@ public sealed class PerformanceOptions
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpRounds")]
     [System.ComponentModel.DataAnnotations.Range(1, 500)]
     public int WarmUpRounds { get; set; } = 60;
+
+    /// <summary>PDFs rendered at once (<see cref="PdfRenderGate"/>); 0 = one per processor core.</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfConcurrency")]
+    [System.ComponentModel.DataAnnotations.Range(0, 64)]
+    public int PdfConcurrency { get; set; }
+
+    /// <summary>PDF requests that may wait for a slot; beyond them a request is refused at once with 503 and Retry-After.</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfQueue")]
+    [System.ComponentModel.DataAnnotations.Range(0, 10_000)]
+    public int PdfQueue { get; set; } = 200;
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ public sealed class ErrorModel : PageModel
             ? error.Error switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
-                CaseStoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                CaseStoreUnavailableException or Infrastructure.ServerBusyException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             }
             : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
@@ -42,8 +42,14 @@ public sealed class ErrorModel : PageModel
             415 => ("无法识别提交的内容", "请通过页面上的表单提交。"),
             429 => ("请求太频繁", "您的操作太频繁了，请稍等一会儿再试。"),
             503 when error?.Error is CaseStoreUnavailableException => ("暂时无法打开案件", CaseStoreUnavailableException.Message503),
+            503 when error?.Error is Infrastructure.ServerBusyException => ("现在人很多", Infrastructure.ServerBusyException.Message503),
             _ => ("出错了", "服务器暂时出了问题，您的答案仍保存在您的浏览器中。请稍后再试；紧急情况请直接拨打 110。"),
         };
+
+        if (error?.Error is Infrastructure.ServerBusyException)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
 
         if (original is not null && original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {

@@ -78,6 +78,24 @@ st, html, hd = fetch(op, "/admin/login", [("__RequestVerificationToken", token_r
 assert st == 302, f"admin sign-in failed: {st}"
 open(os.path.join(out, "admin.lua"), "w").write("wrk.headers[\"Cookie\"] = " + lua_str(cookie_header(cj)) + "\nwrk.path = \"/admin/statutes\"\n")
 
+# 4b. A published incident (issue 16), created and published through the admin forms: its page is served from the output cache.
+st, html, _ = fetch(op, "/admin/incidents/new")
+if st == 200:
+    fields = [("__RequestVerificationToken", token_re.search(html).group(1)), ("Input.Slug", "load-test-courier"), ("Input.Organisation", "示例快递公司"),
+              ("Input.Source", "courier"), ("Input.OccurredOn", "2026-10-01"), ("Input.BecamePublicOn", "2026-11-20"), ("Input.Scale", "5000-plus"),
+              ("Input.Summary", "示例快递公司的寄件人和收件人信息被人在网上出售，涉及姓名、电话和地址。"), ("Input.Status", "confirmed-by-organisation"),
+              ("Input.Note", "load test"), ("Input.Sources[0].Kind", "organisation-notice"), ("Input.Sources[0].Title", "关于用户信息安全事件的公告"),
+              ("Input.Sources[0].Url", "https://example.com/notice/1"), ("Input.Sources[0].PublishedOn", "2026-11-20"),
+              ("Input.DataTypes", "identity"), ("Input.DataTypes", "contact"), ("Input.DataTypes", "address")]
+    st, html, _ = fetch(op, "/admin/incidents/new", fields)
+    assert st == 302, f"incident not created: {st}"
+    st, html, _ = fetch(op, "/admin/incidents/load-test-courier")
+    publish = re.search(r'<form method="post" data-publish-form.*?</form>', html, re.S).group(0)
+    revision = re.search(r'name="ExpectedRevision" value="(\d+)"', publish).group(1)
+    st, _, _ = fetch(op, "/admin/incidents/load-test-courier?handler=Publish", [("__RequestVerificationToken", token_re.search(html).group(1)), ("ExpectedRevision", revision)])
+    assert st == 302, f"incident not published: {st}"
+    open(os.path.join(out, "incident-path.txt"), "w").write("/incidents/load-test-courier")
+
 # 5. A mixed run: pages, steps, plans and PDFs in rough real-life proportions.
 mixed = []
 mixed += [("GET", "/", None, None)] * 20 + [("GET", "/check/1", None, None)] * 20 + [("GET", link, None, None)] * 10 + [("GET", "/statutes/pipl", None, None)] * 5

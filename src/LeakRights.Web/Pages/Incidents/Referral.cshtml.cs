@@ -14,7 +14,7 @@ namespace LeakRights.Web.Pages.Incidents;
 /// message and everything typed; the details are used for this file only, never stored or logged. A missing or
 /// unpublished incident is a friendly 404.
 /// </summary>
-public sealed class ReferralModel(IIncidentCatalog incidents, ReferralLetterBuilder builder, PlanService plans, ContentBundle content) : PageModel
+public sealed class ReferralModel(IIncidentCatalog incidents, ReferralLetterBuilder builder, PlanService plans, ContentBundle content, PdfRenderGate gate) : PageModel
 {
     public const string PdfContentType = "application/pdf";
 
@@ -38,7 +38,7 @@ public sealed class ReferralModel(IIncidentCatalog incidents, ReferralLetterBuil
         return Page();
     }
 
-    public IActionResult OnPost([FromRoute] string? slug)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string? slug, CancellationToken cancellationToken)
     {
         Incident = Find(slug);
         if (Incident is null)
@@ -59,7 +59,7 @@ public sealed class ReferralModel(IIncidentCatalog incidents, ReferralLetterBuil
         var letter = builder.Build(Incident, parsed.Request!, plans.Content);
         return Request.Form["format"] == "docx"
             ? File(LetterDocx.Render(letter.Letter), Plan.LetterModel.DocxContentType, ReferralLetterBuilder.FileName(Incident, "docx"))
-            : File(ReferralPdfComposer.Render(letter), PdfContentType, ReferralLetterBuilder.FileName(Incident, "pdf"));
+            : File(await gate.RenderAsync(() => ReferralPdfComposer.Render(letter), cancellationToken), PdfContentType, ReferralLetterBuilder.FileName(Incident, "pdf"));
     }
 
     // A blank slug binds as null; a slug longer than any id is not looked up.

@@ -55,7 +55,7 @@ public sealed record DownloadForm(string BasePath, IReadOnlyList<Question> Quest
 /// used for one PDF, never stored or logged; on a case, a form posted without details uses those saved in the case, and the
 /// PDF prints the case link with its QR code.
 /// </summary>
-public sealed class PdfModel(PlanSources sources, PlanService plans, QuestionnaireWalker walker) : PageModel
+public sealed class PdfModel(PlanSources sources, PlanService plans, QuestionnaireWalker walker, PdfRenderGate gate) : PageModel
 {
     public DownloadForm Form { get; private set; } = null!;
 
@@ -82,6 +82,7 @@ public sealed class PdfModel(PlanSources sources, PlanService plans, Questionnai
         var fields = DownloadForm.HasDetails(Request.Form, walker) ? details.Fields : source.LetterFields;
         var plan = plans.Build(source.Answers, fields, source.Progress);
         var print = source.Case is { } link ? CaseLinkPrints.For(CaseLinkPrints.AbsoluteUrl(Request, link)) : null;
-        return File(PlanPdf.Render(plan, print), "application/pdf", PlanPdfComposer.FileName(plan));
+        var pdf = await gate.RenderAsync(() => PlanPdf.Render(plan, print), cancellationToken);
+        return File(pdf, "application/pdf", PlanPdfComposer.FileName(plan));
     }
 }
