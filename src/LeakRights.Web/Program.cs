@@ -3,6 +3,7 @@ using LeakRights.Web.Admin;
 using LeakRights.Web.Infrastructure;
 using Serilog;
 
+using var console = BufferedConsole.Install();
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
 
 try

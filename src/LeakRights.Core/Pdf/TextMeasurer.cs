@@ -18,7 +18,7 @@ public static class TextMeasurer
 
     /// <summary>
     /// The face to draw with: the common faces (<see cref="NotoFontResolver.CommonFamily"/>) when the document allows, else the
-    /// full ones. Widths are always measured on the full faces; the common faces have the same advance widths.
+    /// full ones. Both have the same advance widths, so a character is measured on whichever face has it (the common one first).
     /// </summary>
     public static XFont Font(bool bold, double size, bool common = false) => Fonts.GetOrAdd((bold, size, common), k =>
     {
@@ -37,7 +37,9 @@ public static class TextMeasurer
             return ReferenceSize / 2;
         }
 
-        var font = Font(key.Bold, ReferenceSize);
+        // The common faces have the full faces' advance widths (CommonFacesTests): measuring on them keeps the 10 MB full faces
+        // out of memory until a document needs a character only they have.
+        var font = Font(key.Bold, ReferenceSize, common: NotoFontResolver.CommonCovers(key.C.ToString()));
         lock (MeasureGate)
         {
             _measure ??= XGraphics.CreateMeasureContext(new XSize(10000, 10000), XGraphicsUnit.Point, XPageDirection.Downwards);

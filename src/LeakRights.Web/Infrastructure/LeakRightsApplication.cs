@@ -36,9 +36,8 @@ public static partial class LeakRightsApplication
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .ApplyPrivacyRules()
-            // The console is written by a background thread: one line per request must not hold request threads on a lock and
-            // a write(2) each (docs/performance.md). Under a flood beyond 10,000 queued lines, lines are dropped, not requests.
-            .WriteTo.Async(a => a.Console(formatProvider: CultureInfo.InvariantCulture), bufferSize: 10_000, blockWhenFull: false),
+            // Standard output is buffered (Program.cs, BufferedConsole): one write(2) per batch of lines, not per request.
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
             preserveStaticLogger: true);
 
         services.AddValidatedOptions<LeakRightsOptions>(LeakRightsOptions.Section);
