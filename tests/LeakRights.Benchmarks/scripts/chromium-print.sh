@@ -6,6 +6,7 @@ set -euo pipefail
 root=$(pwd)
 work=$(mktemp -d)
 dotnet build -c Release src/LeakRights.Web >/dev/null
+export LeakRights__DataProtection__KeyEncryptionKey=$(head -c 32 /dev/urandom | base64)
 (cd src/LeakRights.Web && ASPNETCORE_ENVIRONMENT=Production LeakRights__Security__SecureCookies=false ConnectionStrings__LeakRights="Data Source=${work}/bench.db" \
   dotnet bin/Release/net10.0/LeakRights.Web.dll --urls http://127.0.0.1:5099 >"${work}/app.log" 2>&1) &
 app=$!

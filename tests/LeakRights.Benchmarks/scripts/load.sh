@@ -2,31 +2,37 @@
 # Load test (not a test): wrk against the app and a baseline Razor page, Release builds published as shipped, in Production,
 # on this machine. One command prints every table of docs/performance.md. Run from the repository root:
 #   tests/LeakRights.Benchmarks/scripts/load.sh [seconds-per-scenario] [before-git-ref]
-#     seconds-per-scenario  default 10 (after a warm-up pass of the same length; the mixed run is 60 s)
+#     seconds-per-scenario  default 10 per pass, two passes per build alternating between builds (after a 3-second warm-up
+#                           pass each); the mixed run is one 60-second pass per build
 #     before-git-ref        also publish that commit and measure it in the same run ("before" columns), e.g. eea8dc8
 # Environment: LOAD_SKIP_SPIKE=1 skips the spike (two instances + nginx + PostgreSQL, ~2 min);
 #              LOAD_SKIP_SPEED=1 skips the time-to-speed curves.
 # Needs: wrk (apt-get install wrk), python3, curl; for the spike nginx and PostgreSQL (.ci/postgres.sh). Loopback only.
 set -euo pipefail
+trap 'echo "load.sh: failed at line $LINENO" >&2' ERR
 seconds=${1:-10}
 before_ref=${2:-}
 connections=32
 threads=2
 root=$(pwd)
 here="${root}/tests/LeakRights.Benchmarks/scripts"
-work=$(mktemp -d)
+work=${LOAD_WORK:-$(mktemp -d)}   # LOAD_WORK=an earlier run's folder reuses its published builds
 app_port=5080
 base_port=5081
 running=()
 stop_all() { for p in "${running[@]}"; do kill "$p" 2>/dev/null || true; done; running=(); wait 2>/dev/null || true; }
 trap 'stop_all; [ -n "$before_ref" ] && git -C "$root" worktree remove --force "${work}/before-src" 2>/dev/null || true' EXIT
 
+variants=(after)
+if [ ! -f "${work}/after/LeakRights.Web.dll" ]; then
 echo "publishing Release builds…" >&2
 dotnet publish -c Release -o "${work}/after" src/LeakRights.Web >/dev/null                                       # as shipped: ReadyToRun
 dotnet publish -c Release -o "${work}/after-jit" -p:PublishReadyToRun=false src/LeakRights.Web >/dev/null       # the same code, JIT only
 dotnet publish -c Release -o "${work}/baseline" tests/LeakRights.Baseline >/dev/null
-variants=(after)
-if [ -n "$before_ref" ]; then
+fi
+if [ -n "$before_ref" ] && [ -f "${work}/before/LeakRights.Web.dll" ]; then
+  variants=(before after)
+elif [ -n "$before_ref" ]; then
   git -C "$root" worktree add --detach "${work}/before-src" "$before_ref" >/dev/null 2>&1
   (cd "${work}/before-src" && dotnet publish -c Release -o "${work}/before" src/LeakRights.Web >/dev/null)
   variants=(before after)
@@ -36,6 +42,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 export LeakRights__RateLimits__PlansPerMinute=0 LeakRights__RateLimits__PdfPerMinute=0 LeakRights__RateLimits__SignInPerMinute=0 LeakRights__RateLimits__CasesPerMinute=0
 export LeakRights__Security__SecureCookies=false   # plain http on 127.0.0.1: the scripts must get their cookies back
 export LeakRights__DataProtection__KeyEncryptionKey=$(head -c 32 /dev/urandom | base64)
+export DOTNET_TC_CallCountingDelayMs=0   # as the shipped systemd unit (docs/deploy/systemd); applies to every build measured
 
 start_app() { # dir db [env...] -> sets app_pid; waits for /healthz
   local dir=$1 db=$2; shift 2
@@ -65,7 +72,7 @@ link=$(cat "${work}/plan-link.txt")
 
 run() { # name url [lua] [duration] -> "name|rps|p50|p99|errors"
   local name=$1 url=$2 lua=${3:-} dur=${4:-$seconds} out
-  wrk -t${threads} -c${connections} -d"$(( dur < 10 ? dur : 10 ))"s --latency ${lua:+-s "$lua"} "$url" >/dev/null 2>&1 || true   # warm-up pass
+  wrk -t${threads} -c${connections} -d3s ${lua:+-s "$lua"} "$url" >/dev/null 2>&1 || true   # warm-up pass (this page's code paths)
   out=$(wrk -t${threads} -c${connections} -d${dur}s --latency ${lua:+-s "$lua"} "$url")
   local rps p50 p99 non2xx sock
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
@@ -78,18 +85,25 @@ run() { # name url [lua] [duration] -> "name|rps|p50|p99|errors"
 
 a="http://127.0.0.1:${app_port}"
 scenarios=(
-  "landing page /|${a}/|"
-  "step GET /check/1 (first visit)|${a}/check/1|"
-  "step GET /check/1 (returning browser)|${a}/check/1|${work}/step-get-returning.lua"
-  "step POST /check/1|${a}/check/1|${work}/step-post.lua"
-  "POST /api/v1/plans (18 scenarios)|${a}/api/v1/plans|${work}/plans.lua"
-  "plan page from its link|${a}${link}|"
-  "PDF, API (5 spec scenarios, all letters)|${a}/api/v1/plans/pdf|${work}/pdf-api.lua"
-  "PDF, plan page download|${a}${link}|${work}/pdf-page.lua"
-  "admin statute list|${a}/admin/statutes|${work}/admin.lua"
+  "landing page /|/|"
+  "step GET /check/1 (first visit)|/check/1|"
+  "step GET /check/1 (returning browser)|/check/1|${work}/step-get-returning.lua"
+  "step POST /check/1|/check/1|${work}/step-post.lua"
+  "POST /api/v1/plans (18 scenarios)|/api/v1/plans|${work}/plans.lua"
+  "plan page from its link|${link}|"
+  "PDF, API (5 spec scenarios, all letters)|/api/v1/plans/pdf|${work}/pdf-api.lua"
+  "PDF, plan page download|${link}|${work}/pdf-page.lua"
+  "admin statute list|/admin/statutes|${work}/admin.lua"
 )
 if [ -f "${work}/incident-path.txt" ]; then
-  scenarios+=("incident page (output cache)|${a}$(cat "${work}/incident-path.txt")|")
+  scenarios+=("incident page (output cache)|$(cat "${work}/incident-path.txt")|")
+fi
+mixed_scenario=("mixed (60 s)|/|${work}/mixed.lua|60")
+# LOAD_ONLY="name1;name2": measure only these scenarios (e.g. the two the time-to-speed curves need) and no mixed run.
+if [ -n "${LOAD_ONLY:-}" ]; then
+  kept=()
+  for s in "${scenarios[@]}"; do [[ ";${LOAD_ONLY};" == *";${s%%|*};"* ]] && kept+=("$s"); done
+  scenarios=("${kept[@]}"); mixed_scenario=()
 fi
 
 baseline_pid=
@@ -101,25 +115,47 @@ baseline=$(run "baseline: template Razor page" "http://127.0.0.1:${base_port}/")
 kill "$baseline_pid"; wait "$baseline_pid" 2>/dev/null || true
 base_rps=$(cut -d'|' -f2 <<<"$baseline")
 
-declare -A result rss hwm
+# Every build runs at once on its own port (each on its own copy of the prepared database); the scenarios alternate between
+# them (before, after, before, after) so that a slower or faster minute of this shared machine falls on both alike. Each
+# build's figure is the mean of its two passes.
+declare -A result rss hwm port_of pid_of
+p=$app_port
 for v in "${variants[@]}"; do
   cp "${work}/prepared.db" "${work}/run-${v}.db"
-  start_app "${work}/${v}" "${work}/run-${v}.db"
-  for s in "${scenarios[@]}"; do
-    IFS='|' read -r name url lua <<<"$s"
-    result["$v|$name"]=$(run "$name" "$url" "$lua")
+  app_port=$p start_app "${work}/${v}" "${work}/run-${v}.db"
+  port_of[$v]=$p; pid_of[$v]=$app_pid; p=$((p + 2))
+done
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) ; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+mean() { # two "name|rps|p50|p99|errors" -> "name|mean rps|larger p50|larger p99|summed errors"
+  local n r1 a1 b1 e1 r2 a2 b2 e2
+  IFS='|' read -r n r1 a1 b1 e1 <<<"$1"; IFS='|' read -r _ r2 a2 b2 e2 <<<"$2"
+  local p50 p99
+  p50=$(awk -v x="$(to_ms "$a1")" -v y="$(to_ms "$a2")" 'BEGIN { printf "%.2fms", (x > y ? x : y) }')
+  p99=$(awk -v x="$(to_ms "$b1")" -v y="$(to_ms "$b2")" 'BEGIN { printf "%.2fms", (x > y ? x : y) }')
+  echo "${n}|$(( (r1 + r2) / 2 ))|${p50}|${p99}|$((e1 + e2))"
+}
+for s in "${scenarios[@]}" "${mixed_scenario[@]}"; do
+  IFS='|' read -r name path lua dur <<<"$s"
+  declare -A pass1=()
+  rounds=2; [ -n "$dur" ] && rounds=1   # the 60-second mixed run: one pass per build
+  for round in $(seq 1 "$rounds"); do
+    for v in "${variants[@]}"; do
+      out=$(run "$name" "http://127.0.0.1:${port_of[$v]}${path}" "$lua" "${dur:-$seconds}")
+      if [ "$rounds" = 1 ]; then result["$v|$name"]=$out; elif [ "$round" = 1 ]; then pass1[$v]=$out; else result["$v|$name"]=$(mean "${pass1[$v]}" "$out"); fi
+    done
   done
-  result["$v|mixed (60 s)"]=$(run "mixed (60 s)" "${a}/" "${work}/mixed.lua" 60)
-  rss[$v]=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/${app_pid}/status")
-  hwm[$v]=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/${app_pid}/status")
-  stop_app
+done
+for v in "${variants[@]}"; do
+  rss[$v]=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/${pid_of[$v]}/status")
+  hwm[$v]=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/${pid_of[$v]}/status")
+  kill "${pid_of[$v]}"; wait "${pid_of[$v]}" 2>/dev/null || true
 done
 
 echo "| scenario | before req/s | after req/s | after/before | after ratio to baseline | after p50 | after p99 | errors (before/after) |"
 echo "|---|---|---|---|---|---|---|---|"
 IFS='|' read -r _ brps bp50 bp99 berr <<<"$baseline"
 echo "| baseline: template Razor page | | ${brps} | | 1.00 | ${bp50} | ${bp99} | ${berr} |"
-for s in "${scenarios[@]}" "mixed (60 s)||"; do
+for s in "${scenarios[@]}" "${mixed_scenario[@]}"; do
   IFS='|' read -r name _ <<<"$s"
   IFS='|' read -r _ arps ap50 ap99 aerr <<<"${result["after|$name"]}"
   brps_v=""; berr_v=""; change=""
@@ -144,7 +180,7 @@ if [ -z "${LOAD_SKIP_SPEED:-}" ]; then
     start_app "$dir" "${work}/speed.db" "$@"
     local out="" r
     for _ in $(seq 1 15); do
-      r=$(wrk -t${threads} -c${connections} -d1s "${a}${path}" | awk '/Requests\/sec/ {printf "%.0f", $2}')
+      r=$(wrk -t${threads} -c${connections} -d1s "${a}${path}" | awk '/Requests\/sec/ {printf "%.0f", $2}' || true)
       out="${out} ${r}"
     done
     stop_app
@@ -170,9 +206,9 @@ if [ -z "${LOAD_SKIP_SPEED:-}" ]; then
       read -r -a c <<<"$(curve "$dir" "$ppath" $envs)"
       row="| ${label} (steady ${steady})"
       for i in 0 1 2 3 4 5 7 9 14; do
-        row="${row} | ${c[$i]} ($(awk -v a="${c[$i]}" -v b="$steady" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
+        row="${row} | ${c[$i]:-0} ($(awk -v a="${c[$i]:-0}" -v b="$steady" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"
       done
-      first=$(for i in "${!c[@]}"; do awk -v a="${c[$i]}" -v b="$steady" -v s=$((i + 1)) 'BEGIN { if (a >= 0.8 * b) print s }'; done | head -1)
+      first=$(printf '%s\n' "${c[@]}" | awk -v b="$steady" '!found && $1 >= 0.8 * b { print NR; found = 1 }')
       echo "${row} | ${first:-never} |"
     done
   done

@@ -79,6 +79,15 @@ assert st == 302, f"admin sign-in failed: {st}"
 open(os.path.join(out, "admin.lua"), "w").write("wrk.headers[\"Cookie\"] = " + lua_str(cookie_header(cj)) + "\nwrk.path = \"/admin/statutes\"\n")
 
 # 4b. A published incident (issue 16), created and published through the admin forms: its page is served from the output cache.
+# The admin cookie is Secure outside Development, so over plain http it is sent by hand, as in admin.lua.
+def admin_fetch(path, data=None):
+    req = urllib.request.Request(base + path, data=urllib.parse.urlencode(data).encode() if data is not None else None, headers={"Cookie": cookie_header(cj)})
+    try:
+        r = op.open(req)
+        return r.status, r.read().decode(), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode(), e.headers
+fetch = lambda _op, path, data=None: admin_fetch(path, data)
 st, html, _ = fetch(op, "/admin/incidents/new")
 if st == 200:
     fields = [("__RequestVerificationToken", token_re.search(html).group(1)), ("Input.Slug", "load-test-courier"), ("Input.Organisation", "示例快递公司"),

@@ -24,6 +24,7 @@ export LeakRights__Database__Provider=PostgreSql ConnectionStrings__LeakRights="
 export LeakRights__DataProtection__KeyEncryptionKey=$(head -c 32 /dev/urandom | base64)
 export LeakRights__Security__KnownProxies__0=127.0.0.1 LeakRights__Security__SecureCookies=false
 export AllowedHosts='*'
+export DOTNET_TC_CallCountingDelayMs=0   # as the shipped systemd unit
 (cd "$app_dir" && dotnet LeakRights.Web.dll --migrate-only >/dev/null)
 
 ports=(5101 5102)
