@@ -43,6 +43,12 @@ public sealed class NotoFontResolver : IFontResolver
     /// <summary>Registers the resolver with PDFsharp once per process (PDFsharp allows one global resolver).</summary>
     public static void EnsureRegistered(string? fontDirectory = null)
     {
+        // Called for every text run of every PDF (CommonCovers): no lock once registered.
+        if (Volatile.Read(ref _registered))
+        {
+            return;
+        }
+
         lock (Gate)
         {
             if (_registered)
@@ -63,7 +69,7 @@ public sealed class NotoFontResolver : IFontResolver
             regular.IntersectWith(CmapCharacters(File.ReadAllBytes(Path.Combine(dir, "NotoSansSC_700Bold.common.ttf"))));
             _commonCoverage = regular;
             GlobalFontSettings.FontResolver = new NotoFontResolver(dir);
-            _registered = true;
+            Volatile.Write(ref _registered, true);
         }
     }
 

@@ -11,34 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace LeakRights.Web.Infrastructure;
 
-/// <summary>Settings under "LeakRights:Performance".</summary>
-public sealed class PerformanceOptions
-{
-    public const string Section = "LeakRights:Performance";
-
-    /// <summary>
-    /// Right after the server starts listening, send the hot paths (pages, a step and its post, the plans API, a plan page, a
-    /// PDF) to this instance over loopback, so the JIT has compiled and tiered them before the first spike (issue 15). On by
-    /// default; the functional tests switch it off.
-    /// </summary>
-    public bool WarmUp { get; set; } = true;
-
-    /// <summary>How many times each warm-up request is sent (enough for tiered compilation to promote the methods).</summary>
-    [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpRounds")]
-    [System.ComponentModel.DataAnnotations.Range(1, 500)]
-    public int WarmUpRounds { get; set; } = 60;
-
-    /// <summary>PDFs rendered at once (<see cref="PdfRenderGate"/>); 0 = one per processor core.</summary>
-    [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfConcurrency")]
-    [System.ComponentModel.DataAnnotations.Range(0, 64)]
-    public int PdfConcurrency { get; set; }
-
-    /// <summary>PDF requests that may wait for a slot; beyond them a request is refused at once with 503 and Retry-After.</summary>
-    [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfQueue")]
-    [System.ComponentModel.DataAnnotations.Range(0, 10_000)]
-    public int PdfQueue { get; set; } = 200;
-}
-
 /// <summary>
 /// Warms this instance up once the server listens (see <see cref="PerformanceOptions.WarmUp"/>): real HTTP requests over
 /// loopback, so every middleware, page and serializer on the hot paths runs as it will for people. The requests carry a header
