@@ -47,12 +47,15 @@ public class PdfBenchmarks
 
     public static readonly Lazy<ContentBundle> Content = new(() => SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
 
-    public static Plan BuildPlan(ContentBundle content, string scenario, IReadOnlyDictionary<string, string>? letterFields = null)
+    public static Plan BuildPlan(ContentBundle content, string scenario, IReadOnlyDictionary<string, string>? letterFields = null) =>
+        new PlanBuilder(content, TimeProvider.System).Build(Parse(content, scenario), new SeedCatalog(content), letterFields);
+
+    /// <summary>A spec scenario's answers, parsed as the app parses a request's.</summary>
+    public static AnswerSet Parse(ContentBundle content, string scenario)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "scenarios", scenario + ".json")));
         var (raw, _) = AnswerJson.ReadObject(doc.RootElement.GetProperty("answers"));
         var walker = new QuestionnaireWalker(content.Questionnaire, new AnswerParser(TimeProvider.System));
-        var answers = walker.ParseAll(raw, acceptLetterFields: false).Answers;
-        return new PlanBuilder(content, TimeProvider.System).Build(answers, new SeedCatalog(content), letterFields);
+        return walker.ParseAll(raw, acceptLetterFields: false).Answers;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using LeakRights.Benchmarks;
 using LeakRights.Core.Pdf;
+using LeakRights.Core.Rules;
 
 // `--quick`: a plain Stopwatch harness (median of 200 renders per scenario, bytes), for a fast check and for CI logs.
 // Anything else goes to BenchmarkDotNet (e.g. `--filter *Pdf*`).
@@ -66,6 +67,38 @@ if (args.Contains("--cpu"))
     var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"cpu {cpu.TotalMilliseconds / renders:0.00} ms per PDF, allocated {(GC.GetTotalAllocatedBytes() - allocBefore) / renders / 1024.0 / 1024:0.0} MB per PDF, gen0 GCs {GC.CollectionCount(0) - gcBefore} in {renders}"));
+    return;
+}
+
+if (args.Contains("--build"))
+{
+    // CPU time and allocations per built plan (answers already parsed), with and without the letters' personal fields:
+    // the work behind POST /api/v1/plans and every plan page.
+    var content = PdfBenchmarks.Content.Value;
+    foreach (var fields in new[] { PdfBenchmarks.LetterFields, null })
+    {
+        var plans = PdfBenchmarks.SpecScenarios.Select(n => PdfBenchmarks.Parse(content, n)).ToList();
+        var builder = new PlanBuilder(content, TimeProvider.System);
+        var catalog = new SeedCatalog(content);
+        var warm = Stopwatch.StartNew();
+        for (var i = 0; warm.ElapsedMilliseconds < 3000; i++)
+        {
+            builder.Build(plans[i % plans.Count], catalog, fields);
+        }
+
+        const int builds = 20000;
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var allocBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < builds; i++)
+        {
+            builder.Build(plans[i % plans.Count], catalog, fields);
+        }
+
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(fields is null ? "without" : "with")} letter fields: cpu {cpu.TotalMicroseconds / builds:0.0} µs per plan, allocated {(GC.GetAllocatedBytesForCurrentThread() - allocBefore) / builds / 1024.0:0.0} KB per plan"));
+    }
+
     return;
 }
 

@@ -50,6 +50,11 @@ public sealed class TextTemplate
         return new TextTemplate(source, parts);
     }
 
+    private const int MaxCachedBuilder = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     /// <summary>Fills the placeholders; a name without a value is rendered by <paramref name="missing"/> (by default: left out).</summary>
     public string Render(IReadOnlyDictionary<string, string> values, Func<string, string>? missing = null)
     {
@@ -58,17 +63,25 @@ public sealed class TextTemplate
             return _parts[0].Text;
         }
 
-        var sb = new StringBuilder(Source.Length + 16);
+        // One builder per thread, reused: a plan renders hundreds of templates (issue 15: allocations per plan).
+        var sb = _builder ?? new StringBuilder(256);
+        _builder = null;
         foreach (var (text, isPlaceholder) in _parts)
         {
             sb.Append(!isPlaceholder ? text : values.TryGetValue(text, out var v) ? v : missing?.Invoke(text) ?? string.Empty);
         }
 
-        return sb.ToString();
+        var result = sb.ToString();
+        if (sb.Capacity <= MaxCachedBuilder)
+        {
+            _builder = sb.Clear();
+        }
+
+        return result;
     }
 
     /// <summary>The template split into literal text and placeholder parts, in order (letters mark missing values as blanks).</summary>
-    public IEnumerable<(string Text, bool IsPlaceholder)> Parts => _parts;
+    public IReadOnlyList<(string Text, bool IsPlaceholder)> Parts => _parts;
 
     public override string ToString() => Source;
 }

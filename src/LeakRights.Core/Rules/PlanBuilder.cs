@@ -105,10 +105,22 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .ToList();
 
         // The contact log as people read it, and where each step stands in it.
-        var stepTitles = rules.Paths.SelectMany(p => p.Steps).DistinctBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Title.Render(values), StringComparer.Ordinal);
+        // Rendered only for the steps the log names (most plans have no log at all).
+        var stepTitles = new Dictionary<string, string>(StringComparer.Ordinal);
+        string StepTitle(string key)
+        {
+            if (!stepTitles.TryGetValue(key, out var title))
+            {
+                title = rules.Paths.SelectMany(p => p.Steps).FirstOrDefault(s => s.Key == key)?.Title.Render(values) ?? content.Progress.UnknownStep;
+                stepTitles[key] = title;
+            }
+
+            return title;
+        }
+
         PlanLogEntry LogEntry(ProgressEntry e) => new(
             e,
-            stepTitles.GetValueOrDefault(e.Step) ?? content.Progress.UnknownStep,
+            StepTitle(e.Step),
             content.Progress.Channel(e.Channel)?.Label,
             e.Reply is null ? null : content.Progress.RepliesFor(e.Step).FirstOrDefault(r => r.Id == e.Reply)?.Label ?? content.Progress.Reply(e.Reply)?.Label);
         var planLog = log.Entries.Select(LogEntry).ToList();
@@ -155,7 +167,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         {
             Steps = p.Steps.Select(s => s with
             {
-                Terms = rules.Glossary.Where(g => (s.Title + s.Text).Contains(g.Term, StringComparison.Ordinal) && explained.Add(g.Term)).ToList(),
+                Terms = Terms(rules.Glossary, s, explained),
             }).ToList(),
         }).ToList();
 
@@ -203,6 +215,21 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             Log = planLog,
             Incident = incident,
         };
+    }
+
+    /// <summary>The glossary terms a step's title or text uses that no earlier step explained.</summary>
+    private static List<GlossaryTerm> Terms(IReadOnlyList<GlossaryTerm> glossary, PlanStep step, HashSet<string> explained)
+    {
+        var terms = new List<GlossaryTerm>();
+        foreach (var g in glossary)
+        {
+            if ((step.Title.Contains(g.Term, StringComparison.Ordinal) || step.Text.Contains(g.Term, StringComparison.Ordinal)) && explained.Add(g.Term))
+            {
+                terms.Add(g);
+            }
+        }
+
+        return terms;
     }
 
     private Dictionary<string, string> TemplateValues(AnswerSet answers, DerivedFacts facts) => new(StringComparer.Ordinal)
@@ -319,32 +346,109 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 
         public List<PlanLetter> Fill()
         {
-            var steps = paths.SelectMany(p => p.Steps).ToList();
-            return Set.Letters
-                .Where(l => steps.Any(s => s.Key == l.ForStep) && (l.When is null || holds(l.When)))
-                .Select(l =>
+            var steps = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in paths)
+            {
+                foreach (var s in p.Steps)
                 {
-                    var paragraphs = l.Paragraphs.Where(p => p.When is null || holds(p.When)).Select(p => p.Text).ToList();
-                    var title = l.Title;
-                    var used = paragraphs.Prepend(title).Concat(l.Closing).Concat(l.Signature).SelectMany(t => t.Placeholders).Distinct(StringComparer.Ordinal).ToList();
-                    var cited = new List<CitationRef>();
-                    var values = Values(l, used, cited);
-                    LetterLine Line(TextTemplate t) => new([.. t.Parts.Select(p => !p.IsPlaceholder
-                        ? new LetterSegment(p.Text, false)
-                        : values.TryGetValue(p.Text, out var v) ? new LetterSegment(v, false) : new LetterSegment(Set.Blank, true))]);
+                    steps.Add(s.Key);
+                }
+            }
+
+            var letters = new List<PlanLetter>();
+            foreach (var l in Set.Letters)
+            {
+                if (!steps.Contains(l.ForStep) || (l.When is not null && !holds(l.When)))
+                {
+                    continue;
+                }
+
+                var paragraphs = new List<TextTemplate>(l.Paragraphs.Count);
+                foreach (var p in l.Paragraphs)
+                {
+                    if (p.When is null || holds(p.When))
+                    {
+                        paragraphs.Add(p.Text);
+                    }
+                }
+
+                // The placeholders in the order printed: title, paragraphs, closing, signature.
+                var used = new List<string>();
+                AddPlaceholders(used, [l.Title]);
+                AddPlaceholders(used, paragraphs);
+                AddPlaceholders(used, l.Closing);
+                AddPlaceholders(used, l.Signature);
+                var cited = new List<CitationRef>();
+                var values = Values(l, used, cited);
+                var lines = new List<LetterLine>(paragraphs.Count);
+                foreach (var p in paragraphs)
+                {
                     // A paragraph made only of values left out (e.g. the evidence line when the person has none) is not printed.
-                    var lines = paragraphs.Select(Line).Where(line => line.Segments.Any(s => s.Blank || s.Text.Trim().Length > 0));
-                    return new PlanLetter(l.Id, l.ForStep, Line(title), [.. lines], [.. l.Closing.Select(Line)], [.. l.Signature.Select(Line)]) { Citations = [.. cited.Distinct()] };
-                })
-                .ToList();
+                    var line = Line(p, values);
+                    if (line.Segments.Any(s => s.Blank || s.Text.Trim().Length > 0))
+                    {
+                        lines.Add(line);
+                    }
+                }
+
+                letters.Add(new PlanLetter(l.Id, l.ForStep, Line(l.Title, values), lines, Lines(l.Closing, values), Lines(l.Signature, values)) { Citations = [.. cited.Distinct()] });
+            }
+
+            return letters;
+        }
+
+        private static void AddPlaceholders(List<string> used, IReadOnlyList<TextTemplate> templates)
+        {
+            foreach (var template in templates)
+            {
+                foreach (var name in template.Placeholders)
+                {
+                    if (!used.Contains(name))
+                    {
+                        used.Add(name);
+                    }
+                }
+            }
+        }
+
+        private LetterLine[] Lines(IReadOnlyList<TextTemplate> templates, Dictionary<string, string> values)
+        {
+            var lines = new LetterLine[templates.Count];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                lines[i] = Line(templates[i], values);
+            }
+
+            return lines;
+        }
+
+        /// <summary>A template's parts as printed: its own text, the person's values, and the blank for a value not given.</summary>
+        private LetterLine Line(TextTemplate template, Dictionary<string, string> values)
+        {
+            var parts = template.Parts;
+            var segments = new LetterSegment[parts.Count];
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var (text, isPlaceholder) = parts[i];
+                segments[i] = !isPlaceholder ? new LetterSegment(text, false)
+                    : values.TryGetValue(text, out var v) ? new LetterSegment(v, false)
+                    : new LetterSegment(Set.Blank, true);
+            }
+
+            return new LetterLine(segments);
         }
 
         /// <summary>The value of each placeholder the letter prints, in the order printed; a placeholder without a value prints the blank, or nothing when its binding omits it.</summary>
         private Dictionary<string, string> Values(LetterTemplate letter, List<string> used, List<CitationRef> cited)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var b in used.Select(name => Set.Bindings.GetValueOrDefault(name)).OfType<LetterBinding>())
+            foreach (var name in used)
             {
+                if (Set.Bindings.GetValueOrDefault(name) is not { } b)
+                {
+                    continue;
+                }
+
                 var value = b.PlanValue is { } planValue ? PlanValue(planValue, letter, b.Labels)
                     : b.Cites.Count > 0 ? CitationList(Cite(b.Cites, cited))
                     : b.Progress is { } progress ? Progress(progress, b.Labels)
@@ -435,8 +539,11 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
     /// <summary>Collects authorities and citations once each, in order of first use.</summary>
     private sealed class Collector(IContentCatalog catalog)
     {
-        private readonly HashSet<AuthorityId> _authorities = [];
-        private readonly HashSet<CitationRef> _citations = [];
+        // The rules' citation strings, parsed once (they come from seeds/, so the set is bounded).
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CitationRef> ParsedRefs = new(StringComparer.Ordinal);
+
+        private readonly HashSet<AuthorityId> _authorities = new(32);
+        private readonly HashSet<CitationRef> _citations = new(64);
 
         public List<Authority> AuthorityList { get; } = [];
 
@@ -445,8 +552,14 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         public List<AuthorityId> Authorities(IEnumerable<string> ids)
         {
             var result = new List<AuthorityId>();
-            foreach (var id in ids.Distinct(StringComparer.Ordinal).Select(i => new AuthorityId(i)))
+            foreach (var i in ids)
             {
+                var id = new AuthorityId(i);
+                if (result.Contains(id))
+                {
+                    continue;
+                }
+
                 if (!_authorities.Contains(id))
                 {
                     var a = catalog.FindAuthority(id);
@@ -468,9 +581,13 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         public List<CitationRef> Cites(IEnumerable<string> refs)
         {
             var result = new List<CitationRef>();
-            foreach (var r in refs.Distinct(StringComparer.Ordinal))
+            foreach (var r in refs)
             {
-                var reference = CitationRef.Parse(r);
+                var reference = ParsedRefs.GetOrAdd(r, CitationRef.Parse);
+                if (result.Contains(reference))
+                {
+                    continue; // a handful per call: a list scan beats a set
+                }
 
                 if (!_citations.Contains(reference))
                 {

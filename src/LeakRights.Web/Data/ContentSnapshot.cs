@@ -21,6 +21,10 @@ public sealed class ContentSnapshot : IContentCatalog, IIncidentCatalog
     private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
     private readonly Dictionary<AuthorityId, Authority> _authorities = [];
     private readonly ConcurrentDictionary<(CitationRef Ref, int Revision), string> _html = new();
+    private readonly ConcurrentDictionary<string, string> _fragments = new(StringComparer.Ordinal);
+
+    /// <summary>At most this many rendered fragments are kept per snapshot; past it a fragment is rendered and not kept.</summary>
+    public const int MaxFragments = 4096;
 
     /// <summary>
     /// Builds the snapshot from database rows. A row that breaks <see cref="ContentRules"/> (a bad id, a missing field, an
@@ -156,6 +160,23 @@ public sealed class ContentSnapshot : IContentCatalog, IIncidentCatalog
         TryFindArticle(reference, out _, out var article)
             ? _html.GetOrAdd((reference, article.Revision), _ => MarkdownRenderer.ToHtml(article.Text))
             : string.Empty;
+
+    /// <summary>
+    /// Markup made only of this snapshot's public content (the cited articles' boxes, issue 15), rendered once under
+    /// <paramref name="key"/> and reused until the content changes (every edit replaces the snapshot). Never for anything
+    /// of a person's: the key and the markup must be derived from content alone.
+    /// </summary>
+    public string Fragment<TState>(string key, TState state, Func<TState, string> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (_fragments.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var html = render(state);
+        return _fragments.Count < MaxFragments ? _fragments.GetOrAdd(key, html) : html;
+    }
 
     private static string? ProblemOf(LawEntity l) =>
         !ContentRules.IsValidId(l.Id) ? "the id must be lower-case letters, digits and hyphens"

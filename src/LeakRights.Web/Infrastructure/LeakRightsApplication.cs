@@ -49,6 +49,7 @@ public static partial class LeakRightsApplication
         services.AddSingleton(sp => sp.GetRequiredService<ContentBundle>().Questionnaire);
         services.AddSingleton(sp => new AnswerParser(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuestionnaireWalker>();
+        services.AddSingleton<LeakRights.Web.Pages.Plan.CitationMarkup>();
         services.AddSingleton(sp => new PlanBuilder(sp.GetRequiredService<ContentBundle>(), sp.GetRequiredService<TimeProvider>()));
 
         // SQLite (the default) or PostgreSQL (LeakRights:Database:Provider); every instance on one database sees each content

@@ -15,7 +15,7 @@ namespace LeakRights.Web.Pages.Case;
 /// the log itself, the letter details kept in the case, the calendar to subscribe to, and deletion. Every way the link can
 /// fail to open (missing id, wrong or truncated secret, deleted case) shows the same "无法打开" page.
 /// </summary>
-public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle content, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseEditMarker caseEdit, TimeProvider time) : PageModel
+public sealed class IndexModel(CaseStore cases, PlanService plans, CitationMarkup citations, ContentBundle content, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseEditMarker caseEdit, TimeProvider time) : PageModel
 {
     private static readonly string[] ProgressFields = ["step", "kind", "on", "channel", "reference", "note", "reply"];
 
@@ -239,7 +239,7 @@ public sealed class IndexModel(CaseStore cases, PlanService plans, ContentBundle
     {
         var view = progress ?? new CaseProgressView(content.Progress.Channels, ChinaTime.Today(time), Case!.Version);
         Notice ??= view.Notice;
-        Body = new PlanBodyView(Plan!, BasePath, plans.Content.Html, download ?? DownloadForm.Empty(BasePath, walker, Plan!, Case!.File.LetterFields) with { CanSave = true, Version = Case.Version })
+        Body = new PlanBodyView(Plan!, BasePath, plans.Content, citations, download ?? DownloadForm.Empty(BasePath, walker, Plan!, Case!.File.LetterFields) with { CanSave = true, Version = Case.Version })
         {
             Case = view,
         };

@@ -2,7 +2,6 @@ using System.Globalization;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
-using LeakRights.Core.Rules;
 using LeakRights.Web.Cases;
 using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -11,13 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace LeakRights.Web.Pages.Plan;
 
-public sealed record CitationView(PlanCitation Citation, string Html);
-
 /// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
-public sealed class IndexModel(PlanLinks links, PlanService plans, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseStore cases, IOptions<LeakRightsOptions> options, TimeProvider time) : PageModel
+public sealed class IndexModel(PlanLinks links, PlanService plans, CitationMarkup citations, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseStore cases, IOptions<LeakRightsOptions> options, TimeProvider time) : PageModel
 {
     /// <summary>The plan's body for the shared partials; its empty download form posts to /plan/{token}/pdf (own rate limit).</summary>
-    public PlanBodyView Body => new(Plan!, $"/plan/{Token}", plans.Content.Html, DownloadForm.Empty($"/plan/{Token}", walker, Plan!));
+    public PlanBodyView Body => field ??= new(Plan!, $"/plan/{Token}", plans.Content, citations, DownloadForm.Empty($"/plan/{Token}", walker, Plan!));
 
     public LeakRights.Core.Rules.Plan? Plan { get; private set; }
 

@@ -1,5 +1,7 @@
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
+using LeakRights.Web.Data;
+using Microsoft.AspNetCore.Html;
 
 namespace LeakRights.Web.Pages.Plan;
 
@@ -8,7 +10,7 @@ namespace LeakRights.Web.Pages.Plan;
 /// itself, where its downloads live (<see cref="BasePath"/>: <c>/plan/{token}</c> or <c>/case/{id}/{secret}</c>) and, on the
 /// case page, the contact-log forms (<see cref="Case"/>). It only formats the plan; nothing is decided here.
 /// </summary>
-public sealed class PlanBodyView(LeakRights.Core.Rules.Plan plan, string basePath, Func<CitationRef, string> html, DownloadForm download)
+public sealed class PlanBodyView(LeakRights.Core.Rules.Plan plan, string basePath, ContentSnapshot content, CitationMarkup citations, DownloadForm download)
 {
     public LeakRights.Core.Rules.Plan Plan { get; } = plan;
 
@@ -37,11 +39,16 @@ public sealed class PlanBodyView(LeakRights.Core.Rules.Plan plan, string basePat
     /// <summary>The authorities of an urgent action that have a hotline to tap.</summary>
     public IReadOnlyList<Authority> Hotlines(PlanUrgent urgent) => [.. urgent.Authorities.Select(Plan.Authority).Where(a => a.Hotline is not null)];
 
-    public IReadOnlyList<CitationView> Cites(IEnumerable<CitationRef> references) => [.. references.Select(Cite)];
+    /// <summary>The collapsed "法律依据" group of a step or flag, each article verbatim (markup cached per content snapshot).</summary>
+    public IHtmlContent Cites(IEnumerable<CitationRef> references) => citations.Group(content, Of(references));
 
-    public CitationView Cite(CitationRef reference) => new(Plan.Citation(reference), Html(reference));
+    /// <summary>The cited articles one after another, without the group.</summary>
+    public IHtmlContent CiteItems(IEnumerable<CitationRef> references) => citations.Items(content, Of(references));
 
-    public string Html(CitationRef reference) => html(reference);
+    /// <summary>The printed appendix: every cited article in full, in order of first use.</summary>
+    public IHtmlContent Appendix() => citations.Appendix(content, Plan.Citations);
+
+    private List<PlanCitation> Of(IEnumerable<CitationRef> references) => [.. references.Select(Plan.Citation)];
 }
 
 /// <summary>The case page's contact-log forms: the channels, today's date (the forms' default), and a form shown again after a mistake.</summary>
