@@ -18,6 +18,9 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 
     private static readonly IReadOnlyDictionary<string, string> NoLetterFields = new Dictionary<string, string>();
 
+    // The replies each step can receive: content, fixed for this builder's bundle (issue 15: built per step per plan before).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ProgressOption>> _replies = new(StringComparer.Ordinal);
+
     private RuleSet Rules => content.Rules;
 
     /// <summary>
@@ -126,7 +129,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
         var planLog = log.Entries.Select(LogEntry).ToList();
         StepProgress progressOf(string step)
         {
-            var replies = content.Progress.RepliesFor(step);
+            var replies = _replies.GetOrAdd(step, content.Progress.RepliesFor);
             var own = content.Progress.Step(step);
             var done = log.FirstDone(step);
             var reply = log.LatestReply(step);

@@ -64,12 +64,12 @@ internal sealed class ProgressLog
 
     public bool IsEmpty => _entries.Count == 0;
 
-    public ProgressEntry? FirstDone(string step) => _entries.FirstOrDefault(e => e.Step == step && e.Kind == ProgressKind.Done);
+    public ProgressEntry? FirstDone(string step) => _entries.Count == 0 ? null : _entries.FirstOrDefault(e => e.Step == step && e.Kind == ProgressKind.Done);
 
     public ProgressEntry? FirstDone(IEnumerable<string> steps) =>
         _entries.FirstOrDefault(e => e.Kind == ProgressKind.Done && steps.Contains(e.Step, StringComparer.Ordinal));
 
-    public ProgressEntry? LatestReply(string step) => _entries.LastOrDefault(e => e.Step == step && e.Kind == ProgressKind.Reply && e.Reply is not null);
+    public ProgressEntry? LatestReply(string step) => _entries.Count == 0 ? null : _entries.LastOrDefault(e => e.Step == step && e.Kind == ProgressKind.Reply && e.Reply is not null);
 
     /// <summary>The latest reply to any of <paramref name="steps"/>; only of the ids in <paramref name="replies"/> when it is not empty.</summary>
     public ProgressEntry? LatestReply(IEnumerable<string> steps, IReadOnlyCollection<string>? replies = null) =>
@@ -79,7 +79,7 @@ internal sealed class ProgressLog
     public bool IsOverdue(string step) => _overdue.Contains(step);
 
     /// <summary>A reply has been recorded since the step was done (or at all, when it was never marked done).</summary>
-    public bool HasReplySince(string step, DateOnly since) => _entries.Any(e => e.Step == step && e.Kind == ProgressKind.Reply && e.On >= since);
+    public bool HasReplySince(string step, DateOnly since) => _entries.Count > 0 && _entries.Any(e => e.Step == step && e.Kind == ProgressKind.Reply && e.On >= since);
 
     /// <summary>The date of the earliest entry matching <paramref name="recorded"/> (done entries for "done", replies for reply ids).</summary>
     public DateOnly? EventDate(ProgressCondition recorded) => Matching(recorded).Select(e => (DateOnly?)e.On).FirstOrDefault();

@@ -111,7 +111,7 @@ public static partial class LeakRightsApplication
         services.AddHostedService(sp => sp.GetRequiredService<StartupWarmUp>());
         services.AddProblemDetails();
         services.AddSingleton<DatabaseWriteProbe>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<WarmUpHealthCheck>("warm-up", tags: [WarmUpHealthCheck.ReadyTag]);
         services.AddLeakRightsApi();
         services.AddLeakRightsRateLimiting();
         services.AddLeakRightsIncidents();
@@ -196,7 +196,9 @@ public static partial class LeakRightsApplication
         app.MapLeakRightsApi();
         app.MapLeakRightsCaseApi();
         app.MapLeakRightsIncidents();
-        app.MapHealthChecks("/healthz");
+        // Liveness (and the database) on /healthz; readiness — that and the start-up warm-up having ended — on /readyz.
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = r => !r.Tags.Contains(WarmUpHealthCheck.ReadyTag) });
+        app.MapHealthChecks("/readyz");
         return app;
     }
 

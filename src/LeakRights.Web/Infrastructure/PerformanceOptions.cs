@@ -12,10 +12,22 @@ public sealed class PerformanceOptions
     /// </summary>
     public bool WarmUp { get; set; } = true;
 
-    /// <summary>How many times each warm-up request is sent (enough for tiered compilation to promote the methods).</summary>
+    /// <summary>How many times each warm-up request is sent at least.</summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpRounds")]
     [System.ComponentModel.DataAnnotations.Range(1, 500)]
     public int WarmUpRounds { get; set; } = 60;
+
+    /// <summary>
+    /// After <see cref="WarmUpRounds"/>, go on until the JIT has stopped compiling new code (the hot paths run as optimised
+    /// tier-1 code), at most <see cref="WarmUpMaxSeconds"/>. The instance reports ready on <c>/readyz</c> once the warm-up has
+    /// ended.
+    /// </summary>
+    public bool WarmUpUntilSettled { get; set; } = true;
+
+    /// <summary>The longest the warm-up goes on for (it then ends, settled or not).</summary>
+    [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpMaxSeconds")]
+    [System.ComponentModel.DataAnnotations.Range(1, 120)]
+    public int WarmUpMaxSeconds { get; set; } = 15;
 
     /// <summary>PDFs rendered at once (<see cref="PdfRenderGate"/>); 0 = one per processor core.</summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfConcurrency")]

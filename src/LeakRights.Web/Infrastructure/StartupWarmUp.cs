@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -31,6 +32,9 @@ public sealed partial class StartupWarmUp(
 {
     /// <summary>The header a warm-up request carries, with <see cref="Secret"/>.</summary>
     public const string Header = "X-LeakRights-WarmUp";
+
+    /// <summary>Rounds in a row without newly compiled code after which the warm-up counts the hot paths as compiled.</summary>
+    internal const int SettledAfterQuietRounds = 40;
 
     private static readonly string Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly byte[] SecretBytes = Encoding.ASCII.GetBytes(Secret);
@@ -76,7 +80,7 @@ public sealed partial class StartupWarmUp(
         try
         {
             var result = await RunAsync(baseAddress, HostName(configuration["AllowedHosts"], baseAddress), stoppingToken);
-            LogDone(logger, result.Requests, result.Failures, result.Elapsed.TotalMilliseconds);
+            LogDone(logger, result.Requests, result.Failures, result.Elapsed.TotalMilliseconds, result.Rounds, result.Settled);
             return result;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException or JsonException)
@@ -128,7 +132,7 @@ public sealed partial class StartupWarmUp(
     private async Task<WarmUpResult> RunAsync(Uri baseAddress, string host, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.WarmUpMaxSeconds + 15));
         var token = timeout.Token;
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Host = host;
@@ -154,7 +158,9 @@ public sealed partial class StartupWarmUp(
 
         // A first visit gives the browser its antiforgery cookie and a form token; later rounds are a returning browser.
         var (cookie, formToken) = await FirstVisitAsync(SendAsync);
-        for (var round = 0; round < options.Value.WarmUpRounds; round++)
+        var settle = new JitSettling(options.Value.WarmUpRounds, options.Value.WarmUpUntilSettled ? SettledAfterQuietRounds : 0, TimeSpan.FromSeconds(options.Value.WarmUpMaxSeconds));
+        var round = 0;
+        for (; !settle.Done(round, clock.Elapsed, JitInfo.GetCompiledMethodCount(currentThread: false)); round++)
         {
             using (var r = await SendAsync(new HttpRequestMessage(HttpMethod.Get, "/")))
             {
@@ -204,7 +210,7 @@ public sealed partial class StartupWarmUp(
             }
         }
 
-        return new WarmUpResult(requests, failures, clock.Elapsed);
+        return new WarmUpResult(requests, failures, clock.Elapsed) { Rounds = round, Settled = settle.Settled };
     }
 
     private static async Task<(string? Cookie, string? FormToken)> FirstVisitAsync(Func<HttpRequestMessage, Task<HttpResponseMessage>> send)
@@ -256,8 +262,8 @@ public sealed partial class StartupWarmUp(
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex FormTokenPattern();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests to this instance ({Failures} not 2xx/3xx) in {Elapsed:0} ms")]
-    private static partial void LogDone(ILogger logger, int requests, int failures, double elapsed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests to this instance ({Failures} not 2xx/3xx) in {Elapsed:0} ms, {Rounds} rounds, compiled code settled: {Settled}")]
+    private static partial void LogDone(ILogger logger, int requests, int failures, double elapsed, int rounds, bool settled);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up skipped: the server has no plain-http loopback address")]
     private static partial void LogSkipped(ILogger logger);
@@ -267,4 +273,42 @@ public sealed partial class StartupWarmUp(
 }
 
 /// <summary>What one warm-up did.</summary>
-public sealed record WarmUpResult(int Requests, int Failures, TimeSpan Elapsed);
+public sealed record WarmUpResult(int Requests, int Failures, TimeSpan Elapsed)
+{
+    /// <summary>How many rounds of the hot paths were sent.</summary>
+    public int Rounds { get; init; }
+
+    /// <summary>Whether the JIT had stopped compiling new code when the warm-up ended (rather than the time bound ending it).</summary>
+    public bool Settled { get; init; }
+}
+
+/// <summary>
+/// When the warm-up may stop: after <paramref name="minRounds"/>, once the JIT has compiled (almost) nothing new for
+/// <paramref name="quietRounds"/> rounds in a row — the hot paths then run as tier-1 code, so the first people get the steady
+/// speed (issue 15: 60 fixed rounds left the step page at ~45 % of it) — or when <paramref name="maxTime"/> has passed.
+/// <paramref name="quietRounds"/> 0 stops after the minimum.
+/// </summary>
+internal sealed class JitSettling(int minRounds, int quietRounds, TimeSpan maxTime)
+{
+    /// <summary>New methods per round that still count as quiet (a timer or a log line elsewhere in the process).</summary>
+    internal const int Noise = 1;
+
+    private long _lastCount = -1;
+    private int _quiet;
+
+    public bool Settled { get; private set; }
+
+    /// <summary>Whether to stop before round number <paramref name="round"/>, given the process's compiled-method count now.</summary>
+    public bool Done(int round, TimeSpan elapsed, long compiledMethods)
+    {
+        _quiet = _lastCount >= 0 && compiledMethods - _lastCount <= Noise ? _quiet + 1 : 0;
+        _lastCount = compiledMethods;
+        if (round < minRounds)
+        {
+            return false;
+        }
+
+        Settled = quietRounds > 0 && _quiet >= quietRounds;
+        return quietRounds == 0 || Settled || elapsed >= maxTime;
+    }
+}

@@ -50,6 +50,12 @@ start_app() { # dir db [env...] -> sets app_pid; waits for /healthz
   app_pid=$!
   running+=("$app_pid")
   until curl -fsS "http://127.0.0.1:${app_port}/healthz" >/dev/null 2>&1; do sleep 0.01; done
+  ready_ms=0
+  if [ -z "${FROM_HEALTHZ:-}" ]; then   # then until ready: the warm-up has ended (/readyz 200; a build without it: 404)
+    local t=$(date +%s%N)
+    while [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${app_port}/readyz")" = 503 ]; do sleep 0.01; done
+    ready_ms=$(( ($(date +%s%N) - t) / 1000000 ))
+  fi
 }
 stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; }
 
@@ -58,7 +64,7 @@ declare -A cold
 for v in "${variants[@]}"; do
   rm -f "${work}/cold-${v}.db"*
   start=$(date +%s%N)
-  start_app "${work}/${v}" "${work}/cold-${v}.db" LeakRights__Performance__WarmUp=false
+  FROM_HEALTHZ=1 start_app "${work}/${v}" "${work}/cold-${v}.db" LeakRights__Performance__WarmUp=false
   cold[$v]=$(( ($(date +%s%N) - start) / 1000000 ))
   stop_app
 done
@@ -106,14 +112,11 @@ if [ -n "${LOAD_ONLY:-}" ]; then
   scenarios=("${kept[@]}"); mixed_scenario=()
 fi
 
-baseline_pid=
+# The template page runs throughout and is measured inside every scenario's rounds, next to the builds: each ratio is to
+# the baseline of the same minutes (this VM's speed drifts by up to 2x from one minute to the next; issue 15).
 (cd "${work}/baseline" && exec dotnet LeakRights.Baseline.dll --urls "http://127.0.0.1:${base_port}" >"${work}/baseline.log" 2>&1) &
-baseline_pid=$!
-running+=("$baseline_pid")
+running+=("$!")
 until curl -fsS "http://127.0.0.1:${base_port}/" >/dev/null 2>&1; do sleep 0.05; done
-baseline=$(run "baseline: template Razor page" "http://127.0.0.1:${base_port}/")
-kill "$baseline_pid"; wait "$baseline_pid" 2>/dev/null || true
-base_rps=$(cut -d'|' -f2 <<<"$baseline")
 
 # Every build runs at once on its own port (each on its own copy of the prepared database); the scenarios alternate between
 # them (before, after, before, after) so that a slower or faster minute of this shared machine falls on both alike. Each
@@ -139,8 +142,12 @@ for s in "${scenarios[@]}" "${mixed_scenario[@]}"; do
   declare -A pass1=()
   rounds=2; [ -n "$dur" ] && rounds=1   # the 60-second mixed run: one pass per build
   for round in $(seq 1 "$rounds"); do
-    for v in "${variants[@]}"; do
-      out=$(run "$name" "http://127.0.0.1:${port_of[$v]}${path}" "$lua" "${dur:-$seconds}")
+    for v in base "${variants[@]}"; do
+      if [ "$v" = base ]; then
+        out=$(run "baseline" "http://127.0.0.1:${base_port}/" "" "${seconds}")
+      else
+        out=$(run "$name" "http://127.0.0.1:${port_of[$v]}${path}" "$lua" "${dur:-$seconds}")
+      fi
       if [ "$rounds" = 1 ]; then result["$v|$name"]=$out; elif [ "$round" = 1 ]; then pass1[$v]=$out; else result["$v|$name"]=$(mean "${pass1[$v]}" "$out"); fi
     done
   done
@@ -151,20 +158,19 @@ for v in "${variants[@]}"; do
   kill "${pid_of[$v]}"; wait "${pid_of[$v]}" 2>/dev/null || true
 done
 
-echo "| scenario | before req/s | after req/s | after/before | after ratio to baseline | after p50 | after p99 | errors (before/after) |"
-echo "|---|---|---|---|---|---|---|---|"
-IFS='|' read -r _ brps bp50 bp99 berr <<<"$baseline"
-echo "| baseline: template Razor page | | ${brps} | | 1.00 | ${bp50} | ${bp99} | ${berr} |"
+echo "| scenario | template page req/s (same rounds) | before req/s | after req/s | after/before | after ratio to template | after p50 | after p99 | errors (before/after) |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for s in "${scenarios[@]}" "${mixed_scenario[@]}"; do
   IFS='|' read -r name _ <<<"$s"
   IFS='|' read -r _ arps ap50 ap99 aerr <<<"${result["after|$name"]}"
+  IFS='|' read -r _ base_rps _ _ _ <<<"${result["base|$name"]}"
   brps_v=""; berr_v=""; change=""
   if [ -n "$before_ref" ]; then
     IFS='|' read -r _ brps_v _ _ berr_v <<<"${result["before|$name"]}"
     change=$(awk -v a="$arps" -v b="$brps_v" 'BEGIN { if (b > 0) printf "%.2f×", a / b }')
   fi
   ratio=$(awk -v a="$arps" -v b="$base_rps" 'BEGIN { printf "%.2f", a / b }')
-  echo "| ${name} | ${brps_v} | ${arps} | ${change} | ${ratio} | ${ap50} | ${ap99} | ${berr_v:+${berr_v}/}${aerr} |"
+  echo "| ${name} | ${base_rps} | ${brps_v} | ${arps} | ${change} | ${ratio} | ${ap50} | ${ap99} | ${berr_v:+${berr_v}/}${aerr} |"
 done
 echo
 for v in "${variants[@]}"; do
@@ -174,10 +180,12 @@ done
 # Time to speed: a freshly started instance, then one-second wrk runs back to back; each second's throughput as a share of
 # that build's steady figure above. Variants separate ReadyToRun, the start-up warm-up and tiered-PGO.
 if [ -z "${LOAD_SKIP_SPEED:-}" ]; then
-  curve() { # dir path [env...] -> "r1 r2 … r15"
+  curve() { # dir path [env...] -> "r1 r2 … r15"  (FROM_HEALTHZ=1: load from the first /healthz, else from /readyz)
     local dir=$1 path=$2; shift 2
     cp "${work}/prepared.db" "${work}/speed.db"
+    local t0=$(date +%s%N)
     start_app "$dir" "${work}/speed.db" "$@"
+    echo "$(( ($(date +%s%N) - t0) / 1000000 )) ms from start to the first request" >>"${work}/speed-starts.txt"
     local out="" r
     for _ in $(seq 1 15); do
       r=$(wrk -t${threads} -c${connections} -d1s "${a}${path}" | awk '/Requests\/sec/ {printf "%.0f", $2}' || true)
@@ -186,13 +194,16 @@ if [ -z "${LOAD_SKIP_SPEED:-}" ]; then
     stop_app
     echo "$out"
   }
+  # label|dir|steady figure of|from (healthz: load at the first /healthz, as an instance behind a balancer without readiness
+  # checks; readyz: load once /readyz says ready, as behind one that has them)|env
   speed_variants=()
-  [ -n "$before_ref" ] && speed_variants+=("before (JIT, no warm-up)|${work}/before|before|A=1")
+  [ -n "$before_ref" ] && speed_variants+=("before (JIT, no warm-up), from /healthz|${work}/before|before|healthz|A=1")
   speed_variants+=(
-    "after, JIT only, warm-up|${work}/after-jit|after|A=1"
-    "after, ReadyToRun, no warm-up|${work}/after|after|LeakRights__Performance__WarmUp=false"
-    "after, ReadyToRun + warm-up (shipped)|${work}/after|after|A=1"
-    "after, ReadyToRun + warm-up, TieredPGO off|${work}/after|after|DOTNET_TieredPGO=0"
+    "after, ReadyToRun, no warm-up, from /healthz|${work}/after|after|healthz|LeakRights__Performance__WarmUp=false"
+    "after, ReadyToRun + warm-up, from /healthz|${work}/after|after|healthz|A=1"
+    "after, JIT only + warm-up, from /readyz|${work}/after-jit|after|readyz|A=1"
+    "after, ReadyToRun + warm-up, from /readyz (shipped)|${work}/after|after|readyz|A=1"
+    "after, ReadyToRun + warm-up, TieredPGO on, from /readyz|${work}/after|after|readyz|DOTNET_TieredPGO=1"
   )
   for page in "step GET /check/1 (first visit)|/check/1" "plan page from its link|${link}"; do
     IFS='|' read -r pname ppath <<<"$page"
@@ -201,9 +212,10 @@ if [ -z "${LOAD_SKIP_SPEED:-}" ]; then
     echo "| build | s1 | s2 | s3 | s4 | s5 | s6 | s8 | s10 | s15 | first second ≥ 80 % |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|"
     for sv in "${speed_variants[@]}"; do
-      IFS='|' read -r label dir steady_of envs <<<"$sv"
+      IFS='|' read -r label dir steady_of from envs <<<"$sv"
       steady=$(cut -d'|' -f2 <<<"${result["${steady_of}|${pname}"]}")
-      read -r -a c <<<"$(curve "$dir" "$ppath" $envs)"
+      if [ "$from" = healthz ]; then read -r -a c <<<"$(FROM_HEALTHZ=1 curve "$dir" "$ppath" $envs)"; else read -r -a c <<<"$(curve "$dir" "$ppath" $envs)"; fi
+      label="${label}; first request $(tail -1 "${work}/speed-starts.txt" | cut -d' ' -f1) ms after start"
       row="| ${label} (steady ${steady})"
       for i in 0 1 2 3 4 5 7 9 14; do
         row="${row} | ${c[$i]:-0} ($(awk -v a="${c[$i]:-0}" -v b="$steady" 'BEGIN { printf "%.0f%%", 100 * a / b }'))"

@@ -19,6 +19,7 @@ public sealed class DatabaseHealthCheckTests
         readOnly.On = true;
         factory.Clock.Advance(DatabaseWriteProbe.Interval);
         var full = await client.GetAsync("/healthz");
+        var fullReady = await client.GetAsync("/readyz"); // readiness includes the database
         var page = await client.GetAsync("/statutes/pipl");
         readOnly.On = false;
         factory.Clock.Advance(DatabaseWriteProbe.Interval);
@@ -26,6 +27,7 @@ public sealed class DatabaseHealthCheckTests
 
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, fullReady.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
     }

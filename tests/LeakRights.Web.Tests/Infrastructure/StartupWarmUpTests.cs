@@ -12,10 +12,12 @@ public sealed class StartupWarmUpTests
 {
     private sealed class WarmUpServer : LeakRightsFactory
     {
-        public WarmUpServer()
+        public WarmUpServer(bool untilSettled = false, int maxSeconds = 15)
         {
             With("LeakRights:Performance:WarmUp", "true");
             With("LeakRights:Performance:WarmUpRounds", "3");
+            With("LeakRights:Performance:WarmUpUntilSettled", untilSettled ? "true" : "false");
+            With("LeakRights:Performance:WarmUpMaxSeconds", maxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             With("LeakRights:RateLimits:PdfPerMinute", "2");
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
             StartServer();
@@ -41,6 +43,87 @@ public sealed class StartupWarmUpTests
         var logged = app.Logs.Lines;
         Assert.Contains(logged, m => m.StartsWith("Warm-up: 25 requests to this instance (0 not 2xx/3xx)", StringComparison.Ordinal));
         Assert.DoesNotContain(logged, m => m.StartsWith("HTTP ", StringComparison.Ordinal));
+        Assert.Equal(3, result.Rounds);
+    }
+
+    [Fact]
+    public async Task WarmUp_UntilSettled_GoesOnPastTheMinimumThenReportsReady()
+    {
+        using var app = new WarmUpServer(untilSettled: true, maxSeconds: 2);
+
+        var result = await app.Services.GetRequiredService<StartupWarmUp>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(result);
+        Assert.Equal(0, result.Failures);
+        // More rounds than the minimum of 3: it waited for the JIT to go quiet (or for its 2 seconds to pass).
+        Assert.True(result.Rounds > 3 + StartupWarmUp.SettledAfterQuietRounds || (!result.Settled && result.Elapsed >= TimeSpan.FromSeconds(2)), $"{result.Rounds} rounds in {result.Elapsed}");
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void ReadinessCheck_WhileWarmingUp_IsUnhealthy_ThenHealthyWhateverTheOutcome()
+    {
+        var warming = new TaskCompletionSource<WarmUpResult?>();
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, WarmUpHealthCheck.Of(warming.Task).Status);
+
+        warming.SetResult(null); // off, skipped or failed: the instance must not stay out of service
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, WarmUpHealthCheck.Of(warming.Task).Status);
+    }
+
+    [Fact]
+    public void JitSettling_BeforeTheMinimum_NeverStops()
+    {
+        var settling = new JitSettling(minRounds: 5, quietRounds: 2, maxTime: TimeSpan.FromSeconds(10));
+
+        for (var round = 0; round < 5; round++)
+        {
+            Assert.False(settling.Done(round, TimeSpan.FromSeconds(60), 100));
+        }
+
+        Assert.True(settling.Done(5, TimeSpan.Zero, 100));
+        Assert.True(settling.Settled);
+    }
+
+    [Fact]
+    public void JitSettling_NewCodeEachRound_GoesOnUntilQuietForEnoughRoundsInARow()
+    {
+        var settling = new JitSettling(minRounds: 0, quietRounds: 3, maxTime: TimeSpan.FromSeconds(10));
+        var t = TimeSpan.Zero;
+
+        Assert.False(settling.Done(0, t, 100));
+        Assert.False(settling.Done(1, t, 150)); // 50 new methods: still compiling
+        Assert.False(settling.Done(2, t, 150 + JitSettling.Noise)); // quiet 1 (a stray method is noise)
+        Assert.False(settling.Done(3, t, 151 + JitSettling.Noise)); // quiet 2
+        Assert.False(settling.Done(4, t, 160)); // new code again: the count starts over
+        Assert.False(settling.Done(5, t, 160));
+        Assert.False(settling.Done(6, t, 160));
+        Assert.False(settling.Settled);
+        Assert.True(settling.Done(7, t, 160));
+        Assert.True(settling.Settled);
+    }
+
+    [Fact]
+    public void JitSettling_StillCompilingAtTheTimeLimit_StopsUnsettled()
+    {
+        var settling = new JitSettling(minRounds: 0, quietRounds: 3, maxTime: TimeSpan.FromSeconds(10));
+
+        Assert.False(settling.Done(0, TimeSpan.FromSeconds(1), 100));
+        Assert.False(settling.Done(1, TimeSpan.FromSeconds(9.9), 200));
+        Assert.True(settling.Done(2, TimeSpan.FromSeconds(10), 300));
+        Assert.False(settling.Settled);
+    }
+
+    [Fact]
+    public void JitSettling_NoQuietRounds_StopsAtTheMinimum()
+    {
+        var settling = new JitSettling(minRounds: 2, quietRounds: 0, maxTime: TimeSpan.FromSeconds(10));
+
+        Assert.False(settling.Done(1, TimeSpan.Zero, 100));
+        Assert.True(settling.Done(2, TimeSpan.Zero, 500));
+        Assert.False(settling.Settled);
     }
 
     [Fact]

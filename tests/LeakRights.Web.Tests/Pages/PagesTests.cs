@@ -89,4 +89,17 @@ public sealed class PagesTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("/readyz")]
+    [InlineData("/READYZ/")]
+    public async Task Get_Readyz_WarmUpOffAndDatabaseWritable_IsReady(string path)
+    {
+        using var s = new WebSession(factory);
+
+        var response = await s.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
 }
