@@ -91,6 +91,10 @@ internal sealed class AppInstance : IAsyncDisposable
             start.Environment[$"LeakRights__RateLimits__{limit}"] = "0";
         }
 
+        // A short warm-up as before issue 15's "until settled" one: a Debug build's JIT would keep every instance busy for
+        // up to 15 s while these tests time their own steps.
+        start.Environment["LeakRights__Performance__WarmUpUntilSettled"] = "false";
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
