@@ -27,7 +27,7 @@ public sealed class PerformanceOptions
     /// <summary>The longest the warm-up goes on for (it then ends, settled or not).</summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpMaxSeconds")]
     [System.ComponentModel.DataAnnotations.Range(1, 120)]
-    public int WarmUpMaxSeconds { get; set; } = 15;
+    public int WarmUpMaxSeconds { get; set; } = 20;
 
     /// <summary>PDFs rendered at once (<see cref="PdfRenderGate"/>); 0 = one per processor core.</summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfConcurrency")]

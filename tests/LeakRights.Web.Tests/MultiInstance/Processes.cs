@@ -92,7 +92,7 @@ internal sealed class AppInstance : IAsyncDisposable
         }
 
         // A short warm-up as before issue 15's "until settled" one: a Debug build's JIT would keep every instance busy for
-        // up to 15 s while these tests time their own steps.
+        // up to 20 s while these tests time their own steps.
         start.Environment["LeakRights__Performance__WarmUpUntilSettled"] = "false";
 
         foreach (var (name, value) in environment)
