@@ -18,31 +18,21 @@ namespace LeakRights.Web.Pages.Plan;
 public sealed class CitationMarkup(HtmlEncoder encoder)
 {
     /// <summary>The collapsed group of a step, flag or incident body; nothing when there is nothing to cite.</summary>
-    public IHtmlContent Group(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(cites);
-        return cites.Count == 0
-            ? HtmlString.Empty
-            : new HtmlString(snapshot.Fragment(Key("group", cites), (this, snapshot, cites), static s => s.Item1.RenderGroup(s.snapshot, s.cites)));
-    }
+    public IHtmlContent Group(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites) => Cached(snapshot, "group", cites, RenderGroup);
 
     /// <summary>The articles one after another without the group (the deadlines' explanations).</summary>
-    public IHtmlContent Items(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites)
+    public IHtmlContent Items(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites) => Cached(snapshot, "items", cites, RenderItems);
+
+    /// <summary>The printed appendix (closed boxes do not print): every cited article in full, in the plan's order.</summary>
+    public IHtmlContent Appendix(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites) => Cached(snapshot, "appendix", cites, RenderAppendix);
+
+    private static HtmlString Cached(ContentSnapshot snapshot, string kind, IReadOnlyList<PlanCitation> cites, Func<IReadOnlyList<PlanCitation>, string> render)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(cites);
         return cites.Count == 0
             ? HtmlString.Empty
-            : new HtmlString(snapshot.Fragment(Key("items", cites), (this, snapshot, cites), static s => s.Item1.RenderItems(s.snapshot, s.cites)));
-    }
-
-    /// <summary>The printed appendix (closed boxes do not print): every cited article in full, in the plan's order.</summary>
-    public IHtmlContent Appendix(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(cites);
-        return new HtmlString(snapshot.Fragment(Key("appendix", cites), (this, cites), static s => s.Item1.RenderAppendix(s.cites)));
+            : new HtmlString(snapshot.Fragment(Key(kind, cites), (render, cites), static s => s.render(s.cites)));
     }
 
     private static string Key(string kind, IReadOnlyList<PlanCitation> cites)
@@ -59,11 +49,11 @@ public sealed class CitationMarkup(HtmlEncoder encoder)
         return key.ToString();
     }
 
-    private string RenderGroup(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites)
+    private string RenderGroup(IReadOnlyList<PlanCitation> cites)
     {
         var html = new StringBuilder();
         html.Append("<details class=\"cites\">\n    <summary>法律依据（").Append(cites.Count.ToString(CultureInfo.InvariantCulture)).Append("）</summary>\n");
-        html.Append(RenderItems(snapshot, cites));
+        html.Append(RenderItems(cites));
         return html.Append("</details>\n").ToString();
     }
 
@@ -85,7 +75,7 @@ public sealed class CitationMarkup(HtmlEncoder encoder)
             .Append(" 版 · 施行日期 ").Append(c.Effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Append(" · 文本截至 ").Append(c.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    private string RenderItems(ContentSnapshot snapshot, IReadOnlyList<PlanCitation> cites)
+    private string RenderItems(IReadOnlyList<PlanCitation> cites)
     {
         var html = new StringBuilder();
         foreach (var c in cites)

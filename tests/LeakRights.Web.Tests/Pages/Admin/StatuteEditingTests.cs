@@ -54,6 +54,33 @@ public sealed class StatuteEditingTests(LeakRightsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Save_NewText_PlanPageShowsItAtOnceInTheBoxAndTheAppendix()
+    {
+        // The plan page renders its citation boxes once per content snapshot (issue 15): an edit must replace them at once.
+        var (url, plan) = Browser.ScenarioPlans.Open(factory.Services, "courier-waybill-leak-spam-calls-only");
+        var cited = plan.Citations.First(c => c.Ref.LawId == "pipl" && c.Ref.Number is not ("10" or "44" or "45" or "47" or "57"));
+        using var s = await AdminSession.SignedInAsync(factory);
+        var (_, before) = await s.GetAsync(url);
+        List<IElement> Boxes(IDocument page) => [.. page.QuerySelectorAll("details.cite").Where(d => d.QuerySelector("summary")!.TextContent == $"《{cited.Law}》{cited.Article}")];
+        Assert.NotEmpty(Boxes(before));
+        Assert.All(Boxes(before), b => Assert.Contains(cited.Text.Split('\n')[0], b.QuerySelector(".article-text")!.TextContent, StringComparison.Ordinal));
+        var text = $"（计划页缓存测试）第{cited.Ref.Number}条的新文本。";
+
+        await SaveAsync(s, $"/admin/statutes/pipl/{cited.Ref.Number}", text, "缓存测试");
+        var (_, after) = await s.GetAsync(url);
+
+        Assert.NotEmpty(Boxes(after));
+        Assert.All(Boxes(after), box =>
+        {
+            Assert.Equal(text, box.QuerySelector(".article-text")!.TextContent.Trim());
+            Assert.Contains($"第 {cited.Revision + 1} 版", box.QuerySelector(".article-meta")!.TextContent, StringComparison.Ordinal);
+        });
+        var printed = after.QuerySelectorAll(".appendix .article").Single(d => d.QuerySelector("h3")!.TextContent == $"《{cited.Law}》{cited.Article}");
+        Assert.Contains(text, printed.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"第 {cited.Revision + 1} 版", printed.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Save_WithoutChangeNote_ReshowsWithErrorAndKeepsText()
     {
         using var s = await AdminSession.SignedInAsync(factory);
