@@ -31,6 +31,26 @@ public class TextTemplateTests
         Assert.Equal("致＿＿：某银行", TextTemplate.Parse("致{x}：{organisation}").Render(Values, name => name == "x" ? "＿＿" : "?"));
     }
 
+    [Fact]
+    public void Render_MissingCallbackRendersAnotherTemplate_BothCorrect()
+    {
+        // Rendering reuses a per-thread builder (issue 15); a render inside a render must not share it.
+        var inner = TextTemplate.Parse("《{organisation}》");
+
+        var outer = TextTemplate.Parse("前{x}后{organisation}").Render(Values, _ => inner.Render(Values));
+
+        Assert.Equal("前《某银行》后某银行", outer);
+    }
+
+    [Fact]
+    public void Render_AfterAVeryLongRender_StartsEmpty()
+    {
+        var longValue = new string('长', 10_000);
+        Assert.Equal("甲" + longValue, TextTemplate.Parse("甲{v}").Render(new Dictionary<string, string> { ["v"] = longValue }));
+        Assert.Equal("乙短", TextTemplate.Parse("乙{v}").Render(new Dictionary<string, string> { ["v"] = "短" }));
+        Assert.Equal("丙短", TextTemplate.Parse("丙{v}").Render(new Dictionary<string, string> { ["v"] = "短" }));
+    }
+
     [Theory]
     [InlineData("无", new string[0])]
     [InlineData("a{x}b{y}c{x}", new[] { "x", "y" })]
