@@ -89,6 +89,8 @@ public static partial class DatabaseSetup
     /// Registers <see cref="LeakRightsDbContext"/> for the configured provider. For PostgreSQL the context is a
     /// <see cref="PostgreSqlLeakRightsDbContext"/> (its own migrations, Data/Migrations/PostgreSql); every service asks for
     /// <see cref="LeakRightsDbContext"/> either way. The provider is read here; a bad value is reported by the options check at start.
+    /// The options are built once (singleton): the connection string is resolved (and a SQLite file's folder created) at the
+    /// first context, not again for every request's context (issue 15).
     /// </summary>
     public static IServiceCollection AddLeakRightsDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -97,12 +99,16 @@ public static partial class DatabaseSetup
         if (ProviderIn(configuration) == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<LeakRightsDbContext, PostgreSqlLeakRightsDbContext>((sp, o) =>
-                o.UseNpgsql(sp.GetRequiredService<IConfiguration>().GetConnectionString(LeakRightsApplication.ConnectionStringName)));
+                o.UseNpgsql(sp.GetRequiredService<IConfiguration>().GetConnectionString(LeakRightsApplication.ConnectionStringName)),
+                ServiceLifetime.Scoped,
+                ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<LeakRightsDbContext>((sp, o) =>
-                o.UseSqlite(ResolveSqliteConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+                o.UseSqlite(ResolveSqliteConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)),
+                ServiceLifetime.Scoped,
+                ServiceLifetime.Singleton);
         }
 
         return services;
