@@ -1,5 +1,6 @@
 using LeakRights.Core.Content;
 using LeakRights.Web.Cases;
+using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,7 +27,7 @@ public sealed class ExportModel(CaseStore store, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string id, [FromRoute] string secret)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = PersonalPages.NoStoreWithForm;
         return await OpenAsync(id, secret) is null ? NotFoundPage() : Page();
     }
 

@@ -1,4 +1,5 @@
 using LeakRights.Web.Cases;
+using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,11 +19,11 @@ public sealed class ImportModel(CaseExport export, CaseStore store) : PageModel
     /// <summary>Messages by field: <c>file</c>, <c>passphrase</c>.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    public void OnGet() => Response.Headers.CacheControl = PersonalPages.NoStoreWithForm;
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = PersonalPages.NoStoreWithForm;
         var passphrase = Request.Form["passphrase"].ToString();
         if (file is null || file.Length == 0)
         {

@@ -222,7 +222,7 @@ public sealed class IndexModel(CaseStore cases, PlanService plans, CitationMarku
 
     private async Task<bool> LoadAsync(string id, string secret, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = PersonalPages.NoStoreWithForm;
         Case = await cases.OpenAsync(id, secret, cancellationToken);
         if (Case is null)
         {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace LeakRights.Web.Pages.Plan;
 
 /// <summary>The plan, opened from its link. The link carries the encrypted answers; the plan is rebuilt from the current rules and statutes.</summary>
-public sealed class IndexModel(PlanLinks links, PlanService plans, CitationMarkup citations, QuestionnaireWalker walker, AnswerDraftStore drafts, CaseStore cases, IOptions<LeakRightsOptions> options, TimeProvider time) : PageModel
+public sealed class IndexModel(PlanLinks links, PlanService plans, CitationMarkup citations, QuestionnaireWalker walker, AnswerDraftStore drafts, IOptions<LeakRightsOptions> options, TimeProvider time) : PageModel
 {
     /// <summary>The plan's body for the shared partials; its empty download form posts to /plan/{token}/pdf (own rate limit).</summary>
     public PlanBodyView Body => field ??= new(Plan!, $"/plan/{Token}", plans.Content, citations, DownloadForm.Empty($"/plan/{Token}", walker, Plan!));
@@ -37,7 +37,7 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, CitationMarku
 
     private PageResult Show(string token)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = PersonalPages.NoStoreWithForm;
         var answers = links.Open(token, out var expires);
         if (answers is null)
         {
@@ -53,9 +53,10 @@ public sealed class IndexModel(PlanLinks links, PlanService plans, CitationMarku
 
     /// <summary>
     /// "保存为我的案件": stores the link's answers as a new case, encrypted with a key only its link carries, and opens it.
-    /// The case link replaces the plan link (which keeps working until it expires).
+    /// The case link replaces the plan link (which keeps working until it expires). The case store (and with it a database
+    /// context) is resolved only here, so showing the plan touches no database.
     /// </summary>
-    public async Task<IActionResult> OnPostSaveAsync([FromRoute] string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync([FromRoute] string token, [FromServices] CaseStore cases, CancellationToken cancellationToken)
     {
         var answers = links.Open(token, out _);
         if (answers is null)

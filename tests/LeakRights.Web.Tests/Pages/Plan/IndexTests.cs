@@ -5,6 +5,33 @@ namespace LeakRights.Web.Tests.Pages.Plan;
 public sealed class IndexTests(LeakRightsFactory factory) : IClassFixture<LeakRightsFactory>
 {
     [Fact]
+    public async Task Get_PlanLink_IsNeverCachedAndLogsOnlyItsRequestLine()
+    {
+        // The page carries forms (antiforgery tokens): it says "no-cache, no-store" itself, so the token generator has
+        // nothing to override and logs no warning for every plan shown (issue 15: one log event per request).
+        string link;
+        using (var s = new WebSession(factory))
+        {
+            link = await CheckFlow.PlanLinkAsync(s, CheckFlow.BankFraud);
+        }
+
+        using var other = new WebSession(factory); // the link opened on another device: no antiforgery cookie yet
+        var trace = new Trace();
+        trace.Apply(other.Client);
+
+        var (response, page) = await other.GetAsync(link);
+        await factory.Logs.WaitForRequestAsync(trace);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(page.QuerySelectorAll("form input[name=__RequestVerificationToken]"));
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        Assert.True(response.Headers.CacheControl.NoCache);
+        var lines = factory.Logs.Lines.Where(l => l.Contains("TraceId=" + trace.Id, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(lines, l => l.Contains("Cache-Control", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("HTTP \"GET\" \"/plan/{token}\" responded 200", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_PlanLink_ShowsUrgentFirstThenThreePathsWithDisclaimer()
     {
         using var s = new WebSession(factory);
