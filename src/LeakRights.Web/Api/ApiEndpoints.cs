@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using LeakRights.Core.Answers;
 using LeakRights.Core.Content;
 using LeakRights.Core.Pdf;
@@ -11,11 +9,7 @@ namespace LeakRights.Web.Api;
 public static class ApiEndpoints
 {
     public static IServiceCollection AddLeakRightsApi(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            // Keep Chinese readable in responses; HTML-sensitive characters are still escaped.
-            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        });
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
     public static IEndpointRouteBuilder MapLeakRightsApi(this IEndpointRouteBuilder app)
     {
@@ -26,7 +20,7 @@ public static class ApiEndpoints
         api.MapPost("/plans", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans) =>
         {
             var body = await RequestBodyReader.ReadAnswersAsync(request, walker, acceptLetterFields: false);
-            return body.Error ?? TypedResults.Ok(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers)));
+            return body.Error ?? ApiJson.Plan(ApiMapping.ToResponse(plans.Build(body.Parsed!.Answers), plans.Content));
         }).RequireRateLimiting(RateLimiting.Plans);
 
         api.MapPost("/plans/pdf", async (HttpRequest request, QuestionnaireWalker walker, PlanService plans, PdfRenderGate gate) =>

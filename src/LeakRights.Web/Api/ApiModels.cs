@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
+using LeakRights.Web.Data;
 
 namespace LeakRights.Web.Api;
 
@@ -35,7 +36,7 @@ public sealed record PlanResponse(
     IReadOnlyList<UrgentDto> Urgent,
     IReadOnlyList<PathDto> Paths,
     IReadOnlyList<AuthorityDto> Authorities,
-    IReadOnlyList<CitationDto> Citations,
+    CitationList Citations,
     IReadOnlyList<EvidenceDto> EvidenceChecklist,
     IReadOnlyList<DeadlineDto> Deadlines,
     IReadOnlyList<string> Flags,
@@ -153,12 +154,12 @@ internal static class ApiMapping
         _ => [],
     };
 
-    public static PlanResponse ToResponse(Plan p) => new(
+    public static PlanResponse ToResponse(Plan p, ContentSnapshot content) => new(
         p.GeneratedAt,
         p.Urgent.Select(u => new UrgentDto(u.Key, u.Title, u.Text, Ids(u.Authorities), Refs(u.Citations))).ToList(),
         p.Paths.Select((x, i) => new PathDto(x.Id, x.Title, x.Recommended, x.Priority, x.Why, x.Steps.Select(s => new StepItemDto(s.Key, s.Title, s.Text, Refs(s.Citations), s.Deadline?.Key, Due(s.Deadline?.Due)) { Terms = [.. s.Terms.Select(t => new TermDto(t.Term, t.Explanation))] }).ToList(), Ids(x.Authorities), i + 1)).OrderBy(x => x.Priority).ToList(),
         p.Authorities.Select(a => new AuthorityDto(a.Id.Value, a.Name, a.Hotline, a.Website, a.Handles, a.HowTo, a.Status.ToName(), a.StatusNote)).ToList(),
-        p.Citations.Select(c => new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, ContentRules.FormatDate(c.Effective))).ToList(),
+        ApiJson.Citations(content, p.Citations),
         p.EvidenceChecklist.Select(e => new EvidenceDto(e.Key, e.Text, e.Have)).ToList(),
         p.Deadlines.Select(d => new DeadlineDto(d.Key, d.Date, d.Title, d.Text, Refs(d.Citations), Due(d.Due), d.Step, d.NoDate)).ToList(),
         p.Flags.Select(f => f.Id).ToList(),

@@ -271,7 +271,7 @@ public static class CaseEndpoints
         JsonNode.Parse(AnswerJson.Write(file.Answers))!.AsObject(),
         new SortedDictionary<string, string>(file.LetterFields.ToDictionary(), StringComparer.Ordinal),
         file.Progress.Select(e => new ProgressEntryDto(e.Id, e.Step, e.Kind == ProgressKind.Done ? "done" : "reply", Iso(e.On), e.Channel, e.Reference, e.Note, e.Reply)).ToList(),
-        ApiMapping.ToResponse(plans.Build(file.Answers, file.LetterFields, file.Progress)))
+        ApiMapping.ToResponse(plans.Build(file.Answers, file.LetterFields, file.Progress), plans.Content))
     {
         DroppedAnswers = dropped,
     };

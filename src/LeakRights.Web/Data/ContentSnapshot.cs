@@ -21,7 +21,7 @@ public sealed class ContentSnapshot : IContentCatalog, IIncidentCatalog
     private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
     private readonly Dictionary<AuthorityId, Authority> _authorities = [];
     private readonly ConcurrentDictionary<(CitationRef Ref, int Revision), string> _html = new();
-    private readonly ConcurrentDictionary<string, string> _fragments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> _fragments = new(StringComparer.Ordinal);
 
     /// <summary>At most this many rendered fragments are kept per snapshot; past it a fragment is rendered and not kept.</summary>
     public const int MaxFragments = 4096;
@@ -166,16 +166,23 @@ public sealed class ContentSnapshot : IContentCatalog, IIncidentCatalog
     /// <paramref name="key"/> and reused until the content changes (every edit replaces the snapshot). Never for anything
     /// of a person's: the key and the markup must be derived from content alone.
     /// </summary>
-    public string Fragment<TState>(string key, TState state, Func<TState, string> render)
+    public string Fragment<TState>(string key, TState state, Func<TState, string> render) => Cached(key, state, render);
+
+    /// <summary>
+    /// Like <see cref="Fragment"/> for any immutable rendering of public content (the API's encoded citations, issue 15);
+    /// keys of different kinds must not collide (each kind has its own prefix).
+    /// </summary>
+    public TValue Cached<TState, TValue>(string key, TState state, Func<TState, TValue> render)
+        where TValue : class
     {
         ArgumentNullException.ThrowIfNull(render);
         if (_fragments.TryGetValue(key, out var cached))
         {
-            return cached;
+            return (TValue)cached;
         }
 
-        var html = render(state);
-        return _fragments.Count < MaxFragments ? _fragments.GetOrAdd(key, html) : html;
+        var value = render(state);
+        return _fragments.Count < MaxFragments ? (TValue)_fragments.GetOrAdd(key, value) : value;
     }
 
     private static string? ProblemOf(LawEntity l) =>

@@ -74,6 +74,32 @@ public sealed class PlansApiTests(LeakRightsFactory factory) : IClassFixture<Lea
     }
 
     [Fact]
+    public async Task Post_Plan_IsByteForByteWhatTheReflectionSerializerWrites()
+    {
+        // The plans API writes through generated code and pre-encoded citations (issue 15): the same bytes as the general
+        // serializer with the API's settings (camelCase, Chinese unescaped), whatever the path.
+        using var client = factory.CreateClient();
+        var response = await client.PostAsync("/api/v1/plans", Json(BankFraud));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var plans = factory.Services.GetRequiredService<PlanService>();
+        var walker = factory.Services.GetRequiredService<QuestionnaireWalker>();
+        using var doc = JsonDocument.Parse(BankFraud);
+        var (raw, _) = AnswerJson.ReadObject(doc.RootElement.GetProperty("answers"));
+        var generatedAt = JsonDocument.Parse(bytes).RootElement.GetProperty("generatedAt").GetDateTimeOffset();
+        var expected = Web.Api.ApiMapping.ToResponse(plans.Build(walker.ParseAll(raw, acceptLetterFields: false).Answers), plans.Content) with { GeneratedAt = generatedAt };
+        var reflection = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        };
+
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(JsonSerializer.Serialize(expected, reflection), Encoding.UTF8.GetString(bytes));
+        Assert.Equal(JsonSerializer.Serialize(expected.Citations.ToList(), reflection), JsonDocument.Parse(bytes).RootElement.GetProperty("citations").GetRawText());
+        Assert.Contains("个人信息", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_LetterFields_AreIgnoredNotEchoed()
     {
         var body = BankFraud.Replace("\"source\":\"bank\"", "\"source\":\"bank\",\"your-name\":\"王小明\",\"your-contact\":\"13800000000\"", StringComparison.Ordinal);

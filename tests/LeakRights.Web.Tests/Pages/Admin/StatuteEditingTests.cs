@@ -81,6 +81,36 @@ public sealed class StatuteEditingTests(LeakRightsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Save_NewText_PlansApiShowsItAtOnceEvenForAPlanAskedForBefore()
+    {
+        // The plans API writes citations encoded once per content snapshot (issue 15): asking for the same plan after an
+        // edit must give the new text and revision, never the encoding cached before the edit.
+        using var client = factory.CreateClient();
+        async Task<JsonElement> CitationsAsync()
+        {
+            var response = await client.PostAsync("/api/v1/plans", new StringContent(CourierAnswers, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("citations").Clone();
+        }
+
+        var before = await CitationsAsync();
+        var cited = before.EnumerateArray().First(c => !c.GetProperty("ref").GetString()!.StartsWith("pipl#", StringComparison.Ordinal));
+        var reference = cited.GetProperty("ref").GetString()!;
+        var (law, number) = (reference.Split('#')[0], reference.Split('#')[1]);
+        var revision = cited.GetProperty("revision").GetInt32();
+        Assert.Equal(before.GetRawText(), (await CitationsAsync()).GetRawText());
+        using var s = await AdminSession.SignedInAsync(factory);
+        var text = $"（接口缓存测试）{law} 第{number}条的新文本。";
+
+        await SaveAsync(s, $"/admin/statutes/{law}/{number}", text, "缓存测试");
+        var after = (await CitationsAsync()).EnumerateArray().Single(c => c.GetProperty("ref").GetString() == reference);
+
+        Assert.Equal(text, after.GetProperty("text").GetString());
+        Assert.Equal(revision + 1, after.GetProperty("revision").GetInt32());
+        Assert.Equal("2026-03-01", after.GetProperty("effective").GetString());
+    }
+
+    [Fact]
     public async Task Save_WithoutChangeNote_ReshowsWithErrorAndKeepsText()
     {
         using var s = await AdminSession.SignedInAsync(factory);
