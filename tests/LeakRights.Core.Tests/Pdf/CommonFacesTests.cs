@@ -103,4 +103,41 @@ public sealed class CommonFacesTests
         Assert.True(covered.IsSubsetOf(full));
         Assert.InRange(covered.Count, 20_992, 30_000);
     }
+
+    [Theory]
+    [InlineData("NotoSansSC_400Regular.common.ttf")]
+    [InlineData("NotoSansSC_700Bold.common.ttf")]
+    public void CmapSegments_CommonFace_TheCjkBlockIsAFewRunsOfConsecutiveGlyphs(string file)
+    {
+        // PDFsharp finds a character's glyph by scanning the cmap segments from the first (12 % of a PDF's CPU with the
+        // original glyph order's 315 segments): the common faces number their glyphs in code point order, so the CJK block is
+        // a few segments with a constant delta, and few segments come before it (.tools/fonts/subset_common.py).
+        var segments = Format4Segments(File.ReadAllBytes(Path.Combine(NotoFontResolver.DefaultFontDirectory, file)));
+
+        var cjk = segments.FindIndex(s => s.End >= 0x4E00);
+        var block = segments.Where(s => s.End >= 0x4E00 && s.Start <= 0x9FA5).ToList();
+        Assert.Equal(0x4E00, block[0].Start);
+        Assert.True(block[^1].End >= 0x9FA5, $"ends at U+{block[^1].End:X4}");
+        Assert.InRange(block.Count, 1, 3); // U+58FF shares a glyph with another character: the run is cut around it
+        Assert.All(block, s => Assert.Equal(0, s.RangeOffset));
+        Assert.InRange(cjk, 1, 130);
+        Assert.InRange(segments.Count, cjk + block.Count, 160);
+    }
+
+    /// <summary>The segments of a font's Windows Unicode BMP cmap (format 4): start, end and idRangeOffset (0 = constant delta).</summary>
+    private static List<(int Start, int End, int RangeOffset)> Format4Segments(byte[] font)
+    {
+        static int U16(byte[] b, int at) => (b[at] << 8) | b[at + 1];
+        static int U32(byte[] b, int at) => (U16(b, at) << 16) | U16(b, at + 2);
+        var cmap = Enumerable.Range(0, U16(font, 4)).Select(i => 12 + (16 * i)).Single(r => System.Text.Encoding.ASCII.GetString(font, r, 4) == "cmap");
+        var table = U32(font, cmap + 8);
+        var sub = Enumerable.Range(0, U16(font, table + 2)).Select(i => table + 4 + (8 * i))
+            .Where(r => U16(font, r) == 3 && U16(font, r + 2) == 1).Select(r => table + U32(font, r + 4)).Single();
+        Assert.Equal(4, U16(font, sub));
+        var count = U16(font, sub + 6) / 2;
+        var ends = sub + 14;
+        var starts = ends + (2 * count) + 2;
+        var offsets = starts + (4 * count);
+        return [.. Enumerable.Range(0, count).Select(i => (U16(font, starts + (2 * i)), U16(font, ends + (2 * i)), U16(font, offsets + (2 * i))))];
+    }
 }
