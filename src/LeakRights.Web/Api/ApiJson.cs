@@ -48,19 +48,18 @@ public static class ApiJson
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(cites);
-        var items = new List<CitationDto>(cites.Count);
-        foreach (var c in cites)
+        return snapshot.Cached(Key(cites), cites, static list =>
         {
-            items.Add(new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, Core.Content.ContentRules.FormatDate(c.Effective)));
-        }
+            var items = new List<CitationDto>(list.Count);
+            foreach (var c in list)
+            {
+                items.Add(new CitationDto(c.Ref.ToString(), c.Law, c.Article, c.Text, c.Revision, Core.Content.ContentRules.FormatDate(c.Effective)));
+            }
 
-        var json = snapshot.Cached(Key(cites), items, static list =>
-        {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
-            Write(buffer, list, Context.ListCitationDto);
-            return buffer.WrittenSpan.ToArray();
+            Write(buffer, items, Context.ListCitationDto);
+            return new CitationList(items, buffer.WrittenSpan.ToArray());
         });
-        return new CitationList(items, json);
     }
 
     private static void Write<T>(System.Buffers.IBufferWriter<byte> output, T value, JsonTypeInfo<T> info)
@@ -96,7 +95,7 @@ public static class ApiJson
 
 /// <summary>
 /// A plan's cited articles (<c>citations</c>, an array of <see cref="CitationDto"/>) with that array already encoded as JSON
-/// (<see cref="ApiJson.Citations"/>); written as is.
+/// (<see cref="ApiJson.Citations"/>); written as is. Immutable: one instance serves every plan citing the same articles.
 /// </summary>
 [JsonConverter(typeof(Converter))]
 public sealed class CitationList(List<CitationDto> items, byte[] json) : IReadOnlyList<CitationDto>
