@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using LeakRights.Core.Content;
 
@@ -12,6 +13,24 @@ namespace LeakRights.Web.Pages.Check;
 /// </summary>
 public static class RevealCondition
 {
+    private static readonly ConditionalWeakTable<QuestionnaireStep, IReadOnlyDictionary<string, string?>> ByStep = new();
+
+    /// <summary>
+    /// Every question's condition on <paramref name="step"/> as JSON (null where there is none or the page cannot decide it),
+    /// computed once per step of the loaded questionnaire: the same for every visitor (issue 15: rebuilding it for every view
+    /// was ~4 % of a step page).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ForStep(QuestionnaireStep step, Questionnaire questionnaire)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        return ByStep.GetValue(step, s =>
+        {
+            var onStep = s.QuestionIds.ToHashSet(StringComparer.Ordinal);
+            return s.QuestionIds.ToDictionary(id => id, id => ToJson(questionnaire.Get(id).ShowIf, onStep), StringComparer.Ordinal);
+        });
+    }
+
     /// <summary>The condition as JSON (<c>{"q","op","v"}</c>, <c>{"anyOf"|"allOf"|"noneOf": [...]}</c>), or null when the page cannot decide it alone.</summary>
     public static string? ToJson(Condition? condition, IReadOnlySet<string> stepQuestions) =>
         condition is not null && Convert(condition, stepQuestions) is { } node ? node.ToJsonString() : null;

@@ -156,11 +156,11 @@ public sealed class StepModel(QuestionnaireWalker walker, AnswerDraftStore draft
         Questions = walker.VisibleQuestions(step - 1, answers);
         ReturnToReview = returnTo == "review";
         Incident = IncidentAnswers.Slug(answers) is { } slug ? incidents.FindIncident(slug) : null;
-        var onStep = Step.QuestionIds.ToHashSet(StringComparer.Ordinal);
+        var reveals = RevealCondition.ForStep(Step, walker.Questionnaire);
         Items = Step.QuestionIds
             .Select(walker.Questionnaire.Get)
             .Where(q => !q.LetterOnly)
-            .Select(q => (Question: q, Shown: Questions.Contains(q), Reveal: RevealCondition.ToJson(q.ShowIf, onStep)))
+            .Select(q => (Question: q, Shown: Questions.Contains(q), Reveal: reveals[q.Id]))
             .Where(i => i.Shown || i.Reveal is not null)
             .ToList();
     }

@@ -23,6 +23,12 @@ public sealed class StepTests : IClassFixture<LeakRightsFactory>
         Assert.Null(page.QuerySelector("input[name=insider]:not([disabled])"));
         Assert.True(page.QuerySelector("#q-insider")!.Closest(".conditional")!.HasAttribute("hidden"));
         Assert.NotNull(page.QuerySelector("fieldset#q-source legend"));
+        // The reveal condition names this step's question (computed once per step, the same on every view).
+        var reveal = page.QuerySelector("#q-insider")!.Closest(".conditional")!.GetAttribute("data-show-if")!;
+        Assert.Contains("\"q\":\"source\"", reveal, StringComparison.Ordinal);
+        var (_, again) = await s.GetAsync("/check/1");
+        Assert.Equal(reveal, again.QuerySelector("#q-insider")!.Closest(".conditional")!.GetAttribute("data-show-if"));
+        Assert.Equal(page.QuerySelectorAll(".conditional").Select(c => c.GetAttribute("data-show-if")), again.QuerySelectorAll(".conditional").Select(c => c.GetAttribute("data-show-if")));
     }
 
     [Fact]
