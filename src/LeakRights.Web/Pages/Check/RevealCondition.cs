@@ -32,7 +32,7 @@ public static class RevealCondition
     }
 
     /// <summary>The condition as JSON (<c>{"q","op","v"}</c>, <c>{"anyOf"|"allOf"|"noneOf": [...]}</c>), or null when the page cannot decide it alone.</summary>
-    public static string? ToJson(Condition? condition, IReadOnlySet<string> stepQuestions) =>
+    private static string? ToJson(Condition? condition, IReadOnlySet<string> stepQuestions) =>
         condition is not null && Convert(condition, stepQuestions) is { } node ? node.ToJsonString() : null;
 
     private static JsonObject? Convert(Condition condition, IReadOnlySet<string> stepQuestions) => condition switch
