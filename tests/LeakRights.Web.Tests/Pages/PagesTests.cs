@@ -43,6 +43,24 @@ public sealed class PagesTests(LeakRightsFactory factory) : IClassFixture<LeakRi
         Assert.NotNull(home.QuerySelector($"head link[rel=icon][href='{url}']"));
     }
 
+    [Theory]
+    [InlineData("/", "link[rel=stylesheet]", "href", "/css/site.css")]
+    [InlineData("/check/1", "script[defer]", "src", "/js/site.js")]
+    [InlineData("/check/1", "link[rel=stylesheet]", "href", "/css/site.css")]
+    public async Task Get_Page_LinksItsStylesAndScriptByTheirContentVersion(string url, string selector, string attribute, string asset)
+    {
+        // The layout writes the version itself (no tag helper, issue 15): a changed file must get a new address, or phones
+        // keep the old script or style from their cache.
+        using var s = new WebSession(factory);
+
+        var (_, page) = await s.GetAsync(url);
+        var link = page.QuerySelector($"head {selector}, body {selector}")!.GetAttribute(attribute)!;
+        var file = await s.Client.GetByteArrayAsync(asset);
+
+        Assert.Equal($"{asset}?v={Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.SHA256.HashData(file))}", link);
+        Assert.Equal(file, await s.Client.GetByteArrayAsync(link));
+    }
+
     [Fact]
     public async Task Get_Index_LinksToTheCheck()
     {
