@@ -2,7 +2,7 @@ using LeakRights.Core.Content;
 
 namespace LeakRights.Web.Pages.Check;
 
-/// <summary>What the question partial needs to render one question with its current values and error.</summary>
+/// <summary>What <see cref="QuestionMarkup"/> needs to write one question with its current values and error.</summary>
 public sealed record QuestionField(Question Question, IReadOnlyList<string> Values, string? Error, string MaxMonth)
 {
     /// <summary>A follow-up question not shown yet: rendered hidden with its inputs disabled (nothing posts), for site.js to reveal.</summary>
