@@ -36,6 +36,9 @@ public sealed partial class StartupWarmUp(
     /// <summary>Rounds in a row without newly compiled code after which the warm-up counts the hot paths as compiled.</summary>
     internal const int SettledAfterQuietRounds = 40;
 
+    /// <summary>And for at least this long (<see cref="JitSettling"/>: tier-1 promotions come in batches).</summary>
+    internal static readonly TimeSpan SettledAfterQuietTime = TimeSpan.FromSeconds(1.5);
+
     private static readonly string Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly byte[] SecretBytes = Encoding.ASCII.GetBytes(Secret);
 
@@ -158,7 +161,7 @@ public sealed partial class StartupWarmUp(
 
         // A first visit gives the browser its antiforgery cookie and a form token; later rounds are a returning browser.
         var (cookie, formToken) = await FirstVisitAsync(SendAsync);
-        var settle = new JitSettling(options.Value.WarmUpRounds, options.Value.WarmUpUntilSettled ? SettledAfterQuietRounds : 0, TimeSpan.FromSeconds(options.Value.WarmUpMaxSeconds));
+        var settle = new JitSettling(options.Value.WarmUpRounds, options.Value.WarmUpUntilSettled ? SettledAfterQuietRounds : 0, TimeSpan.FromSeconds(options.Value.WarmUpMaxSeconds), SettledAfterQuietTime);
         var round = 0;
         for (; !settle.Done(round, clock.Elapsed, JitInfo.GetCompiledMethodCount(currentThread: false)); round++)
         {
@@ -284,31 +287,44 @@ public sealed record WarmUpResult(int Requests, int Failures, TimeSpan Elapsed)
 
 /// <summary>
 /// When the warm-up may stop: after <paramref name="minRounds"/>, once the JIT has compiled (almost) nothing new for
-/// <paramref name="quietRounds"/> rounds in a row — the hot paths then run as tier-1 code, so the first people get the steady
-/// speed (issue 15: 60 fixed rounds left the step page at ~45 % of it) — or when <paramref name="maxTime"/> has passed.
-/// <paramref name="quietRounds"/> 0 stops after the minimum.
+/// <paramref name="quietRounds"/> rounds in a row <b>and</b> for <paramref name="quietTime"/> — the hot paths then run as
+/// tier-1 code, so the first people get the steady speed (issue 15: 60 fixed rounds left the step page at ~45 % of it) — or
+/// when <paramref name="maxTime"/> has passed. <paramref name="quietRounds"/> 0 stops after the minimum. The time matters as
+/// much as the rounds: the runtime promotes methods to tier 1 in batches on a background thread, so 40 quiet rounds (~0.1 s
+/// of sequential requests) could fall between two batches, and the first seconds of real load then still ran partly
+/// unoptimised code (plan page at 52-65 % of its speed in its first second; finding 19 in docs/performance.md).
 /// </summary>
-internal sealed class JitSettling(int minRounds, int quietRounds, TimeSpan maxTime)
+internal sealed class JitSettling(int minRounds, int quietRounds, TimeSpan maxTime, TimeSpan quietTime = default)
 {
     /// <summary>New methods per round that still count as quiet (a timer or a log line elsewhere in the process).</summary>
     internal const int Noise = 1;
 
     private long _lastCount = -1;
     private int _quiet;
+    private TimeSpan _quietSince;
 
     public bool Settled { get; private set; }
 
     /// <summary>Whether to stop before round number <paramref name="round"/>, given the process's compiled-method count now.</summary>
     public bool Done(int round, TimeSpan elapsed, long compiledMethods)
     {
-        _quiet = _lastCount >= 0 && compiledMethods - _lastCount <= Noise ? _quiet + 1 : 0;
+        if (_lastCount >= 0 && compiledMethods - _lastCount <= Noise)
+        {
+            _quiet++;
+        }
+        else
+        {
+            _quiet = 0;
+            _quietSince = elapsed;
+        }
+
         _lastCount = compiledMethods;
         if (round < minRounds)
         {
             return false;
         }
 
-        Settled = quietRounds > 0 && _quiet >= quietRounds;
+        Settled = quietRounds > 0 && _quiet >= quietRounds && (quietTime <= TimeSpan.Zero || elapsed - _quietSince >= quietTime);
         return quietRounds == 0 || Settled || elapsed >= maxTime;
     }
 }

@@ -106,6 +106,28 @@ public sealed class StartupWarmUpTests
     }
 
     [Fact]
+    public void JitSettling_QuietRoundsInAShortPause_GoesOnUntilQuietForTheTimeToo()
+    {
+        // Tier-1 promotions come in batches: 3 quiet rounds within 0.3 s may fall between two batches (the next one below),
+        // so settling also needs the quiet to last (here 1 s), counted from the last round that compiled something.
+        var settling = new JitSettling(minRounds: 0, quietRounds: 3, maxTime: TimeSpan.FromSeconds(10), quietTime: TimeSpan.FromSeconds(1));
+        TimeSpan At(double seconds) => TimeSpan.FromSeconds(seconds);
+
+        Assert.False(settling.Done(0, At(0.0), 100));
+        Assert.False(settling.Done(1, At(0.1), 200)); // compiling; the quiet time starts over here
+        Assert.False(settling.Done(2, At(0.2), 200));
+        Assert.False(settling.Done(3, At(0.3), 200));
+        Assert.False(settling.Done(4, At(0.4), 200)); // 3 quiet rounds, but only 0.3 s
+        Assert.False(settling.Done(5, At(0.5), 260)); // the next batch: both counts start over
+        Assert.False(settling.Done(6, At(0.9), 260));
+        Assert.False(settling.Done(7, At(1.2), 260));
+        Assert.False(settling.Done(8, At(1.4), 260)); // 3 quiet rounds, 0.9 s
+        Assert.False(settling.Settled);
+        Assert.True(settling.Done(9, At(1.5), 260)); // 4 quiet rounds and 1.0 s
+        Assert.True(settling.Settled);
+    }
+
+    [Fact]
     public void JitSettling_StillCompilingAtTheTimeLimit_StopsUnsettled()
     {
         var settling = new JitSettling(minRounds: 0, quietRounds: 3, maxTime: TimeSpan.FromSeconds(10));
