@@ -5,6 +5,8 @@ using System.Xml.Linq;
 using LeakRights.Web.Admin;
 using LeakRights.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -25,6 +27,13 @@ public static class DataProtectionSetup
 
     public const string KeyEncryptionKeySetting = Section + ":KeyEncryptionKey";
 
+    /// <summary>The algorithm of the keys created from now on (see <see cref="AddLeakRightsDataProtection"/>).</summary>
+    public static AuthenticatedEncryptorConfiguration PayloadAlgorithms => new()
+    {
+        EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
+        ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+    };
+
     public static IServiceCollection AddLeakRightsDataProtection(this IServiceCollection services)
     {
         services.AddValidatedOptions<DataProtectionSettings>(Section);
@@ -32,7 +41,11 @@ public static class DataProtectionSetup
         services.AddSingleton(sp => KeyEncryptionKey.From(sp.GetRequiredService<IOptions<DataProtectionSettings>>().Value.KeyEncryptionKey, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddScoped<DataProtectionKeyBackup>();
-        services.AddDataProtection().SetApplicationName("LeakRights");
+        // Payloads (antiforgery tokens, plan links, cookies) with AES-256-GCM instead of the default AES-256-CBC + HMAC-SHA256:
+        // the framework's own authenticated encryption, 24 bytes shorter per payload and ~25 % (protect) to ~40 % (unprotect)
+        // less CPU (issue 15, docs/performance.md finding 18). It applies to keys created from now on; a key made before keeps
+        // its algorithm (in its descriptor), so every existing link and cookie still opens.
+        services.AddDataProtection().SetApplicationName("LeakRights").UseCryptographicAlgorithms(PayloadAlgorithms);
         services.AddOptions<KeyManagementOptions>().Configure<DatabaseXmlRepository, KeyEncryptionKey>((o, repository, kek) =>
         {
             o.XmlRepository = repository;

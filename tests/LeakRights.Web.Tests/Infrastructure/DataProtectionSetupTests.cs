@@ -1,7 +1,9 @@
 using System.Net;
 using LeakRights.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
@@ -74,6 +76,67 @@ public sealed class DataProtectionSetupTests(LeakRightsFactory factory) : IClass
         Assert.True(kek.IsDevelopmentKey);
         Assert.False(configured.IsDevelopmentKey);
         Assert.NotEqual(kek.Id, configured.Id);
+    }
+
+    [Fact]
+    public void GetAllKeys_AfterStart_EveryKeyProtectsWithAes256Gcm()
+    {
+        factory.CreateClient().Dispose();
+
+        var keys = factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().GetAllKeys();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k =>
+        {
+            var encryption = k.Descriptor.ExportToXml().SerializedDescriptorElement.Element("encryption")!;
+            Assert.Equal("AES_256_GCM", encryption.Attribute("algorithm")!.Value);
+        });
+    }
+
+    [Fact]
+    public void Unprotect_PayloadOfAKeyMadeBeforeGcm_StillOpensAndThatKeyStaysInUseUntilItExpires()
+    {
+        // Deployed instances have keys made with the framework's default (AES-256-CBC + HMAC-SHA256): their links and cookies
+        // must keep opening after the change, and the switch happens at the next key (the descriptor is per key).
+        var folder = Directory.CreateTempSubdirectory("lr-dp-");
+        try
+        {
+            IDataProtector Protector(bool gcm)
+            {
+                var services = new ServiceCollection();
+                var builder = services.AddDataProtection().SetApplicationName("LeakRights").PersistKeysToFileSystem(folder);
+                if (gcm)
+                {
+                    builder.UseCryptographicAlgorithms(DataProtectionSetup.PayloadAlgorithms);
+                }
+
+                return services.BuildServiceProvider().GetDataProtector("plan-link");
+            }
+
+            var before = Protector(gcm: false).Protect("答案：张三");
+            var after = Protector(gcm: true);
+
+            Assert.Equal("答案：张三", after.Unprotect(before));
+            Assert.Equal(before.Length, after.Protect("答案：张三").Length); // still the older CBC key: same size
+
+            Assert.Single(folder.GetFiles("key-*.xml"));
+            var fresh = Directory.CreateTempSubdirectory("lr-dp-");
+            try
+            {
+                var services = new ServiceCollection();
+                services.AddDataProtection().SetApplicationName("LeakRights").PersistKeysToFileSystem(fresh).UseCryptographicAlgorithms(DataProtectionSetup.PayloadAlgorithms);
+                var gcm = services.BuildServiceProvider().GetDataProtector("plan-link").Protect("答案：张三");
+                Assert.True(gcm.Length < before.Length, $"a GCM payload ({gcm.Length}) is shorter than a CBC one ({before.Length})");
+            }
+            finally
+            {
+                fresh.Delete(recursive: true);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private sealed class Environment(string name) : IHostEnvironment
