@@ -24,10 +24,13 @@ public sealed class PerformanceOptions
     /// </summary>
     public bool WarmUpUntilSettled { get; set; } = true;
 
-    /// <summary>The longest the warm-up goes on for (it then ends, settled or not).</summary>
+    /// <summary>
+    /// The longest the warm-up goes on for (it then ends, settled or not). It settles in 13-19 s on the project's two cores
+    /// (docs/performance.md, finding 19); 20 s cut it short twice in eight starts on a slow minute of that machine.
+    /// </summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpMaxSeconds")]
     [System.ComponentModel.DataAnnotations.Range(1, 120)]
-    public int WarmUpMaxSeconds { get; set; } = 20;
+    public int WarmUpMaxSeconds { get; set; } = 30;
 
     /// <summary>PDFs rendered at once (<see cref="PdfRenderGate"/>); 0 = one per processor core.</summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":PdfConcurrency")]
