@@ -17,7 +17,14 @@ public sealed class QuestionMarkupTests(LeakRightsFactory factory) : IClassFixtu
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private Questionnaire Questionnaire => factory.Services.GetRequiredService<QuestionnaireWalker>().Questionnaire;
+    private IEnumerable<Question> AllQuestions
+    {
+        get
+        {
+            var questionnaire = factory.Services.GetRequiredService<QuestionnaireWalker>().Questionnaire;
+            return questionnaire.Steps.SelectMany(s => s.QuestionIds).Select(questionnaire.Get);
+        }
+    }
 
     private static AngleSharp.Dom.IElement Render(QuestionField field)
     {
@@ -30,7 +37,7 @@ public sealed class QuestionMarkupTests(LeakRightsFactory factory) : IClassFixtu
     [Fact]
     public void WriteTo_SameChoiceQuestionInTurn_CarriesNoStateFromTheRenderBefore()
     {
-        var q = Questionnaire.Steps.SelectMany(s => s.QuestionIds).Select(Questionnaire.Get).First(q => q.Type == QuestionType.MultiChoice && q.Hint is not null);
+        var q = AllQuestions.First(q => q.Type == QuestionType.MultiChoice && q.Hint is not null);
         var picked = new[] { q.Options[1].Id, q.Options[2].Id };
 
         var withError = Render(new QuestionField(q, picked, "请选择至少一项。", "2026-12") { IsNew = true, Disabled = true });
@@ -75,7 +82,7 @@ public sealed class QuestionMarkupTests(LeakRightsFactory factory) : IClassFixtu
     [Fact]
     public void WriteTo_TextAnswerWithMarkup_IsEncodedAndTheNextRenderIsEmpty()
     {
-        var q = Questionnaire.Steps.SelectMany(s => s.QuestionIds).Select(Questionnaire.Get).First(q => q.Type == QuestionType.Text);
+        var q = AllQuestions.First(q => q.Type == QuestionType.Text);
         const string typed = "\"><script>alert(1)</script>张三 & 李四";
 
         using var writer = new StringWriter();
@@ -102,7 +109,7 @@ public sealed class QuestionMarkupTests(LeakRightsFactory factory) : IClassFixtu
     [Fact]
     public void WriteTo_MonthQuestion_CarriesThisMonthAsMaxAndTheRequiredFlag()
     {
-        var q = Questionnaire.Steps.SelectMany(s => s.QuestionIds).Select(Questionnaire.Get).First(q => q.Type == QuestionType.Month && q.Required);
+        var q = AllQuestions.First(q => q.Type == QuestionType.Month && q.Required);
 
         var input = Render(new QuestionField(q, ["2024-03"], null, "2026-12")).QuerySelector($"input#f-{q.Id}")!;
         var later = Render(new QuestionField(q, [], null, "2027-01")).QuerySelector($"input#f-{q.Id}")!;
@@ -119,7 +126,7 @@ public sealed class QuestionMarkupTests(LeakRightsFactory factory) : IClassFixtu
     [Fact]
     public void WriteTo_EveryQuestionOfTheQuestionnaire_IsOneLabelledFieldNamedByItsId()
     {
-        foreach (var q in Questionnaire.Steps.SelectMany(s => s.QuestionIds).Select(Questionnaire.Get))
+        foreach (var q in AllQuestions)
         {
             var element = Render(new QuestionField(q, [], null, "2026-12"));
 
