@@ -11,9 +11,14 @@ root=$(pwd)
 here="${root}/tests/LeakRights.Benchmarks/scripts"
 work=$(mktemp -d)
 pids=()
+# PostgreSQL: the private cluster of .ci/postgres.sh; stopped at the end unless it was already running before this script.
+pg_env="${LEAKRIGHTS_PG_DIR:-/tmp/leakrights-pg}/env"
+pg_started_here=true
+[ -f "$pg_env" ] && pg_started_here=false
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "${work}/nginx/nginx.pid" ] && kill "$(cat "${work}/nginx/nginx.pid")" 2>/dev/null || true
+  if [ "$pg_started_here" = true ]; then "${root}/.ci/postgres.sh" stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
