@@ -175,4 +175,23 @@ public sealed class BufferedConsoleTests
         console.Dispose();
         Assert.Equal(written.Sum(), stream.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public void Install_ConsoleOut_IsTheWriterWhoseLockTheTimedWriteOutTakes()
+    {
+        // The console stream locks Console.Out around each write(2); the timed write-out locks Writer. They must be one object
+        // (Console.SetOut keeps an already synchronized writer as it is), or the two lock orders could deadlock.
+        var before = Console.Out;
+        var console = BufferedConsole.Install();
+        try
+        {
+            Assert.Same(console.Writer, Console.Out);
+        }
+        finally
+        {
+            console.Dispose();
+        }
+
+        Assert.Same(before, Console.Out);
+    }
 }
