@@ -3,7 +3,8 @@ using LeakRights.Web.Admin;
 using LeakRights.Web.Infrastructure;
 using Serilog;
 
-using var console = BufferedConsole.Install();
+// Serving: standard output in batches (BufferedConsole). The command-line modes write line by line, in order with errors.
+using var console = AdminCli.IsAdminCommand(args) || LeakRightsApplication.IsMigrateOnly(args) ? null : BufferedConsole.Install();
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
 
 try
