@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using LeakRights.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -158,6 +160,14 @@ public static partial class DatabaseSetup
         await using IAsyncDisposable startupLock = db.Database.IsNpgsql()
             ? await PostgreSqlStartupLock.AcquireAsync(db.Database.GetConnectionString()!, logger, cancellationToken)
             : await SqliteStartupLock.AcquireAsync(db.Database.GetConnectionString()!, logger, cancellationToken);
+
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL's provider reads the migration history without first asking whether its table exists, so on a new
+            // database EF logged the expected "relation does not exist" as a failed command, an error line in every first
+            // deployment's log (npgsql/efcore.pg#3407). An empty history table (CREATE TABLE IF NOT EXISTS) avoids it.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
 
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
