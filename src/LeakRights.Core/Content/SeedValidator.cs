@@ -144,12 +144,12 @@ internal static class SeedValidator
             var paths = b.Rules.Paths.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             if (letter.When is not null)
             {
-                new ConditionContext(L, $"{at} when", b, allFacts, paths, errors).Check(letter.When);
+                new ConditionContext(L, $"{at} when", b, allFacts, paths, errors) { AllowDayWindows = true }.Check(letter.When);
             }
 
             foreach (var p in letter.Paragraphs.Where(p => p.When is not null))
             {
-                new ConditionContext(L, $"{at} paragraph when", b, allFacts, paths, errors).Check(p.When!);
+                new ConditionContext(L, $"{at} paragraph when", b, allFacts, paths, errors) { AllowDayWindows = true }.Check(p.When!);
             }
 
             foreach (var name in letter.Templates
@@ -524,7 +524,7 @@ internal static class SeedValidator
                 CheckAuthorities(b, sat, step.Authorities, errors);
                 foreach (var add in step.Additions)
                 {
-                    new ConditionContext(R, $"{sat} addition '{add.TextKey}'", b, allFacts, paths, errors).Check(add.When);
+                    new ConditionContext(R, $"{sat} addition '{add.TextKey}'", b, allFacts, paths, errors) { AllowDayWindows = true }.Check(add.When);
                     CheckCites(b, R, $"{sat} addition '{add.TextKey}'", add.Cites, errors);
                 }
             }
@@ -757,7 +757,7 @@ internal static class SeedValidator
 
             if (!AllowDayWindows && (p.WithinDays is not null || p.AfterDays is not null))
             {
-                Errors.Add(new SeedError(File, At, "progress: withinDays and afterDays are allowed only in seeds/progress.json's answer rules"));
+                Errors.Add(new SeedError(File, At, "progress: withinDays and afterDays are allowed only in seeds/progress.json's answer rules, letters and step additions"));
             }
         }
 

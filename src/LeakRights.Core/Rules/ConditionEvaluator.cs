@@ -6,29 +6,36 @@ namespace LeakRights.Core.Rules;
 
 /// <summary>
 /// Evaluates the closed condition grammar against answers, derived facts and recommended paths. Plain loops, no LINQ: a plan
-/// evaluates a few hundred conditions and this must not allocate (issue 15).
+/// evaluates a few hundred conditions and this must not allocate (issue 15). A progress condition with a day window
+/// (<c>withinDays</c>, <c>afterDays</c>) needs the contact log itself, the <see cref="ProgressLog"/>: without one it never holds (the
+/// seed validator allows day windows only where the plan passes the log: letters and step additions).
 /// </summary>
 public static class ConditionEvaluator
 {
     private static readonly HashSet<string> None = new(StringComparer.Ordinal);
 
-    public static bool Evaluate(Condition condition, AnswerSet answers, IReadOnlySet<string>? facts = null, IReadOnlySet<string>? recommendedPaths = null) => condition switch
+    public static bool Evaluate(Condition condition, AnswerSet answers, IReadOnlySet<string>? facts = null, IReadOnlySet<string>? recommendedPaths = null) =>
+        Evaluate(condition, answers, facts, recommendedPaths, log: null);
+
+    /// <summary>As <see cref="Evaluate(Condition, AnswerSet, IReadOnlySet{string}?, IReadOnlySet{string}?)"/>, with the contact log for day windows.</summary>
+    internal static bool Evaluate(Condition condition, AnswerSet answers, IReadOnlySet<string>? facts, IReadOnlySet<string>? recommendedPaths, ProgressLog? log) => condition switch
     {
-        AllOfCondition all => All(all.Conditions, answers, facts, recommendedPaths),
-        AnyOfCondition any => Any(any.Conditions, answers, facts, recommendedPaths),
-        NoneOfCondition none => !Any(none.Conditions, answers, facts, recommendedPaths),
+        AllOfCondition all => All(all.Conditions, answers, facts, recommendedPaths, log),
+        AnyOfCondition any => Any(any.Conditions, answers, facts, recommendedPaths, log),
+        NoneOfCondition none => !Any(none.Conditions, answers, facts, recommendedPaths, log),
         FactCondition f => (facts ?? None).Contains(f.Fact),
         PathRecommendedCondition p => (recommendedPaths ?? None).Contains(p.Path),
-        ProgressCondition p => AnyProgress(p, facts ?? None),
+        ProgressCondition { WithinDays: null, AfterDays: null } p => AnyProgress(p, facts ?? None),
+        ProgressCondition p => log is not null && log.Holds(p),
         QuestionCondition q => EvaluateQuestion(q, answers),
         _ => false,
     };
 
-    private static bool All(IReadOnlyList<Condition> conditions, AnswerSet answers, IReadOnlySet<string>? facts, IReadOnlySet<string>? recommendedPaths)
+    private static bool All(IReadOnlyList<Condition> conditions, AnswerSet answers, IReadOnlySet<string>? facts, IReadOnlySet<string>? recommendedPaths, ProgressLog? log)
     {
         for (var i = 0; i < conditions.Count; i++)
         {
-            if (!Evaluate(conditions[i], answers, facts, recommendedPaths))
+            if (!Evaluate(conditions[i], answers, facts, recommendedPaths, log))
             {
                 return false;
             }
@@ -37,11 +44,11 @@ public static class ConditionEvaluator
         return true;
     }
 
-    private static bool Any(IReadOnlyList<Condition> conditions, AnswerSet answers, IReadOnlySet<string>? facts, IReadOnlySet<string>? recommendedPaths)
+    private static bool Any(IReadOnlyList<Condition> conditions, AnswerSet answers, IReadOnlySet<string>? facts, IReadOnlySet<string>? recommendedPaths, ProgressLog? log)
     {
         for (var i = 0; i < conditions.Count; i++)
         {
-            if (Evaluate(conditions[i], answers, facts, recommendedPaths))
+            if (Evaluate(conditions[i], answers, facts, recommendedPaths, log))
             {
                 return true;
             }

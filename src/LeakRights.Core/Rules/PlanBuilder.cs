@@ -81,7 +81,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
 
                 foreach (var step in path.Steps.Where(s => s.When is null || ConditionEvaluator.Evaluate(s.When, answers, facts.Holding, recommended)))
                 {
-                    var additions = step.Additions.Where(a => ConditionEvaluator.Evaluate(a.When, answers, facts.Holding, recommended)).ToList();
+                    var additions = step.Additions.Where(a => ConditionEvaluator.Evaluate(a.When, answers, facts.Holding, recommended, log)).ToList();
                     var text = string.Join("\n\n", additions.Select(a => a.Text.Render(values)).Prepend(step.Text.Render(values)));
                     var cites = step.Cites.Concat(additions.SelectMany(a => a.Cites)).Distinct(StringComparer.Ordinal).ToList();
                     steps.Add((step, new PlanStep(step.Key, step.Title.Render(values), text, collector.Cites(cites))));
@@ -209,7 +209,7 @@ public sealed class PlanBuilder(ContentBundle content, TimeProvider time)
             .Select(q => new PlanSituationItem(q.Id, q.Label, AnswerDisplay.Format(q, answers.Get(q.Id)!)))
             .ToList();
 
-        bool Holds(Condition c) => ConditionEvaluator.Evaluate(c, answers, facts.Holding, recommended);
+        bool Holds(Condition c) => ConditionEvaluator.Evaluate(c, answers, facts.Holding, recommended, log);
         var letters = new LetterFiller(content, answers, letterFields ?? NoLetterFields, today, paths, collector, Holds, log, deadlines, incident).Fill();
 
         DateOnly? asOf = collector.Citations.Count == 0 ? null : collector.Citations.Max(c => c.AsOf);

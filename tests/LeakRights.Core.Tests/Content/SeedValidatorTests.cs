@@ -46,6 +46,20 @@ public class SeedValidatorTests
         Assert.Empty(Validate(B));
     }
 
+    [Fact]
+    public void Validate_DayWindowInAStepCondition_IsRefused_ButAllowedInTheStepsAdditions()
+    {
+        var windowed = new ProgressCondition(["police-refused"], ["refused"]) { WithinDays = 7 };
+        var inStep = WithStep("police-refused", s => s with { When = windowed });
+        var inAdditions = WithStep("police-refused", s => s with { Additions = [.. s.Additions.Select(a => a with { When = windowed })] });
+
+        var error = Single(Bundle(rules: inStep));
+        Assert.Equal(R, error.File);
+        Assert.Equal("progress: withinDays and afterDays are allowed only in seeds/progress.json's answer rules, letters and step additions", error.Problem);
+        Assert.Empty(Validate(Bundle(rules: inAdditions)));
+    }
+
+    // Letters
     // Letters
 
     [Fact]

@@ -8,7 +8,7 @@ namespace LeakRights.Core.Tests.Pdf;
 /// <summary>Generated PDFs read back with PdfPig: the text is really there, in the right characters and order.</summary>
 public partial class PlanPdfTests
 {
-    private static readonly Dictionary<string, string> Letters = new()
+    internal static readonly Dictionary<string, string> Letters = new()
     {
         ["your-name"] = "王小明",
         ["your-contact"] = "13800000000",
@@ -24,7 +24,7 @@ public partial class PlanPdfTests
 
     internal static byte[] Render(Plan plan) => PlanPdf.Render(plan);
 
-    private static string Text(byte[] pdf)
+    internal static string Text(byte[] pdf)
     {
         using var doc = PdfDocument.Open(pdf);
         return string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));

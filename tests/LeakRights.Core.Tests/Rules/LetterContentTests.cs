@@ -248,6 +248,44 @@ public class LetterContentTests
         Assert.Equal(letter is not null, step.Text.Contains("本计划附有", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The 复核申请书 (程序规定第一百七十九条): attached from the day the person records that the 复议 upheld the refusal until
+    /// the seventh day after it, dated from their log; the date of the refusal notice, which they recorded nowhere (they
+    /// answered the questionnaire instead), stays a blank to fill in.
+    /// </summary>
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(7, true)]
+    [InlineData(8, false)]
+    public void PoliceReview_ReconsiderationUpheldTheRefusal_AttachedOnlyForSevenDaysAndStatesOnlyWhatWasRecorded(int daysAfterTheDecision, bool attached)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "former-employer-shared-hr-file-and-refused-deletion.json")))!;
+        json["answers"]!["refusal-notice"] = "within-7-days";
+        LeakRights.Core.Cases.ProgressEntry[] log =
+        [
+            new("a", "police-refused", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 12, 4), null, null, null, null),
+            new("b", "police-refused", LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 1, 4), null, null, null, "refused"),
+        ];
+        var today = new DateTimeOffset(2027, 1, 4, 2, 0, 0, TimeSpan.Zero).AddDays(daysAfterTheDecision);
+
+        var plan = TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), TestContent.Clock(today), PlanPdfTests.Letters, log);
+        var step = plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-refused");
+
+        Assert.Equal(attached ? ["police-review", "procuratorate-supervision"] : ["procuratorate-supervision"], plan.Letters.Where(l => l.ForStep == "police-refused").Select(l => l.Id));
+        Assert.Equal(attached, step.Text.Contains("本计划附有一份复核申请书", StringComparison.Ordinal));
+        Assert.Contains("本计划附有一份立案监督申请书", step.Text, StringComparison.Ordinal);
+        if (attached)
+        {
+            var letter = Letter(plan, "police-review");
+            Assert.Equal("不予立案复核申请书", letter.Title.Text);
+            Assert.Equal(["mps-criminal-procedure-rules-2020#179"], letter.Citations.Select(c => c.ToString()));
+            Assert.Contains("本人于＿＿＿＿＿＿收到不予立案通知书；本人于2026年12月4日申请复议，于2027年1月4日收到复议决定书，复议决定维持不予立案的决定", Text(letter), StringComparison.Ordinal);
+            Assert.Contains("根据《公安机关办理刑事案件程序规定》第一百七十九条的规定，现申请复核", Text(letter), StringComparison.Ordinal);
+            Assert.EndsWith("的上一级公安机关全称）", letter.Closing[^1].Text, StringComparison.Ordinal);
+            Assert.Contains("不予立案复核申请书", PlanPdfTests.Text(PlanPdfTests.Render(plan)), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void ProcuratorateSupervision_AsksForTheReasonsUnderArticle113()
     {

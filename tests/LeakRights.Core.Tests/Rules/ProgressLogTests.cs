@@ -49,6 +49,21 @@ public class ProgressLogTests
     }
 
     [Theory]
+    [InlineData(3, true)]
+    [InlineData(2, false)]
+    public void Evaluate_DayWindowNestedInALetterCondition_ReadsTheLogAndNeverHoldsWithoutIt(int receivedOn, bool within)
+    {
+        var log = Log(Reply("police-pending", receivedOn, "not-filed"));
+        var windowed = new AllOfCondition([new NoneOfCondition([new ProgressCondition(["police-pending"], ["done"])]), new ProgressCondition(["police-pending"], ["not-filed"]) { WithinDays = 7 }]);
+        var answers = LeakRights.Core.Answers.AnswerSet.Empty;
+
+        Assert.Equal(within, ConditionEvaluator.Evaluate(windowed, answers, log.Tokens, null, log));
+        // The token alone ("not-filed" was recorded) must not stand in for the window: without the log the condition fails.
+        Assert.Contains(ProgressCondition.Token("police-pending", "not-filed"), log.Tokens);
+        Assert.False(ConditionEvaluator.Evaluate(windowed, answers, log.Tokens));
+    }
+
+    [Theory]
     [InlineData(3, true)]   // received 3 Dec: today (10 Dec) is the seventh day, still in time
     [InlineData(2, false)]  // received 2 Dec: the seven days ended yesterday
     public void Holds_WithinAndAfterDays_CountFromTheEntryThatSetTheState(int receivedOn, bool within)
