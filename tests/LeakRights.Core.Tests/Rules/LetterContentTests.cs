@@ -249,9 +249,10 @@ public class LetterContentTests
     }
 
     /// <summary>
-    /// The 复核申请书 (程序规定第一百七十九条): attached from the day the person records that the 复议 upheld the refusal until
-    /// the seventh day after it, dated from their log; the date of the refusal notice, which they recorded nowhere (they
-    /// answered the questionnaire instead), stays a blank to fill in.
+    /// The 复核申请书 (程序规定第一百七十九条): once the person records that the 复议 upheld the refusal, the next step is the 复核,
+    /// with its letter from that day until the seventh day after it, dated from their log; the date of the refusal notice,
+    /// which they recorded nowhere (they answered the questionnaire instead), stays a blank to fill in. After the seventh day
+    /// the step says the 复核 may be too late and points to the procuratorate, whose letter stays attached throughout.
     /// </summary>
     [Theory]
     [InlineData(0, true)]
@@ -259,21 +260,13 @@ public class LetterContentTests
     [InlineData(8, false)]
     public void PoliceReview_ReconsiderationUpheldTheRefusal_AttachedOnlyForSevenDaysAndStatesOnlyWhatWasRecorded(int daysAfterTheDecision, bool attached)
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "former-employer-shared-hr-file-and-refused-deletion.json")))!;
-        json["answers"]!["refusal-notice"] = "within-7-days";
-        LeakRights.Core.Cases.ProgressEntry[] log =
-        [
-            new("a", "police-refused", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 12, 4), null, null, null, null),
-            new("b", "police-refused", LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 1, 4), null, null, null, "refused"),
-        ];
-        var today = new DateTimeOffset(2027, 1, 4, 2, 0, 0, TimeSpan.Zero).AddDays(daysAfterTheDecision);
+        var plan = ReconsiderationUpheld(new DateTimeOffset(2027, 1, 4, 2, 0, 0, TimeSpan.Zero).AddDays(daysAfterTheDecision));
+        var review = plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-review");
 
-        var plan = TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), TestContent.Clock(today), PlanPdfTests.Letters, log);
-        var step = plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-refused");
-
-        Assert.Equal(attached ? ["police-review", "procuratorate-supervision"] : ["procuratorate-supervision"], plan.Letters.Where(l => l.ForStep == "police-refused").Select(l => l.Id));
-        Assert.Equal(attached, step.Text.Contains("本计划附有一份复核申请书", StringComparison.Ordinal));
-        Assert.Contains("本计划附有一份立案监督申请书", step.Text, StringComparison.Ordinal);
+        Assert.Equal(attached ? ["police-review"] : [], plan.Letters.Where(l => l.ForStep == "police-review").Select(l => l.Id));
+        Assert.Equal(["procuratorate-supervision"], plan.Letters.Where(l => l.ForStep == "police-refused").Select(l => l.Id));
+        Assert.Equal(attached, review.Text.Contains("本计划附有一份复核申请书", StringComparison.Ordinal));
+        Assert.Equal(!attached, review.Text.Contains("申请复核可能已经逾期", StringComparison.Ordinal));
         if (attached)
         {
             var letter = Letter(plan, "police-review");
@@ -284,6 +277,32 @@ public class LetterContentTests
             Assert.EndsWith("的上一级公安机关全称）", letter.Closing[^1].Text, StringComparison.Ordinal);
             Assert.Contains("不予立案复核申请书", PlanPdfTests.Text(PlanPdfTests.Render(plan)), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void PoliceReview_Filed_TheLetterLeavesAndTheDecisionIsDueInThirtyDays()
+    {
+        var plan = ReconsiderationUpheld(new DateTimeOffset(2027, 1, 6, 2, 0, 0, TimeSpan.Zero),
+            new LeakRights.Core.Cases.ProgressEntry("c", "police-review", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2027, 1, 5), null, null, null, null));
+
+        Assert.DoesNotContain(plan.Letters, l => l.Id == "police-review");
+        Assert.DoesNotContain(plan.Deadlines, d => d.Key == "review-window");
+        Assert.Equal(new DateOnly(2027, 2, 4), Assert.Single(plan.Deadlines, d => d.Key == "review-decision").Due!.Date);
+        Assert.Contains("您已经递交了复核申请", plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-review").Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The former employee's plan, the refusal answered in the questionnaire; 复议 filed 4 Dec, upheld, received 4 Jan.</summary>
+    private static Plan ReconsiderationUpheld(DateTimeOffset now, params LeakRights.Core.Cases.ProgressEntry[] more)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "former-employer-shared-hr-file-and-refused-deletion.json")))!;
+        json["answers"]!["refusal-notice"] = "within-7-days";
+        LeakRights.Core.Cases.ProgressEntry[] log =
+        [
+            new("a", "police-refused", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 12, 4), null, null, null, null),
+            new("b", "police-refused", LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 1, 4), null, null, null, "refused"),
+            .. more,
+        ];
+        return TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), TestContent.Clock(now), PlanPdfTests.Letters, log);
     }
 
     [Fact]
