@@ -291,6 +291,36 @@ public class LetterContentTests
         Assert.Contains("您已经递交了复核申请", plan.Paths.SelectMany(p => p.Steps).Single(s => s.Key == "police-review").Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every answer the police can give to the 复议 leads somewhere: revoked — ask whether the case was filed (no 复核, no
+    /// supervision letter); no answer — the thirty days and the procuratorate, with its letter; and no answer to the 复核 either.
+    /// </summary>
+    [Theory]
+    [InlineData("police-refused", "answered", "复议撤销了不予立案的决定", false, false)]
+    [InlineData("police-refused", "no-response", "您记下了公安机关对复议申请没有答复", true, false)]
+    [InlineData("police-review", "no-response", "您记下了上一级公安机关对复核申请没有答复", true, true)]
+    public void PoliceReply_EachAnswer_TheStepSaysWhatNextAndAttachesOnlyTheLetterThatFits(string step, string reply, string says, bool supervision, bool review)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "former-employer-shared-hr-file-and-refused-deletion.json")))!;
+        json["answers"]!["refusal-notice"] = "within-7-days";
+        var log = new List<LeakRights.Core.Cases.ProgressEntry> { new("a", "police-refused", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 12, 4), null, null, null, null) };
+        if (step == "police-review")
+        {
+            log.Add(new("b", "police-refused", LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 1, 4), null, null, null, "refused"));
+            log.Add(new("c", "police-review", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2027, 1, 5), null, null, null, null));
+        }
+
+        log.Add(new("d", step, LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 2, 10), null, null, null, reply));
+        var plan = TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), TestContent.Clock(new DateTimeOffset(2027, 2, 11, 2, 0, 0, TimeSpan.Zero)), PlanPdfTests.Letters, log);
+        var steps = plan.Paths.SelectMany(p => p.Steps).ToList();
+
+        Assert.Contains(says, steps.Single(s => s.Key == step).Text, StringComparison.Ordinal);
+        Assert.Equal(supervision, plan.Letters.Any(l => l.Id == "procuratorate-supervision"));
+        Assert.Equal(supervision, steps.Single(s => s.Key == "police-refused").Text.Contains("本计划附有一份立案监督申请书", StringComparison.Ordinal));
+        Assert.Equal(review, steps.Any(s => s.Key == "police-review"));
+        Assert.DoesNotContain(plan.Letters, l => l.Id is "police-review" or "police-reconsideration");
+    }
+
     /// <summary>The former employee's plan, the refusal answered in the questionnaire; 复议 filed 4 Dec, upheld, received 4 Jan.</summary>
     private static Plan ReconsiderationUpheld(DateTimeOffset now, params LeakRights.Core.Cases.ProgressEntry[] more)
     {
