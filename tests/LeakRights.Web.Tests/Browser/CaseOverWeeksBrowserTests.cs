@@ -11,7 +11,9 @@ namespace LeakRights.Web.Tests.Browser;
 /// plan as a case, records the deletion request sent by EMS with its number; sixteen days later the plan offers the
 /// follow-up and the complaint letters, which state the date, the channel and the number; she records the complaint, and
 /// the regulator's window appears in the subscribed calendar; she records that the police refused to file the case, and
-/// the seven days for 复议 appear on the page and in the calendar. The app's clock is a fake moved forward by the test.
+/// the seven days for 复议 appear on the page and in the calendar; she applies for 复议, it upholds the refusal, and the
+/// 复核 comes next with its letter and seven days; she applies, and the thirty days for the 复核 decision replace the
+/// window in the calendar. The app's clock is a fake moved forward by the test.
 /// </summary>
 [Collection(MovingClockBrowserGroup.Name)]
 public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
@@ -111,6 +113,51 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
         Assert.Contains("不予立案", log[2], StringComparison.Ordinal);
         Assert.Empty(failed);
 
+        // Sunday 14 December she applies for 复议; on 13 January 2027 the decision upholds the refusal.
+        browser.Factory.Clock.Advance(TimeSpan.FromDays(1));
+        await page.ReloadAsync();
+        var refused = page.Locator("#step-police-refused");
+        await OpenRecordAsync(refused);
+        var reconsideration = refused.Locator("form:has(input[name='kind'][value='done'])");
+        Assert.Equal("2026-12-14", await reconsideration.Locator("input[name='on']").InputValueAsync());
+        await BrowserCheck.NavigateAsync(page, () => reconsideration.GetByRole(AriaRole.Button, new() { Name = "保存：这一步已完成" }).ClickAsync());
+        await Expect(page.Locator("#step-police-refused .progress-status")).ToContainTextAsync("2026年12月14日");
+        browser.Factory.Clock.Advance(TimeSpan.FromDays(30));
+        await page.ReloadAsync();
+        refused = page.Locator("#step-police-refused");
+        await OpenRecordAsync(refused);
+        var decision = refused.Locator("form:has(input[name='kind'][value='reply'])");
+        await decision.GetByLabel("复议决定维持不予立案").CheckAsync();
+        await BrowserCheck.NavigateAsync(page, () => decision.GetByRole(AriaRole.Button, new() { Name = "保存答复" }).ClickAsync());
+
+        // The 复核 comes next: its letter dated from her log, its seven days in the calendar.
+        await Expect(page.Locator("#step-police-review")).ToContainTextAsync("本计划附有一份复核申请书");
+        await OpenLettersAsync(page);
+        await AssertAccessibleAsync(page, "case page, 复核 to apply for");
+        var application = await DownloadLetterTextAsync(page, "不予立案复核申请书");
+        Assert.Contains("本人于2026年12月13日收到不予立案通知书；本人于2026年12月14日申请复议，于2027年1月13日收到复议决定书", application, StringComparison.Ordinal);
+        Assert.Contains("现申请复核", application, StringComparison.Ordinal);
+        calendar = await CalendarAsync(context, webcal!);
+        Assert.Contains("SUMMARY:申请复核：收到复议决定书后7日内", calendar, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270120", calendar, StringComparison.Ordinal);
+
+        // She applies the next day, in person: the letter leaves, and the thirty days for the decision replace the window.
+        browser.Factory.Clock.Advance(TimeSpan.FromDays(1));
+        await page.ReloadAsync();
+        var review = page.Locator("#step-police-review");
+        await OpenRecordAsync(review);
+        var applied = review.Locator("form:has(input[name='kind'][value='done'])");
+        await applied.Locator("select[name='channel']").SelectOptionAsync(new SelectOptionValue { Label = "当面" });
+        await BrowserCheck.NavigateAsync(page, () => applied.GetByRole(AriaRole.Button, new() { Name = "保存：这一步已完成" }).ClickAsync());
+        await Expect(page.Locator("#step-police-review .progress-status")).ToContainTextAsync("2027年1月14日");
+        await Expect(page.Locator("#step-police-review")).ToContainTextAsync("您已经递交了复核申请");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "下载《不予立案复核申请书》（Word）" })).ToHaveCountAsync(0);
+        calendar = await CalendarAsync(context, webcal!);
+        Assert.Contains("SUMMARY:复核决定：上一级公安机关收到申请后30日内", calendar, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20270213", calendar, StringComparison.Ordinal);
+        Assert.DoesNotContain("申请复核：收到复议决定书后7日内", calendar, StringComparison.Ordinal);
+        Assert.Empty(failed);
+
         // A link that does not open, and the page after deleting: as accessible as the rest.
         await page.GotoAsync(link[..^2] + "xx");
         await AssertAccessibleAsync(page, "case link that does not open");
@@ -138,6 +185,16 @@ public sealed class CaseOverWeeksBrowserTests(MovingClockBrowserFixture browser)
         }
 
         await Expect(fold.Locator("form").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens the fold with the letters' download buttons, unless it is open already.</summary>
+    private static async Task OpenLettersAsync(IPage page)
+    {
+        var fold = page.Locator("#download-title ~ details");
+        if (await fold.GetAttributeAsync("open") is null)
+        {
+            await fold.Locator("> summary").ClickAsync();
+        }
     }
 
     private static async Task RecordDoneAsync(IPage page, string step, string channel, string reference)
