@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeakRights.Core.Cases;
 using LeakRights.Core.Rules;
 using LeakRights.Core.Tests.Pdf;
 
@@ -282,8 +283,7 @@ public class LetterContentTests
     [Fact]
     public void PoliceReview_Filed_TheLetterLeavesAndTheDecisionIsDueInThirtyDays()
     {
-        var plan = ReconsiderationUpheld(new DateTimeOffset(2027, 1, 6, 2, 0, 0, TimeSpan.Zero),
-            new LeakRights.Core.Cases.ProgressEntry("c", "police-review", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2027, 1, 5), null, null, null, null));
+        var plan = ReconsiderationUpheld(new DateTimeOffset(2027, 1, 6, 2, 0, 0, TimeSpan.Zero), Entry("police-review", ProgressKind.Done, new DateOnly(2027, 1, 5)));
 
         Assert.DoesNotContain(plan.Letters, l => l.Id == "police-review");
         Assert.DoesNotContain(plan.Deadlines, d => d.Key == "review-window");
@@ -301,17 +301,15 @@ public class LetterContentTests
     [InlineData("police-review", "no-response", "您记下了上一级公安机关对复核申请没有答复", true, true)]
     public void PoliceReply_EachAnswer_TheStepSaysWhatNextAndAttachesOnlyTheLetterThatFits(string step, string reply, string says, bool supervision, bool review)
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "former-employer-shared-hr-file-and-refused-deletion.json")))!;
-        json["answers"]!["refusal-notice"] = "within-7-days";
-        var log = new List<LeakRights.Core.Cases.ProgressEntry> { new("a", "police-refused", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 12, 4), null, null, null, null) };
+        var log = new List<ProgressEntry> { Entry("police-refused", ProgressKind.Done, new DateOnly(2026, 12, 4)) };
         if (step == "police-review")
         {
-            log.Add(new("b", "police-refused", LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 1, 4), null, null, null, "refused"));
-            log.Add(new("c", "police-review", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2027, 1, 5), null, null, null, null));
+            log.Add(Entry("police-refused", ProgressKind.Reply, new DateOnly(2027, 1, 4), "refused"));
+            log.Add(Entry("police-review", ProgressKind.Done, new DateOnly(2027, 1, 5)));
         }
 
-        log.Add(new("d", step, LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 2, 10), null, null, null, reply));
-        var plan = TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), TestContent.Clock(new DateTimeOffset(2027, 2, 11, 2, 0, 0, TimeSpan.Zero)), PlanPdfTests.Letters, log);
+        log.Add(Entry(step, ProgressKind.Reply, new DateOnly(2027, 2, 10), reply));
+        var plan = RefusedWithinSevenDays(new DateTimeOffset(2027, 2, 11, 2, 0, 0, TimeSpan.Zero), log);
         var steps = plan.Paths.SelectMany(p => p.Steps).ToList();
 
         Assert.Contains(says, steps.Single(s => s.Key == step).Text, StringComparison.Ordinal);
@@ -322,18 +320,19 @@ public class LetterContentTests
     }
 
     /// <summary>The former employee's plan, the refusal answered in the questionnaire; 复议 filed 4 Dec, upheld, received 4 Jan.</summary>
-    private static Plan ReconsiderationUpheld(DateTimeOffset now, params LeakRights.Core.Cases.ProgressEntry[] more)
+    private static Plan ReconsiderationUpheld(DateTimeOffset now, params ProgressEntry[] more) => RefusedWithinSevenDays(now,
+        [Entry("police-refused", ProgressKind.Done, new DateOnly(2026, 12, 4)), Entry("police-refused", ProgressKind.Reply, new DateOnly(2027, 1, 4), "refused"), .. more]);
+
+    /// <summary>The former employee's plan with the refusal notice received within seven days (questionnaire), and <paramref name="log"/>.</summary>
+    private static Plan RefusedWithinSevenDays(DateTimeOffset now, IReadOnlyList<ProgressEntry> log)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "former-employer-shared-hr-file-and-refused-deletion.json")))!;
         json["answers"]!["refusal-notice"] = "within-7-days";
-        LeakRights.Core.Cases.ProgressEntry[] log =
-        [
-            new("a", "police-refused", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 12, 4), null, null, null, null),
-            new("b", "police-refused", LeakRights.Core.Cases.ProgressKind.Reply, new DateOnly(2027, 1, 4), null, null, null, "refused"),
-            .. more,
-        ];
         return TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), TestContent.Clock(now), PlanPdfTests.Letters, log);
     }
+
+    private static ProgressEntry Entry(string step, ProgressKind kind, DateOnly on, string? reply = null) =>
+        new($"{step}-{kind}-{on:yyyyMMdd}", step, kind, on, null, null, null, reply);
 
     [Fact]
     public void ProcuratorateSupervision_AsksForTheReasonsUnderArticle113()
