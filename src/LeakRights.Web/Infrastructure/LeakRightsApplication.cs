@@ -109,6 +109,7 @@ public static partial class LeakRightsApplication
         services.AddSingleton<StartupWarmUp>();
         services.AddSingleton<PdfRenderGate>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWarmUp>());
+        WarmFirstServer.Decorate(services);
         services.AddProblemDetails();
         services.AddSingleton<DatabaseWriteProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<WarmUpHealthCheck>("warm-up", tags: [WarmUpHealthCheck.ReadyTag]);

@@ -12,6 +12,14 @@ public sealed class PerformanceOptions
     /// </summary>
     public bool WarmUp { get; set; } = true;
 
+    /// <summary>
+    /// Open the instance's addresses only once the warm-up has ended (<see cref="WarmFirstServer"/>): until then nothing
+    /// listens there, so a proxy without readiness checks (nginx) sends people to the other instances instead of to a slow
+    /// new one. Off by default: a single instance would refuse connections for the warm-up's seconds instead of answering
+    /// slowly. The multi-instance deployment (docs/deploy) turns it on.
+    /// </summary>
+    public bool WarmUpBeforeListening { get; set; }
+
     /// <summary>How many times each warm-up request is sent at least.</summary>
     [System.ComponentModel.DataAnnotations.Display(Name = Section + ":WarmUpRounds")]
     [System.ComponentModel.DataAnnotations.Range(1, 500)]

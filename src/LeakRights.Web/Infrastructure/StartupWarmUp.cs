@@ -66,11 +66,40 @@ public sealed partial class StartupWarmUp(
         }
     }
 
+    /// <summary>
+    /// Warms up through <paramref name="privateAddress"/> (<see cref="WarmFirstServer"/>'s private loopback server) before the
+    /// instance's own addresses are opened; the background service then has nothing left to do.
+    /// </summary>
+    internal async Task RunBeforeListeningAsync(Uri? privateAddress, CancellationToken cancellationToken)
+    {
+        WarmUpResult? result = null;
+        try
+        {
+            if (privateAddress is null)
+            {
+                LogSkipped(logger);
+            }
+            else
+            {
+                result = await RunLoggedAsync(privateAddress, cancellationToken);
+            }
+        }
+        finally
+        {
+            _completion.TrySetResult(result);
+        }
+    }
+
     private async Task<WarmUpResult?> WarmUpAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.WarmUp || !await StartedAsync(stoppingToken))
         {
             return null;
+        }
+
+        if (_completion.Task.IsCompleted)
+        {
+            return null; // it ran before the server opened its addresses (WarmFirstServer); this result is not used
         }
 
         var baseAddress = LoopbackAddress(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
@@ -80,11 +109,20 @@ public sealed partial class StartupWarmUp(
             return null;
         }
 
+        return await RunLoggedAsync(baseAddress, stoppingToken);
+    }
+
+    private async Task<WarmUpResult?> RunLoggedAsync(Uri baseAddress, CancellationToken cancellationToken)
+    {
         try
         {
-            var result = await RunAsync(baseAddress, HostName(configuration["AllowedHosts"], baseAddress), stoppingToken);
+            var result = await RunAsync(baseAddress, HostName(configuration["AllowedHosts"], baseAddress), cancellationToken);
             LogDone(logger, result.Requests, result.Failures, result.Elapsed.TotalMilliseconds, result.Rounds, result.Settled);
             return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null; // the instance is stopping
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException or JsonException)
         {

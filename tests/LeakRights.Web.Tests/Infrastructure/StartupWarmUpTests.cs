@@ -12,19 +12,93 @@ public sealed class StartupWarmUpTests
 {
     private sealed class WarmUpServer : LeakRightsFactory
     {
-        public WarmUpServer(bool untilSettled = false, int maxSeconds = 15)
+        public WarmUpServer(bool untilSettled = false, int maxSeconds = 15, int port = 0, bool beforeListening = false, bool start = true)
         {
             With("LeakRights:Performance:WarmUp", "true");
             With("LeakRights:Performance:WarmUpRounds", "3");
             With("LeakRights:Performance:WarmUpUntilSettled", untilSettled ? "true" : "false");
             With("LeakRights:Performance:WarmUpMaxSeconds", maxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            With("LeakRights:Performance:WarmUpBeforeListening", beforeListening ? "true" : "false");
             With("LeakRights:RateLimits:PdfPerMinute", "2");
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            StartServer();
-            BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+            if (start)
+            {
+                StartServer();
+            }
         }
 
-        public Uri BaseAddress { get; }
+        protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+        {
+            // The factory registers its Kestrel after the app's own services: wrap that one, as the app wraps its own
+            // (ProductionServer_IsWrapped checks that wiring).
+            builder.ConfigureServices((_, services) => WarmFirstServer.Decorate(services));
+            return base.CreateHost(builder);
+        }
+
+        public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task WarmUpBeforeListening_RealServer_RefusesConnectionsUntilWarmThenOpensReady()
+    {
+        var port = FreePort();
+        using var app = new WarmUpServer(port: port, beforeListening: true, start: false);
+        const string Warming = "Warming up before listening";
+        const string Warmed = "Warm-up: ";
+        bool Logged(string start) => app.Logs.Lines.Any(l => l.StartsWith(start, StringComparison.Ordinal));
+
+        // Start the server in the background and knock on its address all the while, as nginx would.
+        var starting = Task.Run(app.StartServer);
+        var refusedWhileWarming = 0;
+        var acceptedBeforeWarm = 0;
+        while (!starting.IsCompleted)
+        {
+            var warmingBefore = Logged(Warming);
+            try
+            {
+                using var tcp = new System.Net.Sockets.TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, port);
+                if (!Logged(Warmed))
+                {
+                    acceptedBeforeWarm++; // the address was open while the warm-up had not ended
+                }
+
+                break;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                if (warmingBefore && !Logged(Warmed))
+                {
+                    refusedWhileWarming++;
+                }
+            }
+
+            await Task.Delay(10);
+        }
+
+        await starting.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.IsType<WarmFirstServer>(app.Services.GetRequiredService<IServer>());
+        Assert.Equal(0, acceptedBeforeWarm);
+        Assert.True(refusedWhileWarming > 0, "no connection attempt fell within the warm-up");
+
+        // Ready the moment it listens: the warm-up ran (through its private address) and the background one has nothing to do.
+        var result = await app.Services.GetRequiredService<StartupWarmUp>().Completion.WaitAsync(TimeSpan.Zero);
+        Assert.NotNull(result);
+        Assert.Equal(0, result.Failures);
+        Assert.Equal(1 + (3 * 7) + 3, result.Requests);
+        Assert.Equal(port, app.BaseAddress.Port);
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Single(app.Logs.Lines, l => l.StartsWith(Warmed, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("HTTP ", StringComparison.Ordinal) && !l.Contains("/readyz", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -44,6 +118,15 @@ public sealed class StartupWarmUpTests
         Assert.Contains(logged, m => m.StartsWith("Warm-up: 25 requests to this instance (0 not 2xx/3xx)", StringComparison.Ordinal));
         Assert.DoesNotContain(logged, m => m.StartsWith("HTTP ", StringComparison.Ordinal));
         Assert.Equal(3, result.Rounds);
+    }
+
+    [Fact]
+    public async Task ProductionServer_BuiltAsProgramBuildsIt_IsKestrelWrappedToWarmUpBeforeListening()
+    {
+        await using var app = StartupApp.Build([]);
+
+        var server = Assert.IsType<WarmFirstServer>(app.Services.GetRequiredService<IServer>());
+        Assert.Equal("KestrelServerImpl", server.Inner.GetType().Name);
     }
 
     [Fact]

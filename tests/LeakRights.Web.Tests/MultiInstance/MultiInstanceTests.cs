@@ -143,6 +143,43 @@ public sealed class MultiInstanceTests
         {
             Assert.Equal(1, await ScalarAsync(database, "SELECT count(*) FROM \"ArticleRevisions\" WHERE \"Text\" = @text", ("text", text)));
         }
+
+        await RestartedInstance_WarmingUpBeforeListening_IsPassedOverByNginxEvenForPosts(database, a, b.Port);
+    }
+
+    /// <summary>
+    /// Issue 15: B comes back with the multi-instance setting WarmUpBeforeListening (docs/deploy/leakrights.env.example).
+    /// Until its warm-up has ended nothing listens on its port: nginx's connection is refused, so nginx passes every request
+    /// to A — a plan posted to the API too, since none of it was sent (nginx never sends a sent POST twice). A fresh nginx,
+    /// so that B's failures from the kill above do not already keep nginx away from its port.
+    /// </summary>
+    private static async Task RestartedInstance_WarmingUpBeforeListening_IsPassedOverByNginxEvenForPosts(TestDatabase database, AppInstance a, int port)
+    {
+        await using var nginx = await NginxInstance.StartAsync([a.Port, port]);
+        await using var b = AppInstance.Start(database, port, ("LeakRights__Performance__WarmUpBeforeListening", "true"));
+        await b.WaitForOutputAsync("Warming up before listening");
+        var statuses = new List<HttpStatusCode>();
+        var plan = $$"""{"answers":{{Cases.TestCases.BankFraudAnswers}}}""";
+        for (var i = 0; i < 200 && !b.Output.Contains("Warm-up: ", StringComparison.Ordinal); i++)
+        {
+            using var client = Remote.Client(nginx.BaseUrl, $"127.0.2.{i + 1}");
+            statuses.Add((await client.PostAsync("/api/v1/plans", new StringContent(plan, Encoding.UTF8, "application/json"))).StatusCode);
+            statuses.Add((await client.GetAsync("/check/1")).StatusCode);
+        }
+
+        await b.WaitHealthyAsync();
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Contains("(111: Connection refused) while connecting to upstream, client: 127.0.2.", nginx.ErrorLog, StringComparison.Ordinal);
+        Assert.Contains($"upstream: \"http://127.0.0.1:{port}/", nginx.ErrorLog, StringComparison.Ordinal);
+
+        // B served nothing before its warm-up ended (its request lines all come after the warm-up's line).
+        var output = b.Output;
+        var warmed = output.IndexOf("Warm-up: ", StringComparison.Ordinal);
+        Assert.True(warmed > 0, output);
+        Assert.DoesNotContain("HTTP ", output[..warmed], StringComparison.Ordinal);
+        using var direct = Remote.Client(b.BaseUrl);
+        Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/readyz")).StatusCode);
     }
 
     private static async Task SignInAsync(WebSession session)

@@ -37,8 +37,20 @@ internal sealed class AppInstance : IAsyncDisposable
         }
     }
 
-    public static AppInstance Start(TestDatabase database, int port) =>
-        new(Process.Start(StartInfo(database, [], ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}")))!, port);
+    public static AppInstance Start(TestDatabase database, int port, params (string Name, string Value)[] environment) =>
+        new(Process.Start(StartInfo(database, [], [("ASPNETCORE_URLS", $"http://127.0.0.1:{port}"), .. environment]))!, port);
+
+    /// <summary>Waits until the instance has written <paramref name="text"/> to its output (failing after 2 minutes or if it exits).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(_process.HasExited, $"instance on {Port} exited:\n{Output}");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"instance on {Port} never wrote \"{text}\":\n{Output}");
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>Runs the app's command line (admin …, --migrate-only) on the database and returns its exit code and output.</summary>
     public static async Task<(int Code, string Output)> RunCliAsync(TestDatabase database, params string[] arguments) =>
@@ -186,6 +198,9 @@ internal sealed class NginxInstance : IAsyncDisposable
     public string Folder { get; }
 
     public string BaseUrl { get; }
+
+    /// <summary>What nginx has written to its error log so far.</summary>
+    public string ErrorLog => File.Exists(Path.Combine(Folder, "logs", "error.log")) ? File.ReadAllText(Path.Combine(Folder, "logs", "error.log")) : string.Empty;
 
     public static async Task<NginxInstance> StartAsync(int[] upstreams)
     {
