@@ -201,6 +201,7 @@ if [ -z "${LOAD_SKIP_SPEED:-}" ]; then
   speed_variants+=(
     "after, ReadyToRun, no warm-up, from /healthz|${work}/after|after|healthz|LeakRights__Performance__WarmUp=false"
     "after, ReadyToRun + warm-up, from /healthz|${work}/after|after|healthz|A=1"
+    "after, ReadyToRun + warm-up before listening, from /healthz (multi-instance setting)|${work}/after|after|healthz|LeakRights__Performance__WarmUpBeforeListening=true"
     "after, JIT only + warm-up, from /readyz|${work}/after-jit|after|readyz|A=1"
     "after, ReadyToRun + warm-up, from /readyz (shipped)|${work}/after|after|readyz|A=1"
     "after, ReadyToRun + warm-up, TieredPGO on, from /readyz|${work}/after|after|readyz|DOTNET_TieredPGO=1"

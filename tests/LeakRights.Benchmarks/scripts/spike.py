@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Open-loop spike against nginx (issue 15): a normal rate, a burst at 10x for 60 s, then the normal rate again.
 
-Usage: spike.py BASE_URL PLAN_LINK BODIES_JSON [normal_rps] [burst_seconds]
+Usage: spike.py BASE_URL PLAN_LINK BODIES_JSON [normal_rps] [burst_seconds] [join_seconds]
+
+With join_seconds (spike.sh's join mode), there is no burst: one phase at the normal rate for that long, during which
+spike.sh starts the second instance, and the figures are per second from the start.
 
 Requests follow the mixed run's proportions (pages, steps, plan pages, statutes, the plans API, 1 in 66 a PDF). Each
 simulated person has an address of their own in 127.0.0.0/8 (nginx limits per address, as it would for real people), so
@@ -22,7 +25,8 @@ PEOPLE = 400  # distinct client addresses 127.0.1.0 - 127.0.2.143
 
 mix = ([("GET", "/", None)] * 20 + [("GET", "/check/1", None)] * 20 + [("GET", link, None)] * 10 + [("GET", "/statutes/pipl", None)] * 5
        + [("POST", "/api/v1/plans", b) for b in bodies["plans"][:10]] + [("POST", "/api/v1/plans/pdf", bodies["pdf"][0])])
-phases = [("normal", 20, normal), ("burst", burst_seconds, normal * 10), ("after", 30, normal)]
+join_seconds = int(sys.argv[6]) if len(sys.argv) > 6 else 0
+phases = [("join", join_seconds, normal)] if join_seconds else [("normal", 20, normal), ("burst", burst_seconds, normal * 10), ("after", 30, normal)]
 
 results = []  # (phase, second since start, status or error, latency ms, chinese)
 pools = {}
@@ -118,6 +122,18 @@ for name, _, _ in phases:
     p50 = lat[len(lat) // 2] if lat else 0
     p99 = lat[int(len(lat) * 0.99)] if lat else 0
     print(f"| {name} | {len(rows)} | {ok} | {r429} | {r503} | {r5xx} | {none} | {p50:.1f} | {p99:.1f} |" + (f" ({not_chinese} refusals without a Chinese page, {other4} other 4xx)" if not_chinese or other4 else ""))
+
+if join_seconds:
+    print()
+    print("per second while the second instance starts (spike.sh prints when):")
+    print("| second | sent | 2xx/3xx | not 2xx/3xx | p50 ms | p99 ms | max ms |")
+    print("|---|---|---|---|---|---|---|")
+    for s in range(join_seconds):
+        rows = [r for r in results if r[1] == s]
+        lat = sorted(r[3] for r in rows if isinstance(r[2], int) and r[2] < 400)
+        if lat:
+            print(f"| {s} | {len(rows)} | {len(lat)} | {len(rows) - len(lat)} | {lat[len(lat) // 2]:.1f} | {lat[int(len(lat) * 0.99)]:.1f} | {lat[-1]:.1f} |")
+    sys.exit(1 if bad else 0)
 
 normal_rows = [r[3] for r in results if r[0] == "normal" and isinstance(r[2], int) and r[2] < 400]
 normal_p99 = sorted(normal_rows)[int(len(normal_rows) * 0.99)] if normal_rows else 0
