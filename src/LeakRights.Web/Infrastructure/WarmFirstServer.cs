@@ -71,7 +71,17 @@ public sealed partial class WarmFirstServer(IServer inner, IServiceProvider serv
         privateOptions.Limits.MaxRequestHeadersTotalSize = configured.Limits.MaxRequestHeadersTotalSize;
         privateOptions.Listen(IPAddress.Loopback, 0);
         using var privateServer = new KestrelServer(Options.Create(privateOptions), new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggerFactory), loggerFactory);
-        await privateServer.StartAsync(application, cancellationToken);
+        try
+        {
+            await privateServer.StartAsync(application, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // No private port (e.g. no IPv4 loopback): the warm-up then runs after listening, as without the setting.
+            LogNoPrivatePort(logger, ex.GetType().Name);
+            return;
+        }
+
         try
         {
             var address = privateServer.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
@@ -88,6 +98,9 @@ public sealed partial class WarmFirstServer(IServer inner, IServiceProvider serv
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warming up before listening (LeakRights:Performance:WarmUpBeforeListening): this instance's addresses open when the warm-up ends")]
     private static partial void LogWarmingUp(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a private loopback port to warm up before listening ({Error}); warming up after listening instead")]
+    private static partial void LogNoPrivatePort(ILogger logger, string error);
 
     public void Dispose() => inner.Dispose();
 }
