@@ -16,30 +16,33 @@ namespace LeakRights.Web.Infrastructure;
 /// passes the request — a post included, since none of it was sent — to another instance. Without the setting the server
 /// starts at once and the warm-up runs beside the first requests (<c>/readyz</c> says when it has ended).
 /// </summary>
-public sealed partial class WarmFirstServer(IServer inner, IServiceProvider services) : IServer
+public sealed partial class WarmFirstServer(IServer inner, IServiceProvider services, IPEndPoint? privateEndPoint = null) : IServer
 {
+    /// <summary>How long stopping the private server may wait for warm-up requests still in flight.</summary>
+    private static readonly TimeSpan PrivateStopTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly IPEndPoint _privateEndPoint = privateEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0);
+
     public IFeatureCollection Features => inner.Features;
 
     /// <summary>The server it wraps.</summary>
     internal IServer Inner => inner;
 
-    /// <summary>Replaces the registered server (Kestrel, or a test's) with this one around it.</summary>
-    public static void Decorate(IServiceCollection serviceCollection)
+    /// <summary>Replaces the registered server (Kestrel, or a test's) with this one around it; a server already wrapped stays as it is.</summary>
+    public static void Decorate(IServiceCollection serviceCollection) => Decorate(serviceCollection, null);
+
+    /// <summary>As <see cref="Decorate(IServiceCollection)"/>, warming up on <paramref name="privateEndPoint"/> (tests: one that cannot be bound).</summary>
+    internal static void Decorate(IServiceCollection serviceCollection, IPEndPoint? privateEndPoint)
     {
-        var registered = serviceCollection.LastOrDefault(d => d.ServiceType == typeof(IServer));
-        if (registered is null || registered.ImplementationType == typeof(WarmFirstServer))
+        var registered = serviceCollection.LastOrDefault(d => d.ServiceType == typeof(IServer) && !d.IsKeyedService);
+        if (registered is null || registered.ImplementationFactory?.Target is Wrapping)
         {
             return;
         }
 
         serviceCollection.Remove(registered);
-        serviceCollection.AddSingleton<IServer>(sp => new WarmFirstServer(Create(sp, registered), sp));
+        serviceCollection.AddSingleton<IServer>(new Wrapping(registered, privateEndPoint).Create);
     }
-
-    private static IServer Create(IServiceProvider sp, ServiceDescriptor registered) =>
-        registered.ImplementationInstance as IServer
-        ?? registered.ImplementationFactory?.Invoke(sp) as IServer
-        ?? (IServer)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType ?? throw new InvalidOperationException("The registered server has no implementation."));
 
     public async Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
         where TContext : notnull
@@ -50,7 +53,16 @@ public sealed partial class WarmFirstServer(IServer inner, IServiceProvider serv
             await WarmUpPrivatelyAsync(application, cancellationToken);
             if (cancellationToken.IsCancellationRequested)
             {
-                return; // stopped during the warm-up: the addresses are never opened, and the host shuts down
+                if (!services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+                {
+                    cancellationToken.ThrowIfCancellationRequested(); // a start-up timeout: start-up failed, say so
+                }
+
+                // Stopped (SIGTERM) during the warm-up: never open the addresses, and do not let the host log them as open.
+                inner.Features.Get<IServerAddressesFeature>()?.Addresses.Clear();
+                var logger = services.GetRequiredService<ILogger<WarmFirstServer>>();
+                LogStoppedBeforeListening(logger);
+                return;
             }
         }
 
@@ -69,13 +81,13 @@ public sealed partial class WarmFirstServer(IServer inner, IServiceProvider serv
         var privateOptions = new KestrelServerOptions { ApplicationServices = services, AddServerHeader = configured.AddServerHeader };
         privateOptions.Limits.MaxRequestBodySize = configured.Limits.MaxRequestBodySize;
         privateOptions.Limits.MaxRequestHeadersTotalSize = configured.Limits.MaxRequestHeadersTotalSize;
-        privateOptions.Listen(IPAddress.Loopback, 0);
+        privateOptions.Listen(_privateEndPoint);
         using var privateServer = new KestrelServer(Options.Create(privateOptions), new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggerFactory), loggerFactory);
         try
         {
             await privateServer.StartAsync(application, cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
         {
             // No private port (e.g. no IPv4 loopback): the warm-up then runs after listening, as without the setting.
             LogNoPrivatePort(logger, ex.GetType().Name);
@@ -90,7 +102,8 @@ public sealed partial class WarmFirstServer(IServer inner, IServiceProvider serv
         }
         finally
         {
-            await privateServer.StopAsync(CancellationToken.None);
+            using var stopping = new CancellationTokenSource(PrivateStopTimeout);
+            await privateServer.StopAsync(stopping.Token);
         }
     }
 
@@ -102,5 +115,19 @@ public sealed partial class WarmFirstServer(IServer inner, IServiceProvider serv
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a private loopback port to warm up before listening ({Error}); warming up after listening instead")]
     private static partial void LogNoPrivatePort(ILogger logger, string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped during the warm-up: this instance's addresses were never opened")]
+    private static partial void LogStoppedBeforeListening(ILogger logger);
+
     public void Dispose() => inner.Dispose();
+
+    /// <summary>The factory of the wrapping registration (its target marks a server as already wrapped).</summary>
+    private sealed class Wrapping(ServiceDescriptor registered, IPEndPoint? privateEndPoint)
+    {
+        public WarmFirstServer Create(IServiceProvider sp) => new(
+            registered.ImplementationInstance as IServer
+            ?? registered.ImplementationFactory?.Invoke(sp) as IServer
+            ?? (IServer)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType ?? throw new InvalidOperationException("The registered server has no implementation.")),
+            sp,
+            privateEndPoint);
+    }
 }

@@ -12,8 +12,11 @@ public sealed class StartupWarmUpTests
 {
     private sealed class WarmUpServer : LeakRightsFactory
     {
-        public WarmUpServer(bool untilSettled = false, int maxSeconds = 15, int port = 0, bool beforeListening = false, bool start = true)
+        private readonly IPEndPoint? _privateEndPoint;
+
+        public WarmUpServer(bool untilSettled = false, int maxSeconds = 15, int port = 0, bool beforeListening = false, bool start = true, IPEndPoint? privateEndPoint = null)
         {
+            _privateEndPoint = privateEndPoint;
             With("LeakRights:Performance:WarmUp", "true");
             With("LeakRights:Performance:WarmUpRounds", "3");
             With("LeakRights:Performance:WarmUpUntilSettled", untilSettled ? "true" : "false");
@@ -31,18 +34,76 @@ public sealed class StartupWarmUpTests
         {
             // The factory registers its Kestrel after the app's own services: wrap that one, as the app wraps its own
             // (ProductionServer_IsWrapped checks that wiring).
-            builder.ConfigureServices((_, services) => WarmFirstServer.Decorate(services));
+            builder.ConfigureServices((_, services) => WarmFirstServer.Decorate(services, _privateEndPoint));
             return base.CreateHost(builder);
         }
 
         public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768-60999), so that no outgoing connection or port-0 listener of a test running
+    /// alongside takes it between this check and the app binding it seconds later.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 50)
+            {
+                // Taken: try another.
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WarmUpBeforeListening_NoPrivatePort_WarmsUpAfterListeningInstead()
+    {
+        // 192.0.2.1 (TEST-NET-1) is on no interface of this machine: binding it fails as a missing loopback address would.
+        using var app = new WarmUpServer(beforeListening: true, privateEndPoint: new IPEndPoint(IPAddress.Parse("192.0.2.1"), 0));
+
+        var result = await app.Services.GetRequiredService<StartupWarmUp>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotNull(result);
+        Assert.Equal(0, result.Failures);
+        Assert.Contains(app.Logs.Lines, l => l.StartsWith("Could not open a private loopback port to warm up before listening", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Warming up before listening", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decorate_CalledTwiceOrWithAKeyedServerLast_WrapsTheServerOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IServer, IdleServer>();
+        WarmFirstServer.Decorate(services);
+        services.AddKeyedSingleton<IServer, IdleServer>("other");
+        WarmFirstServer.Decorate(services);
+        using var provider = services.BuildServiceProvider();
+
+        var server = Assert.IsType<WarmFirstServer>(provider.GetRequiredService<IServer>());
+        Assert.IsType<IdleServer>(server.Inner);
+        Assert.IsType<IdleServer>(provider.GetRequiredKeyedService<IServer>("other"));
+    }
+
+    private sealed class IdleServer : IServer
+    {
+        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

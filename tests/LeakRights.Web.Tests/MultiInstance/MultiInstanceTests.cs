@@ -173,7 +173,9 @@ public sealed class MultiInstanceTests
         Assert.Contains("(111: Connection refused) while connecting to upstream, client: 127.0.2.", nginx.ErrorLog, StringComparison.Ordinal);
         Assert.Contains($"upstream: \"http://127.0.0.1:{port}/", nginx.ErrorLog, StringComparison.Ordinal);
 
-        // B served nothing before its warm-up ended (its request lines all come after the warm-up's line).
+        // B served nothing before its warm-up ended (its request lines all come after the warm-up's line, which may reach its
+        // standard output up to 1/4 s after /healthz answers: the output is written in batches).
+        await b.WaitForOutputAsync("Warm-up: ");
         var output = b.Output;
         var warmed = output.IndexOf("Warm-up: ", StringComparison.Ordinal);
         Assert.True(warmed > 0, output);
