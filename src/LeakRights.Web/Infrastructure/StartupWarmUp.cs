@@ -17,8 +17,9 @@ namespace LeakRights.Web.Infrastructure;
 /// loopback, so every middleware, page and serializer on the hot paths runs as it will for people. The requests carry a header
 /// with a random per-process secret (<see cref="IsWarmUp"/>): they are not rate limited and not logged one by one, and nothing
 /// outside the process can claim to be one. They carry no personal data: the answers are the golden scenarios in seeds/ and the
-/// letter fields are left empty; nothing is stored (no case is created). Runs in the background: start-up and the first real
-/// requests are not delayed; a failure is logged (status counts only) and ignored.
+/// letter fields are left empty; nothing is stored (no case is created). Runs in the background once the server listens, so
+/// start-up and the first real requests are not delayed — or, with <see cref="PerformanceOptions.WarmUpBeforeListening"/>,
+/// before the server opens its addresses (<see cref="WarmFirstServer"/>). A failure is logged (status counts only) and ignored.
 /// </summary>
 public sealed partial class StartupWarmUp(
     IServer server,
