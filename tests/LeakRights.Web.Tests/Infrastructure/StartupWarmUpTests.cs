@@ -41,28 +41,6 @@ public sealed class StartupWarmUpTests
         public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    /// <summary>
-    /// A free port below Linux's ephemeral range (32768-60999), so that no outgoing connection or port-0 listener of a test running
-    /// alongside takes it between this check and the app binding it seconds later.
-    /// </summary>
-    private static int FreePort()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 32_000);
-            try
-            {
-                using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (System.Net.Sockets.SocketException) when (attempt < 50)
-            {
-                // Taken: try another.
-            }
-        }
-    }
-
     [Fact]
     public async Task WarmUpBeforeListening_NoPrivatePort_WarmsUpAfterListeningInstead()
     {
@@ -109,7 +87,7 @@ public sealed class StartupWarmUpTests
     [Fact]
     public async Task WarmUpBeforeListening_RealServer_RefusesConnectionsUntilWarmThenOpensReady()
     {
-        var port = FreePort();
+        var port = TestPorts.Free();
         using var app = new WarmUpServer(port: port, beforeListening: true, start: false);
         const string Warming = "Warming up before listening";
         const string Warmed = "Warm-up: ";

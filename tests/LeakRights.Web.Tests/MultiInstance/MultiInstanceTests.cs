@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using LeakRights.Web.Data;
@@ -44,8 +43,8 @@ public sealed class MultiInstanceTests
         var skip = SkipReason();
         Skip.If(skip is not null, skip);
         using var database = TestDatabase.Create(DatabaseProvider.PostgreSql);
-        await using var a = AppInstance.Start(database, FreePort());
-        await using var b = AppInstance.Start(database, FreePort());
+        await using var a = AppInstance.Start(database, TestPorts.Free());
+        await using var b = AppInstance.Start(database, TestPorts.Free());
 
         // Started at once on an empty database: both come up, the content seeded exactly once.
         await Task.WhenAll(a.WaitHealthyAsync(), b.WaitHealthyAsync());
@@ -238,13 +237,6 @@ public sealed class MultiInstanceTests
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

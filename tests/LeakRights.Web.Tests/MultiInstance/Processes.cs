@@ -220,7 +220,7 @@ internal sealed class NginxInstance : IAsyncDisposable
             .Replace("root /etc/nginx/leakrights;", $"root {Path.Combine(folder, "leakrights")};", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(folder, "leakrights", "leakrights-locations.conf"), locations);
 
-        var port = MultiInstanceTests.FreePort();
+        var port = TestPorts.Free();
         File.WriteAllText(Path.Combine(folder, "nginx.conf"), $$"""
             worker_processes 1;
             pid {{folder}}/nginx.pid;
