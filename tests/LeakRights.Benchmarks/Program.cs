@@ -42,6 +42,19 @@ if (args.Contains("--quick"))
     return;
 }
 
+if (args.Length == 2 && args[0] == "--write")
+{
+    // The five spec scenarios' PDFs into a folder, to look at or compare with another build's (pdftoppm, pdftotext).
+    var content = PdfBenchmarks.Content.Value;
+    Directory.CreateDirectory(args[1]);
+    foreach (var name in PdfBenchmarks.SpecScenarios)
+    {
+        File.WriteAllBytes(Path.Combine(args[1], name + ".pdf"), PlanPdf.Render(PdfBenchmarks.BuildPlan(content, name, PdfBenchmarks.LetterFields), fonts: content.PdfFonts));
+    }
+
+    return;
+}
+
 if (args.Contains("--cpu"))
 {
     // CPU time per full PDF (all five spec scenarios rotated), not wall time: robust when other work shares the cores.
@@ -50,10 +63,10 @@ if (args.Contains("--cpu"))
     var warm = Stopwatch.StartNew();
     for (var i = 0; warm.ElapsedMilliseconds < 3000; i++)
     {
-        PlanPdf.Render(plans[i % plans.Count]);
+        PlanPdf.Render(plans[i % plans.Count], fonts: content.PdfFonts);
     }
 
-    var sample = System.Text.Encoding.Latin1.GetString(PlanPdf.Render(plans[0]));
+    var sample = System.Text.Encoding.Latin1.GetString(PlanPdf.Render(plans[0], fonts: content.PdfFonts));
     Console.WriteLine("faces: " + string.Join(", ", System.Text.RegularExpressions.Regex.Matches(sample, @"/BaseFont\s*/(\S+)").Select(m => m.Groups[1].Value).Distinct()));
     const int renders = 500;
     var gcBefore = GC.CollectionCount(0);
@@ -61,7 +74,7 @@ if (args.Contains("--cpu"))
     var allocBefore = GC.GetTotalAllocatedBytes();
     for (var i = 0; i < renders; i++)
     {
-        PlanPdf.Render(plans[i % plans.Count]);
+        PlanPdf.Render(plans[i % plans.Count], fonts: content.PdfFonts);
     }
 
     var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;

@@ -11,6 +11,8 @@ public sealed class ContentBundle(
     IReadOnlyList<Law> laws,
     LetterSet letters)
 {
+    private Pdf.PdfFontSet? _pdfFonts;
+
     public Questionnaire Questionnaire { get; } = questionnaire;
 
     public RuleSet Rules { get; } = rules;
@@ -26,4 +28,13 @@ public sealed class ContentBundle(
 
     /// <summary>The public-interest route and the referral letter's template (seeds/public-interest.json, issue 16).</summary>
     public PublicInterestContent PublicInterest { get; init; } = PublicInterestContent.Empty;
+
+    /// <summary>
+    /// Every character of the seeds' texts, each once, in code order: public text only. The PDFs' shared font is made from it
+    /// (<see cref="PdfFonts"/>), so it never holds a glyph because of what a person typed.
+    /// </summary>
+    public string PublicCharacters { get; init; } = string.Empty;
+
+    /// <summary>The fonts every PDF of this content shares, built on first use (<see cref="Pdf.PdfFontSet"/>).</summary>
+    public Pdf.PdfFontSet PdfFonts => _pdfFonts ??= Pdf.PdfFontSet.For(PublicCharacters);
 }

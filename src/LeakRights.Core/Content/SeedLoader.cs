@@ -30,22 +30,23 @@ public static class SeedLoader
     public static (ContentBundle? Bundle, IReadOnlyList<SeedError> Errors) TryLoad(string seedsDirectory)
     {
         var errors = new List<SeedError>();
+        var characters = new HashSet<char>();
         if (!Directory.Exists(seedsDirectory))
         {
             errors.Add(new SeedError(seedsDirectory, "folder", "the seeds folder does not exist"));
             return (null, errors);
         }
 
-        var laws = LoadStatutes(seedsDirectory, errors);
-        var authorities = Parse(seedsDirectory, AuthoritiesFile, errors, ReadAuthorities) ?? [];
-        var texts = Parse(seedsDirectory, TextsFile, errors, ReadTexts) ?? new TextCatalog(new Dictionary<string, string>());
-        var questionnaire = Parse(seedsDirectory, QuestionnaireFile, errors, ReadQuestionnaire);
-        var rules = Parse(seedsDirectory, RulesFile, errors, ReadRules);
-        var letters = Parse(seedsDirectory, LettersFile, errors, ReadLetters);
-        var holidays = Parse(seedsDirectory, HolidaysFile, errors, ReadHolidays);
-        var glossary = Parse(seedsDirectory, GlossaryFile, errors, ReadGlossary);
-        var progress = Parse(seedsDirectory, ProgressFile, errors, ReadProgress);
-        var publicInterest = Parse(seedsDirectory, PublicInterestFile, errors, PublicInterestContent.Read);
+        var laws = LoadStatutes(seedsDirectory, errors, characters);
+        var authorities = Parse(seedsDirectory, AuthoritiesFile, errors, characters, ReadAuthorities) ?? [];
+        var texts = Parse(seedsDirectory, TextsFile, errors, characters, ReadTexts) ?? new TextCatalog(new Dictionary<string, string>());
+        var questionnaire = Parse(seedsDirectory, QuestionnaireFile, errors, characters, ReadQuestionnaire);
+        var rules = Parse(seedsDirectory, RulesFile, errors, characters, ReadRules);
+        var letters = Parse(seedsDirectory, LettersFile, errors, characters, ReadLetters);
+        var holidays = Parse(seedsDirectory, HolidaysFile, errors, characters, ReadHolidays);
+        var glossary = Parse(seedsDirectory, GlossaryFile, errors, characters, ReadGlossary);
+        var progress = Parse(seedsDirectory, ProgressFile, errors, characters, ReadProgress);
+        var publicInterest = Parse(seedsDirectory, PublicInterestFile, errors, characters, PublicInterestContent.Read);
         if (questionnaire is null || rules is null || letters is null || holidays is null || glossary is null || progress is null || publicInterest is null || errors.Count > 0)
         {
             // Cross-file checks would only repeat the parse errors as missing ids.
@@ -54,12 +55,17 @@ public static class SeedLoader
 
         // Compile: every rule gets its resolved wording (a missing text is an error here, not a 500 later).
         rules = RuleCompiler.AttachTexts(rules, texts, holidays, errors) with { Glossary = glossary };
-        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters) { Progress = progress, PublicInterest = publicInterest };
+        var bundle = new ContentBundle(questionnaire, rules, authorities, laws, letters)
+        {
+            Progress = progress,
+            PublicInterest = publicInterest,
+            PublicCharacters = new string([.. characters.Order()]),
+        };
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }
 
-    private static T? Parse<T>(string dir, string file, List<SeedError> errors, Func<JsonElement, JsonSeedReader, T> read)
+    private static T? Parse<T>(string dir, string file, List<SeedError> errors, HashSet<char> characters, Func<JsonElement, JsonSeedReader, T> read)
         where T : class
     {
         var path = Path.Combine(dir, file);
@@ -73,6 +79,7 @@ public static class SeedLoader
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path), DocumentOptions);
+            CollectCharacters(doc.RootElement, characters);
             return read(doc.RootElement, new JsonSeedReader(name, errors));
         }
         catch (JsonException ex)
@@ -82,7 +89,32 @@ public static class SeedLoader
         }
     }
 
-    private static List<Law> LoadStatutes(string dir, List<SeedError> errors)
+    /// <summary>Every character of the file's string values: what a plan or a PDF can print from it.</summary>
+    private static void CollectCharacters(JsonElement element, HashSet<char> characters)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                characters.UnionWith(element.GetString()!);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CollectCharacters(item, characters);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CollectCharacters(property.Value, characters);
+                }
+
+                break;
+        }
+    }
+
+    private static List<Law> LoadStatutes(string dir, List<SeedError> errors, HashSet<char> characters)
     {
         var folder = Path.Combine(dir, StatutesFolder);
         if (!Directory.Exists(folder))
@@ -93,7 +125,12 @@ public static class SeedLoader
 
         var laws = Directory.GetFiles(folder, "*.md")
             .Order(StringComparer.Ordinal)
-            .Select(f => StatuteFileParser.Parse($"seeds/{StatutesFolder}/{Path.GetFileName(f)}", File.ReadAllText(f), errors))
+            .Select(f =>
+            {
+                var text = File.ReadAllText(f);
+                characters.UnionWith(text);
+                return StatuteFileParser.Parse($"seeds/{StatutesFolder}/{Path.GetFileName(f)}", text, errors);
+            })
             .OrderBy(l => l.Order)
             .ThenBy(l => l.Id, StringComparer.Ordinal)
             .ToList();

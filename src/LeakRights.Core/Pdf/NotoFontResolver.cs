@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using PdfSharp.Fonts;
 
 namespace LeakRights.Core.Pdf;
@@ -22,12 +21,21 @@ public sealed class NotoFontResolver : IFontResolver
     private static readonly Lock Gate = new();
     private static bool _registered;
     private static HashSet<char> _commonCoverage = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<byte[]>> Files = new(StringComparer.Ordinal);
+    private static string _fontDirectory = DefaultFontDirectory;
+    private static readonly Lazy<TrueTypeFace>[] Faces =
+    [
+        new(() => ReadFace("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf")),
+        new(() => ReadFace("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf")),
+        new(() => ReadFace("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf")),
+        new(() => ReadFace("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf")),
+    ];
 
     private readonly Dictionary<string, Lazy<byte[]>> _faces;
 
     private NotoFontResolver(string fontDirectory)
     {
-        Lazy<byte[]> Read(string file) => new(() => File.ReadAllBytes(Path.Combine(fontDirectory, file)));
+        Lazy<byte[]> Read(string file) => fontDirectory == _fontDirectory ? FileBytes(file) : new(() => File.ReadAllBytes(Path.Combine(fontDirectory, file)));
         _faces = new(StringComparer.Ordinal)
         {
             [RegularFace] = Read("NotoSansSC_400Regular.ttf"),
@@ -68,6 +76,7 @@ public sealed class NotoFontResolver : IFontResolver
             var regular = CmapCharacters(File.ReadAllBytes(Path.Combine(dir, "NotoSansSC_400Regular.common.ttf")));
             regular.IntersectWith(CmapCharacters(File.ReadAllBytes(Path.Combine(dir, "NotoSansSC_700Bold.common.ttf"))));
             _commonCoverage = regular;
+            _fontDirectory = dir;
             GlobalFontSettings.FontResolver = new NotoFontResolver(dir);
             Volatile.Write(ref _registered, true);
         }
@@ -93,78 +102,35 @@ public sealed class NotoFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName) => _faces.TryGetValue(faceName, out var face) ? face.Value : _faces[RegularFace].Value;
 
+    /// <summary>
+    /// A face for the PDF writer (<see cref="DocumentFonts"/>, <see cref="PdfFontSet"/>), read on first use: the common faces for almost every document, the
+    /// full ones only when a document has a character the common ones lack.
+    /// </summary>
+    internal static TrueTypeFace Face(bool bold, bool common)
+    {
+        EnsureRegistered();
+        return Faces[(common ? 0 : 2) + (bold ? 1 : 0)].Value;
+    }
+
     /// <summary>The BMP characters a TrueType font maps to a glyph other than .notdef (its Windows Unicode BMP cmap, format 4).</summary>
     internal static HashSet<char> CmapCharacters(byte[] font)
     {
-        var data = font.AsSpan();
-        int tables = BinaryPrimitives.ReadUInt16BigEndian(data[4..]);
-        var cmap = -1;
-        for (var i = 0; i < tables; i++)
-        {
-            var record = data[(12 + (16 * i))..];
-            if (record[..4].SequenceEqual("cmap"u8))
-            {
-                cmap = (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
-            }
-        }
-
-        if (cmap < 0)
-        {
-            throw new InvalidDataException("The font has no cmap table.");
-        }
-
-        int subtables = BinaryPrimitives.ReadUInt16BigEndian(data[(cmap + 2)..]);
-        for (var i = 0; i < subtables; i++)
-        {
-            var record = data[(cmap + 4 + (8 * i))..];
-            var platform = BinaryPrimitives.ReadUInt16BigEndian(record);
-            var encoding = BinaryPrimitives.ReadUInt16BigEndian(record[2..]);
-            var offset = cmap + (int)BinaryPrimitives.ReadUInt32BigEndian(record[4..]);
-            if (platform == 3 && encoding == 1 && BinaryPrimitives.ReadUInt16BigEndian(data[offset..]) == 4)
-            {
-                return Format4(data[offset..]);
-            }
-        }
-
-        throw new InvalidDataException("The font has no Windows Unicode BMP cmap (format 4).");
-    }
-
-    private static HashSet<char> Format4(ReadOnlySpan<byte> table)
-    {
-        var segments = BinaryPrimitives.ReadUInt16BigEndian(table[6..]) / 2;
-        var ends = table[14..];
-        var starts = table[(16 + (2 * segments))..];
-        var deltas = table[(16 + (4 * segments))..];
-        var rangeOffsets = table[(16 + (6 * segments))..];
+        var map = TrueTypeFace.ReadCmap(font);
         var result = new HashSet<char>();
-        for (var s = 0; s < segments; s++)
+        for (var c = 0; c < map.Length; c++)
         {
-            int end = BinaryPrimitives.ReadUInt16BigEndian(ends[(2 * s)..]);
-            int start = BinaryPrimitives.ReadUInt16BigEndian(starts[(2 * s)..]);
-            var delta = BinaryPrimitives.ReadInt16BigEndian(deltas[(2 * s)..]);
-            int rangeOffset = BinaryPrimitives.ReadUInt16BigEndian(rangeOffsets[(2 * s)..]);
-            for (var c = start; c <= end && c != 0xFFFF; c++)
+            if (map[c] != 0)
             {
-                int glyph;
-                if (rangeOffset == 0)
-                {
-                    glyph = (c + delta) & 0xFFFF;
-                }
-                else
-                {
-                    // idRangeOffset counts from its own position in the table.
-                    var at = (2 * s) + rangeOffset + (2 * (c - start));
-                    glyph = BinaryPrimitives.ReadUInt16BigEndian(rangeOffsets[at..]);
-                    glyph = glyph == 0 ? 0 : (glyph + delta) & 0xFFFF;
-                }
-
-                if (glyph != 0)
-                {
-                    result.Add((char)c);
-                }
+                result.Add((char)c);
             }
         }
 
         return result;
     }
+
+    private static TrueTypeFace ReadFace(string name, string file) => new(name, FileBytes(file).Value);
+
+    /// <summary>Each font file read once per process, shared by PDFsharp (which measures text) and the PDF writer.</summary>
+    private static Lazy<byte[]> FileBytes(string file) =>
+        Files.GetOrAdd(file, f => new Lazy<byte[]>(() => File.ReadAllBytes(Path.Combine(_fontDirectory, f))));
 }

@@ -1,15 +1,33 @@
+using System.Buffers;
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace LeakRights.Core.Pdf;
 
-/// <summary>Draws laid-out pages with PDFsharp, adding the page header and the footer "第 X 页 / 共 Y 页".</summary>
+/// <summary>
+/// Writes laid-out pages as PDF, adding the page header and the footer "第 X 页 / 共 Y 页". PDFsharp keeps the document's
+/// structure (pages, objects, cross-reference table); each page's content stream and the fonts are written here
+/// (<see cref="PdfContentWriter"/>, <see cref="DocumentFonts"/>): drawing text through PDFsharp cost a glyph look-up,
+/// a measurement and event objects per character run, and a new font subset deflated per document — most of a PDF's time
+/// (docs/performance.md, finding 28).
+/// </summary>
 public static class PdfRenderer
 {
-    public static byte[] Render(PdfDocumentModel model)
+    private const double FrameSize = 8.5;
+
+    public static byte[] Render(PdfDocumentModel model) => Render(model, PdfFontSet.None);
+
+    /// <summary>The document, with the regular text drawn from <paramref name="fonts"/>' shared font where it has the character.</summary>
+    public static byte[] Render(PdfDocumentModel model, PdfFontSet fonts)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(fonts);
+        NotoFontResolver.EnsureRegistered();
         var pages = PdfLayoutEngine.Layout(model.Blocks);
+        var framedTotal = pages.Count(p => p.Framed);
+        var documentFonts = new DocumentFonts(fonts, Texts(model.Frame, pages, framedTotal));
+
         using var document = new PdfDocument();
         document.Info.Title = model.Title;
         document.Info.Creator = "LeakRights";
@@ -17,28 +35,34 @@ public static class PdfRenderer
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
-        // The common faces when every character allows (faster and smaller, see NotoFontResolver), else the full faces.
-        var common = NotoFontResolver.CommonCovers(model.Frame.Header) && NotoFontResolver.CommonCovers(model.Frame.FooterNote)
-            && pages.All(p => p.Ops.All(op => op is not TextOp t || NotoFontResolver.CommonCovers(t.Text)));
+        var fontResources = new PdfDictionary(document);
+        document.Internals.AddObject(fontResources);
+        for (var f = 0; f < documentFonts.Fonts.Count; f++)
+        {
+            fontResources.Elements[PdfContentWriter.FontName(f)] = documentFonts.Fonts[f].AddTo(document).Reference;
+        }
 
         // Framed pages are numbered among themselves (the plan); unframed pages (letters) carry nothing but their text.
-        var framedTotal = pages.Count(p => p.Framed);
         var number = 0;
-        for (var i = 0; i < pages.Count; i++)
+        var writer = new PdfContentWriter(documentFonts, new ArrayBufferWriter<byte>(16 * 1024));
+        foreach (var layout in pages)
         {
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(PdfLayoutEngine.PageWidth);
             page.Height = XUnit.FromPoint(PdfLayoutEngine.PageHeight);
-            using var gfx = XGraphics.FromPdfPage(page);
-            if (pages[i].Framed)
+            page.Resources.Elements["/Font"] = fontResources.Reference;
+            writer.Reset();
+            if (layout.Framed)
             {
-                DrawFrame(gfx, model.Frame, ++number, framedTotal, common);
+                DrawFrame(writer, model.Frame, ++number, framedTotal);
             }
 
-            foreach (var op in pages[i].Ops)
+            foreach (var op in layout.Ops)
             {
-                Draw(gfx, op, common);
+                Draw(writer, op);
             }
+
+            page.Contents.AppendContent().CreateStream(writer.Finish());
         }
 
         using var stream = new MemoryStream();
@@ -46,50 +70,60 @@ public static class PdfRenderer
         return stream.ToArray();
     }
 
-    private static void DrawFrame(XGraphics gfx, PdfPageFrame frame, int number, int total, bool common)
+    /// <summary>Every text the pages will draw, with its weight: what the document's fonts must hold.</summary>
+    private static IEnumerable<(bool Bold, string Text)> Texts(PdfPageFrame frame, IReadOnlyList<PageLayout> pages, int framedTotal)
     {
-        var font = TextMeasurer.Font(false, 8.5, common);
-        var brush = new XSolidBrush(PdfLayoutEngine.Muted);
-        gfx.DrawString(frame.Header, font, brush, PdfLayoutEngine.MarginX, 34, XStringFormats.TopLeft);
-        gfx.DrawLine(new XPen(PdfLayoutEngine.Rule, 0.5), PdfLayoutEngine.MarginX, 48, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX, 48);
-        var pageText = string.Create(CultureInfo.InvariantCulture, $"第 {number} 页 / 共 {total} 页");
-        var footerY = PdfLayoutEngine.PageHeight - 40;
-        gfx.DrawLine(new XPen(PdfLayoutEngine.Rule, 0.5), PdfLayoutEngine.MarginX, footerY - 6, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX, footerY - 6);
-        gfx.DrawString(frame.FooterNote, font, brush, PdfLayoutEngine.MarginX, footerY, XStringFormats.TopLeft);
-        var width = pageText.Sum(c => TextMeasurer.CharWidth(c, false, 8.5));
-        gfx.DrawString(pageText, font, brush, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX - width, footerY, XStringFormats.TopLeft);
+        if (framedTotal > 0)
+        {
+            yield return (false, frame.Header);
+            yield return (false, frame.FooterNote);
+            yield return (false, PageNumber(framedTotal, framedTotal) + "0123456789");
+        }
+
+        foreach (var page in pages)
+        {
+            foreach (var op in page.Ops)
+            {
+                if (op is TextOp t)
+                {
+                    yield return (t.Bold, t.Text);
+                }
+            }
+        }
     }
 
-    private static void Draw(XGraphics gfx, DrawOp op, bool common)
+    private static string PageNumber(int number, int total) => string.Create(CultureInfo.InvariantCulture, $"第 {number} 页 / 共 {total} 页");
+
+    private static void DrawFrame(PdfContentWriter writer, PdfPageFrame frame, int number, int total)
+    {
+        writer.Text(frame.Header, false, FrameSize, PdfLayoutEngine.Muted, PdfLayoutEngine.MarginX, 34);
+        writer.Line(PdfLayoutEngine.MarginX, 48, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX, 48, 0.5, PdfLayoutEngine.Rule);
+        var pageText = PageNumber(number, total);
+        var footerY = PdfLayoutEngine.PageHeight - 40;
+        writer.Line(PdfLayoutEngine.MarginX, footerY - 6, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX, footerY - 6, 0.5, PdfLayoutEngine.Rule);
+        writer.Text(frame.FooterNote, false, FrameSize, PdfLayoutEngine.Muted, PdfLayoutEngine.MarginX, footerY);
+        var width = pageText.Sum(c => TextMeasurer.CharWidth(c, false, FrameSize));
+        writer.Text(pageText, false, FrameSize, PdfLayoutEngine.Muted, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX - width, footerY);
+    }
+
+    private static void Draw(PdfContentWriter writer, DrawOp op)
     {
         switch (op)
         {
             case TextOp t when t.Text.Length > 0:
-                gfx.DrawString(t.Text, TextMeasurer.Font(t.Bold, t.Size, common), new XSolidBrush(t.Color), t.X, t.Y + (t.Size * 0.3), XStringFormats.TopLeft);
+                writer.Text(t.Text, t.Bold, t.Size, t.Color, t.X, t.Y + (t.Size * 0.3));
                 break;
             case RectOp r:
-                var rect = new XRect(r.X, r.Y, r.Width, r.Height);
-                if (r.Fill is { } fill)
-                {
-                    gfx.DrawRectangle(new XSolidBrush(fill), rect);
-                }
-
-                if (r.Stroke is { } stroke)
-                {
-                    gfx.DrawRectangle(new XPen(stroke, 0.6), rect);
-                }
-
+                writer.Rectangle(r.X, r.Y, r.Width, r.Height, r.Fill, r.Stroke, 0.6);
                 break;
             case LineOp l:
-                gfx.DrawLine(new XPen(l.Color, l.Thickness), l.X1, l.Y, l.X2, l.Y2);
+                writer.Line(l.X1, l.Y, l.X2, l.Y2, l.Thickness, l.Color);
                 break;
             case CheckboxOp c:
-                var pen = new XPen(PdfLayoutEngine.Ink, 0.9);
-                gfx.DrawRectangle(pen, c.X, c.Y, c.Size, c.Size);
+                writer.Rectangle(c.X, c.Y, c.Size, c.Size, null, PdfLayoutEngine.Ink, 0.9);
                 if (c.Checked)
                 {
-                    var tick = new XPen(PdfLayoutEngine.Brand, 1.6);
-                    gfx.DrawLines(tick, [new XPoint(c.X + 2, c.Y + (c.Size * 0.55)), new XPoint(c.X + (c.Size * 0.42), c.Y + c.Size - 2), new XPoint(c.X + c.Size - 1.5, c.Y + 1.5)]);
+                    writer.Polyline([(c.X + 2, c.Y + (c.Size * 0.55)), (c.X + (c.Size * 0.42), c.Y + c.Size - 2), (c.X + c.Size - 1.5, c.Y + 1.5)], 1.6, PdfLayoutEngine.Brand);
                 }
 
                 break;

@@ -26,5 +26,5 @@ public static class ReferralPdfComposer
         return new PdfDocumentModel(DocumentTitle, new PdfPageFrame(DocumentTitle, string.Empty), blocks);
     }
 
-    public static byte[] Render(ReferralLetter referral) => PdfRenderer.Render(Compose(referral));
+    public static byte[] Render(ReferralLetter referral, PdfFontSet? fonts = null) => PdfRenderer.Render(Compose(referral), fonts ?? PdfFontSet.None);
 }

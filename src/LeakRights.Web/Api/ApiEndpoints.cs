@@ -32,7 +32,7 @@ public static class ApiEndpoints
             }
 
             var plan = plans.Build(body.Parsed!.Answers, body.Parsed.LetterFields);
-            var pdf = await gate.RenderAsync(() => PlanPdf.Render(plan), request.HttpContext.RequestAborted);
+            var pdf = await gate.RenderAsync(() => PlanPdf.Render(plan, fonts: plans.PdfFonts), request.HttpContext.RequestAborted);
             return TypedResults.File(pdf, "application/pdf", PlanPdfComposer.FileName(plan));
         }).RequireRateLimiting(RateLimiting.Pdf);
 

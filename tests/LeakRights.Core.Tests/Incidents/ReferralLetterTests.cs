@@ -85,7 +85,7 @@ public class ReferralLetterTests
         var letter = Build(IncidentPlanTests.Hotel, new ReferralRequest("consumer-association", "广东省", null, null, null));
 
         var model = ReferralPdfComposer.Compose(letter);
-        var pdf = ReferralPdfComposer.Render(letter);
+        var pdf = ReferralPdfComposer.Render(letter, TestContent.Bundle.PdfFonts);
 
         Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
         Assert.Contains(model.Blocks, b => b is QuotationBlock q && q.Title.EndsWith("第四十七条", StringComparison.Ordinal) && q.Text.Contains("可以向人民法院提起诉讼", StringComparison.Ordinal));

@@ -19,7 +19,7 @@ public class CasePdfTests
     [Fact]
     public void Render_WithCaseLink_PrintsLinkNoteAndLogOnTheFirstPages()
     {
-        var pdf = PlanPdf.Render(Plan(), new CaseLinkPrint("您的案件链接", Url, Checker, "链接丢失后无法找回。"));
+        var pdf = PlanPdf.Render(Plan(), new CaseLinkPrint("您的案件链接", Url, Checker, "链接丢失后无法找回。"), TestContent.Bundle.PdfFonts);
 
         using var doc = PdfDocument.Open(pdf);
         var first = string.Concat(doc.GetPage(1).Letters.Select(l => l.Value));

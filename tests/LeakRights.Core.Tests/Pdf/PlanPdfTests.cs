@@ -22,7 +22,8 @@ public partial class PlanPdfTests
         return TestContent.BuildPlan(TestContent.Answers(json.RootElement.GetProperty("answers").GetRawText()), letterFields: letters ?? Letters);
     }
 
-    internal static byte[] Render(Plan plan) => PlanPdf.Render(plan);
+    /// <summary>The PDF as the app makes it: with the content's shared font (<see cref="LeakRights.Core.Content.ContentBundle.PdfFonts"/>).</summary>
+    internal static byte[] Render(Plan plan) => PlanPdf.Render(plan, fonts: TestContent.Bundle.PdfFonts);
 
     internal static string Text(byte[] pdf)
     {

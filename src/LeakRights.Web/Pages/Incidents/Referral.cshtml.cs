@@ -59,7 +59,7 @@ public sealed class ReferralModel(IIncidentCatalog incidents, ReferralLetterBuil
         var letter = builder.Build(Incident, parsed.Request!, plans.Content);
         return Request.Form["format"] == "docx"
             ? File(LetterDocx.Render(letter.Letter), Plan.LetterModel.DocxContentType, ReferralLetterBuilder.FileName(Incident, "docx"))
-            : File(await gate.RenderAsync(() => ReferralPdfComposer.Render(letter), cancellationToken), PdfContentType, ReferralLetterBuilder.FileName(Incident, "pdf"));
+            : File(await gate.RenderAsync(() => ReferralPdfComposer.Render(letter, plans.PdfFonts), cancellationToken), PdfContentType, ReferralLetterBuilder.FileName(Incident, "pdf"));
     }
 
     // A blank slug binds as null; a slug longer than any id is not looked up.

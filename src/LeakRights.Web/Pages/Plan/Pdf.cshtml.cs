@@ -82,7 +82,7 @@ public sealed class PdfModel(PlanSources sources, PlanService plans, Questionnai
         var fields = DownloadForm.HasDetails(Request.Form, walker) ? details.Fields : source.LetterFields;
         var plan = plans.Build(source.Answers, fields, source.Progress);
         var print = source.Case is { } link ? CaseLinkPrints.For(CaseLinkPrints.AbsoluteUrl(Request, link)) : null;
-        var pdf = await gate.RenderAsync(() => PlanPdf.Render(plan, print), cancellationToken);
+        var pdf = await gate.RenderAsync(() => PlanPdf.Render(plan, print, plans.PdfFonts), cancellationToken);
         return File(pdf, "application/pdf", PlanPdfComposer.FileName(plan));
     }
 }

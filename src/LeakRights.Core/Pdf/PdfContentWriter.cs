@@ -1,0 +1,222 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using PdfSharp.Drawing;
+
+namespace LeakRights.Core.Pdf;
+
+/// <summary>
+/// Writes one page's content stream: text as glyph codes of the document's fonts (<see cref="DocumentFonts"/>), rectangles,
+/// lines and polylines. Takes the layout's coordinates (points from the top-left corner, y downwards, text positioned by the
+/// top of its line as PDFsharp's top-left string format did) and writes PDF's (from the bottom-left corner). Colour, line
+/// width and font are written only when they change; text runs share one text object until a drawing comes between them.
+/// </summary>
+internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<byte> buffer)
+{
+    private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
+    private readonly double[] _ascent = [Ascent(bold: false), Ascent(bold: true)];
+    private string? _fill;
+    private string? _stroke;
+    private double _lineWidth = -1;
+    private int _font = -1;
+    private double _fontSize = -1;
+    private bool _inText;
+
+    /// <summary>The resource name of the document's font number <paramref name="index"/>.</summary>
+    public static string FontName(int index) => "/F" + index.ToString(CultureInfo.InvariantCulture);
+
+    public void Reset()
+    {
+        buffer.ResetWrittenCount();
+        _fill = null;
+        _stroke = null;
+        _lineWidth = -1;
+        _font = -1;
+        _fontSize = -1;
+        _inText = false;
+    }
+
+    /// <summary>The page's content, ready for its stream.</summary>
+    public byte[] Finish()
+    {
+        EndText();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A single line of text whose line box starts at (<paramref name="x"/>, <paramref name="top"/>).</summary>
+    public void Text(string text, bool bold, double size, XColor color, double x, double top)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (!_inText)
+        {
+            Write("BT\n"u8);
+            _inText = true;
+        }
+
+        Fill(color);
+        Write("1 0 0 1 "u8);
+        Number(x);
+        Space();
+        Number(PdfLayoutEngine.PageHeight - top - (size * _ascent[bold ? 1 : 0]));
+        Write(" Tm\n"u8);
+        var run = -1;
+        foreach (var c in text)
+        {
+            var (font, code) = fonts.Lookup(bold, c);
+            if (font != run)
+            {
+                if (run >= 0)
+                {
+                    Write("> Tj\n"u8);
+                }
+
+                if (font != _font || size != _fontSize)
+                {
+                    Ascii(FontName(font));
+                    Space();
+                    Number(size);
+                    Write(" Tf\n"u8);
+                    _font = font;
+                    _fontSize = size;
+                }
+
+                Write("<"u8);
+                run = font;
+            }
+
+            var span = buffer.GetSpan(4);
+            span[0] = Hex[(code >> 12) & 0xF];
+            span[1] = Hex[(code >> 8) & 0xF];
+            span[2] = Hex[(code >> 4) & 0xF];
+            span[3] = Hex[code & 0xF];
+            buffer.Advance(4);
+        }
+
+        Write("> Tj\n"u8);
+    }
+
+    public void Line(double x1, double y1, double x2, double y2, double width, XColor color)
+    {
+        Polyline([(x1, y1), (x2, y2)], width, color);
+    }
+
+    public void Polyline(ReadOnlySpan<(double X, double Y)> points, double width, XColor color)
+    {
+        EndText();
+        Stroke(color, width);
+        for (var i = 0; i < points.Length; i++)
+        {
+            Point(points[i].X, points[i].Y);
+            Write(i == 0 ? " m\n"u8 : " l\n"u8);
+        }
+
+        Write("S\n"u8);
+    }
+
+    public void Rectangle(double x, double y, double width, double height, XColor? fill, XColor? stroke, double strokeWidth)
+    {
+        EndText();
+        if (fill is { } f)
+        {
+            Fill(f);
+            Box(x, y, width, height);
+            Write(" re f\n"u8);
+        }
+
+        if (stroke is { } s)
+        {
+            Stroke(s, strokeWidth);
+            Box(x, y, width, height);
+            Write(" re S\n"u8);
+        }
+    }
+
+    private static double Ascent(bool bold)
+    {
+        var face = NotoFontResolver.Face(bold, common: true);
+        return (double)face.Ascender / face.UnitsPerEm;
+    }
+
+    private void Box(double x, double y, double width, double height)
+    {
+        Point(x, y + height);
+        Space();
+        Number(width);
+        Space();
+        Number(height);
+    }
+
+    private void Point(double x, double y)
+    {
+        Number(x);
+        Space();
+        Number(PdfLayoutEngine.PageHeight - y);
+    }
+
+    private void EndText()
+    {
+        if (_inText)
+        {
+            Write("ET\n"u8);
+            _inText = false;
+        }
+    }
+
+    private void Fill(XColor color)
+    {
+        var rgb = Rgb(color);
+        if (rgb != _fill)
+        {
+            Ascii(rgb);
+            Write(" rg\n"u8);
+            _fill = rgb;
+        }
+    }
+
+    private void Stroke(XColor color, double width)
+    {
+        var rgb = Rgb(color);
+        if (rgb != _stroke)
+        {
+            Ascii(rgb);
+            Write(" RG\n"u8);
+            _stroke = rgb;
+        }
+
+        if (width != _lineWidth)
+        {
+            Number(width);
+            Write(" w\n"u8);
+            _lineWidth = width;
+        }
+    }
+
+    private static string Rgb(XColor color) => string.Create(CultureInfo.InvariantCulture, $"{color.R / 255.0:0.###} {color.G / 255.0:0.###} {color.B / 255.0:0.###}");
+
+    private void Number(double value)
+    {
+        var rounded = Math.Round(value, 3);
+        var span = buffer.GetSpan(32);
+        if (!(rounded == 0 ? 0.0 : rounded).TryFormat(span, out var written, "0.###", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("A coordinate could not be written.");
+        }
+
+        buffer.Advance(written);
+    }
+
+    private void Space() => Write(" "u8);
+
+    private void Ascii(string text)
+    {
+        var span = buffer.GetSpan(text.Length);
+        var written = Encoding.ASCII.GetBytes(text, span);
+        buffer.Advance(written);
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
+}

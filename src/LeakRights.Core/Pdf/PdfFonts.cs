@@ -1,0 +1,310 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using PdfSharp.Pdf;
+
+namespace LeakRights.Core.Pdf;
+
+/// <summary>
+/// A subset of a face ready to be written into any number of PDFs: its font program (deflated), its widths and its
+/// ToUnicode map (so text can be searched and copied), and the code (CID) of each character it has. Immutable.
+/// </summary>
+internal sealed class EmbeddableFont
+{
+    private readonly Dictionary<char, int> _codes;
+
+    private EmbeddableFont(TrueTypeFace face, string baseFont, byte[] program, int programLength, string widths, byte[] toUnicode, Dictionary<char, int> codes)
+    {
+        Face = face;
+        BaseFont = baseFont;
+        Program = program;
+        ProgramLength = programLength;
+        Widths = widths;
+        ToUnicode = toUnicode;
+        _codes = codes;
+    }
+
+    public TrueTypeFace Face { get; }
+
+    /// <summary>The PDF font name: a six-letter subset tag (from the glyphs it holds) + the face's name.</summary>
+    public string BaseFont { get; }
+
+    public byte[] Program { get; }
+
+    public int ProgramLength { get; }
+
+    /// <summary>The CID font's <c>/W</c> array.</summary>
+    public string Widths { get; }
+
+    public byte[] ToUnicode { get; }
+
+    public int CharacterCount => _codes.Count;
+
+    public bool TryGetCode(char c, out int code) => _codes.TryGetValue(c, out code);
+
+    /// <summary>
+    /// The subset of <paramref name="face"/> with a glyph for each of <paramref name="characters"/> the face has (the others
+    /// are left out: callers check <see cref="TryGetCode"/>). Codes are 1…n in the characters' order (a code per character even where two share a glyph); 0 is .notdef.
+    /// </summary>
+    public static EmbeddableFont Create(TrueTypeFace face, IEnumerable<char> characters, CompressionLevel level)
+    {
+        // A code per character, not per glyph: two characters drawn with one glyph (· and • in Noto) keep their own text.
+        var glyphs = new List<int> { 0 };
+        var codes = new Dictionary<char, int>();
+        var unicodes = new List<(int Code, char C)>();
+        foreach (var c in characters)
+        {
+            var glyph = face.GlyphOf(c);
+            if (glyph == 0 || codes.ContainsKey(c))
+            {
+                continue;
+            }
+
+            codes[c] = glyphs.Count;
+            unicodes.Add((glyphs.Count, c));
+            glyphs.Add(glyph);
+        }
+
+        var program = face.Subset(glyphs);
+        var widths = new StringBuilder("[0[");
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            widths.Append(i == 0 ? string.Empty : " ").Append(((int)Math.Round(face.Advance(glyphs[i]) * 1000.0 / face.UnitsPerEm)).ToString(CultureInfo.InvariantCulture));
+        }
+
+        widths.Append("]]");
+        var tag = SubsetTag(glyphs);
+        return new EmbeddableFont(face, tag + "+" + face.PostScriptName, Deflate(program, level), program.Length, widths.ToString(), Deflate(ToUnicodeMap(unicodes), level), codes);
+    }
+
+    /// <summary>Writes the font's five objects into <paramref name="document"/>; returns the Type0 font to name in resources.</summary>
+    public PdfDictionary AddTo(PdfDocument document)
+    {
+        var program = Indirect(document);
+        program.Elements["/Length1"] = new PdfInteger(ProgramLength);
+        program.Elements["/Filter"] = new PdfName("/FlateDecode");
+        program.CreateStream(Program);
+
+        var (xMin, yMin, xMax, yMax) = Face.BoundingBox;
+        var scale = 1000.0 / Face.UnitsPerEm;
+        var descriptor = Indirect(document);
+        descriptor.Elements["/Type"] = new PdfName("/FontDescriptor");
+        descriptor.Elements["/FontName"] = new PdfName("/" + BaseFont);
+        descriptor.Elements["/Flags"] = new PdfInteger(32);
+        descriptor.Elements["/FontBBox"] = new PdfLiteral(string.Create(CultureInfo.InvariantCulture, $"[{Math.Round(xMin * scale)} {Math.Round(yMin * scale)} {Math.Round(xMax * scale)} {Math.Round(yMax * scale)}]"));
+        descriptor.Elements["/ItalicAngle"] = new PdfInteger(0);
+        descriptor.Elements["/Ascent"] = new PdfInteger((int)Math.Round(Face.Ascender * scale));
+        descriptor.Elements["/Descent"] = new PdfInteger((int)Math.Round(Face.Descender * scale));
+        descriptor.Elements["/CapHeight"] = new PdfInteger((int)Math.Round(Face.CapHeight * scale));
+        descriptor.Elements["/StemV"] = new PdfInteger(80);
+        descriptor.Elements["/FontFile2"] = program.Reference;
+
+        var cidFont = Indirect(document);
+        cidFont.Elements["/Type"] = new PdfName("/Font");
+        cidFont.Elements["/Subtype"] = new PdfName("/CIDFontType2");
+        cidFont.Elements["/BaseFont"] = new PdfName("/" + BaseFont);
+        cidFont.Elements["/CIDSystemInfo"] = new PdfLiteral("<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>");
+        cidFont.Elements["/FontDescriptor"] = descriptor.Reference;
+        cidFont.Elements["/DW"] = new PdfInteger(1000);
+        cidFont.Elements["/W"] = new PdfLiteral(Widths);
+        cidFont.Elements["/CIDToGIDMap"] = new PdfName("/Identity");
+
+        var toUnicode = Indirect(document);
+        toUnicode.Elements["/Filter"] = new PdfName("/FlateDecode");
+        toUnicode.CreateStream(ToUnicode);
+
+        var font = Indirect(document);
+        font.Elements["/Type"] = new PdfName("/Font");
+        font.Elements["/Subtype"] = new PdfName("/Type0");
+        font.Elements["/BaseFont"] = new PdfName("/" + BaseFont);
+        font.Elements["/Encoding"] = new PdfName("/Identity-H");
+        font.Elements["/DescendantFonts"] = new PdfArray(document, cidFont.Reference!);
+        font.Elements["/ToUnicode"] = toUnicode.Reference;
+        return font;
+    }
+
+    private static PdfDictionary Indirect(PdfDocument document)
+    {
+        var dictionary = new PdfDictionary(document);
+        document.Internals.AddObject(dictionary);
+        return dictionary;
+    }
+
+    /// <summary>A zlib stream (what PDF's FlateDecode reads).</summary>
+    internal static byte[] Deflate(byte[] data, CompressionLevel level)
+    {
+        using var output = new MemoryStream((data.Length / 2) + 64);
+        using (var zlib = new ZLibStream(output, level, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private static string SubsetTag(List<int> glyphs)
+    {
+        var hash = 2166136261u;
+        foreach (var g in glyphs)
+        {
+            hash = unchecked((hash ^ (uint)g) * 16777619u);
+        }
+
+        Span<char> tag = stackalloc char[6];
+        for (var i = 0; i < tag.Length; i++)
+        {
+            tag[i] = (char)('A' + (hash % 26));
+            hash /= 26;
+        }
+
+        return new string(tag);
+    }
+
+    private static byte[] ToUnicodeMap(List<(int Code, char C)> unicodes)
+    {
+        var map = new StringBuilder();
+        map.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+            .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+            .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+            .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        for (var start = 0; start < unicodes.Count; start += 100)
+        {
+            var count = Math.Min(100, unicodes.Count - start);
+            map.Append(count.ToString(CultureInfo.InvariantCulture)).Append(" beginbfchar\n");
+            for (var i = start; i < start + count; i++)
+            {
+                map.Append('<').Append(unicodes[i].Code.ToString("X4", CultureInfo.InvariantCulture)).Append("> <")
+                    .Append(((int)unicodes[i].C).ToString("X4", CultureInfo.InvariantCulture)).Append(">\n");
+            }
+
+            map.Append("endbfchar\n");
+        }
+
+        map.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        return Encoding.ASCII.GetBytes(map.ToString());
+    }
+}
+
+/// <summary>
+/// The fonts every PDF of one content can share: a subset of the regular common face with every character of the public
+/// content (statutes, steps, letters, questionnaire: <see cref="Content.ContentBundle.PublicCharacters"/>), subset, deflated and
+/// mapped once and then copied into each PDF as it is. Built from public text only, so it never carries a glyph because of
+/// what someone typed. Characters a document has beyond it (a name, an address, a statute edited since) and all bold text are
+/// embedded per document (<see cref="DocumentFonts"/>). Instances are cached per character set; thread-safe.
+/// </summary>
+public sealed class PdfFontSet
+{
+    private static readonly ConcurrentDictionary<string, Lazy<PdfFontSet>> Cache = new(StringComparer.Ordinal);
+
+    private PdfFontSet(EmbeddableFont? publicRegular) => SharedFont = publicRegular;
+
+    /// <summary>No shared font: every PDF embeds only what it uses.</summary>
+    public static PdfFontSet None { get; } = new(null);
+
+    internal EmbeddableFont? SharedFont { get; }
+
+    /// <summary>How many characters the shared regular font holds (0 for <see cref="None"/>).</summary>
+    public int SharedCharacterCount => SharedFont?.CharacterCount ?? 0;
+
+    /// <summary>The set for <paramref name="publicCharacters"/> (public text only), built on first use and kept for the process.</summary>
+    public static PdfFontSet For(string publicCharacters)
+    {
+        ArgumentNullException.ThrowIfNull(publicCharacters);
+        var distinct = new string(publicCharacters.Where(c => !char.IsSurrogate(c) && !char.IsControl(c)).Distinct().Order().ToArray());
+        return Cache.GetOrAdd(distinct, chars => new Lazy<PdfFontSet>(() =>
+        {
+            NotoFontResolver.EnsureRegistered();
+            // Printable ASCII always: numbers, dates and links are drawn on every plan.
+            var all = Enumerable.Range(0x20, 0x5F).Select(i => (char)i).Concat(chars).Distinct().Order();
+            return new PdfFontSet(EmbeddableFont.Create(NotoFontResolver.Face(bold: false, common: true), all, CompressionLevel.SmallestSize));
+        })).Value;
+    }
+}
+
+/// <summary>
+/// The fonts of one PDF: which font and code draws each character. Regular text uses the shared font of the
+/// <see cref="PdfFontSet"/> where it has the character; everything else is embedded for this document only, from the common
+/// face where it has the glyph, else from the full face (the 10 MB faces are read only when a document needs them).
+/// A character no face has is drawn as .notdef (a box), as before.
+/// </summary>
+internal sealed class DocumentFonts
+{
+    private readonly List<EmbeddableFont> _fonts = [];
+    private readonly Dictionary<(bool Bold, char C), (int Font, int Code)> _map = [];
+
+    public DocumentFonts(PdfFontSet set, IEnumerable<(bool Bold, string Text)> texts)
+    {
+        var needed = new[] { new SortedSet<char>(), new SortedSet<char>() };
+        var shared = set.SharedFont;
+        if (shared is not null)
+        {
+            _fonts.Add(shared);
+        }
+
+        foreach (var (bold, text) in texts)
+        {
+            foreach (var c in text)
+            {
+                if (_map.ContainsKey((bold, c)))
+                {
+                    continue;
+                }
+
+                if (!bold && shared is not null && shared.TryGetCode(c, out var code))
+                {
+                    _map[(bold, c)] = (0, code);
+                }
+                else
+                {
+                    needed[bold ? 1 : 0].Add(c);
+                }
+            }
+        }
+
+        for (var weight = 0; weight < 2; weight++)
+        {
+            var bold = weight == 1;
+            var rest = needed[weight];
+            foreach (var common in new[] { true, false })
+            {
+                if (rest.Count == 0)
+                {
+                    break;
+                }
+
+                var face = NotoFontResolver.Face(bold, common);
+                var drawable = rest.Where(c => face.GlyphOf(c) != 0).ToList();
+                if (drawable.Count == 0)
+                {
+                    continue;
+                }
+
+                var font = EmbeddableFont.Create(face, drawable, CompressionLevel.Fastest);
+                _fonts.Add(font);
+                foreach (var c in drawable)
+                {
+                    font.TryGetCode(c, out var code);
+                    _map[(bold, c)] = (_fonts.Count - 1, code);
+                }
+
+                rest = new SortedSet<char>(rest.Except(drawable));
+            }
+
+            foreach (var c in rest)
+            {
+                // No face has it: .notdef of the document's first font (a font is always there once text is).
+                if (_fonts.Count == 0)
+                {
+                    _fonts.Add(EmbeddableFont.Create(NotoFontResolver.Face(bold, common: true), [], CompressionLevel.Fastest));
+                }
+
+                _map[(bold, c)] = (0, 0);
+            }
+        }
+    }
+
+    public IReadOnlyList<EmbeddableFont> Fonts => _fonts;
+
+    public (int Font, int Code) Lookup(bool bold, char c) => _map[(bold, c)];
+}

@@ -1,0 +1,196 @@
+using System.Buffers.Binary;
+using LeakRights.Core.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace LeakRights.Core.Tests.Pdf;
+
+/// <summary>
+/// The PDF writer's own fonts and content (issue 15, finding 28): subsets that keep the outlines and advances, one shared font
+/// made of public text only and copied into every PDF, text that reads back exactly where the layout put it, and drawings.
+/// </summary>
+public sealed class PdfFontsTests
+{
+    private const string Rare = "龘靐齉"; // in the common faces, in no seed file
+
+    private static TrueTypeFace CommonRegular => NotoFontResolver.Face(bold: false, common: true);
+
+    private static List<Letter> Letters(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return [.. doc.GetPages().SelectMany(p => p.Letters)];
+    }
+
+    private static byte[] RenderOne(PdfBlock block, PdfFontSet fonts) =>
+        PdfRenderer.Render(new PdfDocumentModel("测试", new PdfPageFrame("页眉", "页脚"), [block]), fonts);
+
+    [Fact]
+    public void Subset_ChosenGlyphs_KeepsTheirOutlinesAndAdvancesInTheGivenOrderAndAValidChecksum()
+    {
+        var face = CommonRegular;
+        int[] glyphs = [0, face.GlyphOf('信'), face.GlyphOf('A'), face.GlyphOf('息')];
+
+        var subset = face.Subset(glyphs);
+        var read = new TrueTypeFace("subset", subset);
+
+        Assert.Equal(4, read.GlyphCount);
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            // The same outline, padded to four bytes.
+            var original = face.GlyphData(glyphs[i]);
+            var copied = read.GlyphData(i);
+            Assert.True(copied.StartsWith(original), $"glyph {i}");
+            Assert.True(copied.Length - original.Length is >= 0 and < 4 && !copied[original.Length..].ContainsAnyExcept((byte)0), $"glyph {i} padding");
+            Assert.Equal(face.Advance(glyphs[i]), read.Advance(i));
+        }
+
+        Assert.Equal(face.Ascender, read.Ascender);
+        Assert.Equal(face.UnitsPerEm, read.UnitsPerEm);
+        uint sum = 0;
+        for (var i = 0; i < subset.Length; i += 4)
+        {
+            sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(subset.AsSpan(i)));
+        }
+
+        Assert.Equal(0xB1B0AFBAu, sum);
+    }
+
+    [Fact]
+    public void Subset_WithoutNotdefFirst_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => CommonRegular.Subset([CommonRegular.GlyphOf('信')]));
+    }
+
+    [Fact]
+    public void Constructor_ACompositeGlyph_IsRefused()
+    {
+        var face = CommonRegular;
+        var subset = face.Subset([0, face.GlyphOf('信')]);
+        var glyf = FindTable(subset, "glyf");
+        var loca = FindTable(subset, "loca");
+        var second = glyf + (int)BinaryPrimitives.ReadUInt32BigEndian(subset.AsSpan(loca + 4));
+        BinaryPrimitives.WriteInt16BigEndian(subset.AsSpan(second), -1);
+
+        var ex = Assert.Throws<InvalidDataException>(() => new TrueTypeFace("broken", subset));
+        Assert.Contains("composite", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PublicCharacters_Seeds_HoldTheStatutesAndTemplatesButNothingElse()
+    {
+        var chars = TestContent.Bundle.PublicCharacters;
+
+        Assert.Contains('侵', chars);                        // statutes
+        Assert.Contains('您', chars);                        // questionnaire and letters
+        Assert.All(Rare, c => Assert.DoesNotContain(c, chars));
+        Assert.Equal(chars.Distinct().Order().ToArray(), chars.ToCharArray());
+    }
+
+    [Fact]
+    public void Render_TwoPeoplesPdfs_ShareTheSameFontBytesWhichHoldNoTypedCharacter()
+    {
+        var fonts = TestContent.Bundle.PdfFonts;
+        var mine = PlanPdf.Render(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only", Fields("王" + Rare)), fonts: fonts);
+        var theirs = PlanPdf.Render(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only", Fields("李四")), fonts: fonts);
+
+        var shared = fonts.SharedFont!;
+        Assert.True(ContainsBytes(mine, shared.Program), "the shared font program is in the first PDF as it is");
+        Assert.True(ContainsBytes(theirs, shared.Program), "and in the second");
+        Assert.All(Rare, c => Assert.False(shared.TryGetCode(c, out _)));
+
+        // Regular text the shared font has is drawn with it; the typed characters come from this PDF's own font, and read back.
+        var letters = Letters(mine);
+        var regular = letters.Where(l => (l.FontName ?? string.Empty).Contains("Regular", StringComparison.Ordinal) && shared.TryGetCode(l.Value[0], out _)).ToList();
+        Assert.True(regular.Count > 1000, $"{regular.Count} letters");
+        Assert.All(regular, l => Assert.Contains(shared.BaseFont, l.FontName, StringComparison.Ordinal));
+        Assert.All(letters.Where(l => Rare.Contains(l.Value, StringComparison.Ordinal)), l => Assert.DoesNotContain(shared.BaseFont, l.FontName, StringComparison.Ordinal));
+        Assert.Contains("王" + Rare, PlanPdfTests.Text(mine), StringComparison.Ordinal);
+        Assert.DoesNotContain(Rare[0], PlanPdfTests.Text(theirs));
+    }
+
+    [Fact]
+    public void Render_SharedFontOrNone_SameLettersInTheSamePlaces()
+    {
+        var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
+
+        var shared = Letters(PlanPdf.Render(plan, fonts: TestContent.Bundle.PdfFonts));
+        var alone = Letters(PlanPdf.Render(plan, fonts: PdfFontSet.None));
+
+        Assert.Equal(alone.Count, shared.Count);
+        Assert.True(shared.Count > 5000, $"{shared.Count} letters");
+        for (var i = 0; i < shared.Count; i++)
+        {
+            Assert.Equal(alone[i].Value, shared[i].Value);
+            Assert.Equal(alone[i].StartBaseLine.X, shared[i].StartBaseLine.X, 2);
+            Assert.Equal(alone[i].StartBaseLine.Y, shared[i].StartBaseLine.Y, 2);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Render_AParagraph_EachCharacterReadsBackWhereTheLayoutPutIt(bool bold)
+    {
+        const string text = "甲·乙•丙 Ab1，龘";
+        var pdf = RenderOne(new ParagraphBlock(text, bold ? ParagraphStyle.Strong : ParagraphStyle.Normal), TestContent.Bundle.PdfFonts);
+
+        var page = PdfLayoutEngine.Layout([new ParagraphBlock(text, bold ? ParagraphStyle.Strong : ParagraphStyle.Normal)])[0];
+        var op = Assert.Single(page.Ops.OfType<TextOp>());
+        var letters = Letters(pdf).Where(l => l.StartBaseLine.Y is > 60 and < 790).ToList(); // between the frame's header and footer
+        Assert.Equal(text.Replace(" ", string.Empty, StringComparison.Ordinal), string.Concat(letters.Select(l => l.Value)).Replace(" ", string.Empty, StringComparison.Ordinal));
+
+        // The baseline: the line box's top (the op's y + 0.3 em, as the layout draws) plus the face's ascent, from the page's top.
+        var baseline = PdfLayoutEngine.PageHeight - (op.Y + (op.Size * 0.3)) - (op.Size * 1.16);
+        var x = op.X;
+        Assert.Equal(text.Length, letters.Count);
+        foreach (var (letter, c) in letters.Zip(text))
+        {
+            Assert.Equal(baseline, letter.StartBaseLine.Y, 2);
+            Assert.Equal(c.ToString(), letter.Value);
+        }
+
+        Assert.Equal(x, letters[0].StartBaseLine.X, 2);
+        var width = text.Sum(c => TextMeasurer.CharWidth(c, bold, op.Size));
+        Assert.Equal(x + width, letters[^1].EndBaseLine.X, 1);
+        Assert.All(letters, l => Assert.Contains(bold ? "Bold" : "Regular", l.FontName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ShadedTableHeaderAndFrameRules_DrawnAsFilledAndStrokedPaths()
+    {
+        var model = new PdfDocumentModel("测试", new PdfPageFrame("页眉", "页脚"), [new TableBlock([1, 1], ["甲", "乙"], [["丙", "丁"]])]);
+        var page = PdfLayoutEngine.Layout(model.Blocks)[0];
+        var rect = page.Ops.OfType<RectOp>().First(r => r.Fill is not null);
+
+        using var doc = PdfDocument.Open(PdfRenderer.Render(model, PdfFontSet.None));
+        var paths = doc.GetPage(1).Paths;
+
+        var filled = paths.Where(p => p.IsFilled).Select(p => p.GetBoundingRectangle()!.Value).ToList();
+        Assert.Contains(filled, b => Math.Abs(b.Left - rect.X) < 0.01 && Math.Abs(b.Top - (PdfLayoutEngine.PageHeight - rect.Y)) < 0.01
+            && Math.Abs(b.Width - rect.Width) < 0.01 && Math.Abs(b.Height - rect.Height) < 0.01);
+        // The frame's two rules, header and footer, full content width.
+        var rules = paths.Where(p => p.IsStroked && !p.IsFilled).Select(p => p.GetBoundingRectangle()!.Value)
+            .Where(b => Math.Abs(b.Width - PdfLayoutEngine.ContentWidth) < 0.01).ToList();
+        Assert.Contains(rules, b => Math.Abs(b.Bottom - (PdfLayoutEngine.PageHeight - 48)) < 0.01);
+        Assert.Contains(rules, b => Math.Abs(b.Bottom - 46) < 0.01);
+    }
+
+    private static Dictionary<string, string> Fields(string name) => new(PlanPdfTests.Letters) { ["your-name"] = name };
+
+    private static bool ContainsBytes(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    private static int FindTable(byte[] font, string tag)
+    {
+        int tables = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        for (var i = 0; i < tables; i++)
+        {
+            var record = font.AsSpan(12 + (16 * i));
+            if (System.Text.Encoding.ASCII.GetString(record[..4]) == tag)
+            {
+                return (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
+            }
+        }
+
+        throw new InvalidOperationException(tag);
+    }
+}
