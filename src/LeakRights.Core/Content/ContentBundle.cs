@@ -30,7 +30,7 @@ public sealed class ContentBundle(
     public PublicInterestContent PublicInterest { get; init; } = PublicInterestContent.Empty;
 
     /// <summary>
-    /// Every character of the seeds' texts, each once, in code order: public text only. The PDFs' shared font is made from it
+    /// Every character of the seeds' texts, each once, in code point order: public text only. The PDFs' shared font is made from it
     /// (<see cref="PdfFonts"/>), so it never holds a glyph because of what a person typed.
     /// </summary>
     public string PublicCharacters { get; init; } = string.Empty;

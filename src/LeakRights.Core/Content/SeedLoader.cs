@@ -30,7 +30,7 @@ public static class SeedLoader
     public static (ContentBundle? Bundle, IReadOnlyList<SeedError> Errors) TryLoad(string seedsDirectory)
     {
         var errors = new List<SeedError>();
-        var characters = new HashSet<char>();
+        var characters = new HashSet<int>();
         if (!Directory.Exists(seedsDirectory))
         {
             errors.Add(new SeedError(seedsDirectory, "folder", "the seeds folder does not exist"));
@@ -59,13 +59,13 @@ public static class SeedLoader
         {
             Progress = progress,
             PublicInterest = publicInterest,
-            PublicCharacters = new string([.. characters.Order()]),
+            PublicCharacters = string.Concat(characters.Order().Select(char.ConvertFromUtf32)),
         };
         SeedValidator.Validate(bundle, errors);
         return (errors.Count == 0 ? bundle : null, errors);
     }
 
-    private static T? Parse<T>(string dir, string file, List<SeedError> errors, HashSet<char> characters, Func<JsonElement, JsonSeedReader, T> read)
+    private static T? Parse<T>(string dir, string file, List<SeedError> errors, HashSet<int> characters, Func<JsonElement, JsonSeedReader, T> read)
         where T : class
     {
         var path = Path.Combine(dir, file);
@@ -89,13 +89,13 @@ public static class SeedLoader
         }
     }
 
-    /// <summary>Every character of the file's string values: what a plan or a PDF can print from it.</summary>
-    private static void CollectCharacters(JsonElement element, HashSet<char> characters)
+    /// <summary>Every character (code point) of the file's string values: what a plan or a PDF can print from it.</summary>
+    private static void CollectCharacters(JsonElement element, HashSet<int> characters)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                characters.UnionWith(element.GetString()!);
+                AddCharacters(element.GetString()!, characters);
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
@@ -114,7 +114,15 @@ public static class SeedLoader
         }
     }
 
-    private static List<Law> LoadStatutes(string dir, List<SeedError> errors, HashSet<char> characters)
+    private static void AddCharacters(string text, HashSet<int> characters)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            characters.Add(rune.Value);
+        }
+    }
+
+    private static List<Law> LoadStatutes(string dir, List<SeedError> errors, HashSet<int> characters)
     {
         var folder = Path.Combine(dir, StatutesFolder);
         if (!Directory.Exists(folder))
@@ -128,7 +136,7 @@ public static class SeedLoader
             .Select(f =>
             {
                 var text = File.ReadAllText(f);
-                characters.UnionWith(text);
+                AddCharacters(text, characters);
                 return StatuteFileParser.Parse($"seeds/{StatutesFolder}/{Path.GetFileName(f)}", text, errors);
             })
             .OrderBy(l => l.Order)

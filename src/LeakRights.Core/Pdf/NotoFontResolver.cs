@@ -25,10 +25,10 @@ public sealed class NotoFontResolver : IFontResolver
     private static string _fontDirectory = DefaultFontDirectory;
     private static readonly Lazy<TrueTypeFace>[] Faces =
     [
-        new(() => ReadFace("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf")),
-        new(() => ReadFace("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf")),
-        new(() => ReadFace("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf")),
-        new(() => ReadFace("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf")),
+        new(() => ReadFace("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf"), LazyThreadSafetyMode.PublicationOnly),
+        new(() => ReadFace("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf"), LazyThreadSafetyMode.PublicationOnly),
+        new(() => ReadFace("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf"), LazyThreadSafetyMode.PublicationOnly),
+        new(() => ReadFace("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf"), LazyThreadSafetyMode.PublicationOnly),
     ];
 
     private readonly Dictionary<string, Lazy<byte[]>> _faces;
@@ -132,5 +132,5 @@ public sealed class NotoFontResolver : IFontResolver
 
     /// <summary>Each font file read once per process, shared by PDFsharp (which measures text) and the PDF writer.</summary>
     private static Lazy<byte[]> FileBytes(string file) =>
-        Files.GetOrAdd(file, f => new Lazy<byte[]>(() => File.ReadAllBytes(Path.Combine(_fontDirectory, f))));
+        Files.GetOrAdd(file, f => new Lazy<byte[]>(() => File.ReadAllBytes(Path.Combine(_fontDirectory, f)), LazyThreadSafetyMode.PublicationOnly));
 }

@@ -43,12 +43,17 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A single line of text whose line box starts at (<paramref name="x"/>, <paramref name="top"/>).</summary>
+    /// <summary>
+    /// A single line of text whose line box starts at (<paramref name="x"/>, <paramref name="top"/>), as <c>TJ</c> arrays
+    /// of glyph codes, one per run of the same font. A lone surrogate (no glyph) is drawn as a gap of half an em, the width
+    /// the layout gave it (<see cref="TextMeasurer"/>).
+    /// </summary>
     public void Text(string text, bool bold, double size, XColor color, double x, double top)
     {
-        if (text.Length == 0)
+        var first = DocumentFonts.CodePoints(text).FirstOrDefault(c => c >= 0, -1);
+        if (first < 0)
         {
-            return;
+            return; // nothing a font can draw
         }
 
         if (!_inText)
@@ -63,29 +68,32 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
         Space();
         Number(PdfLayoutEngine.PageHeight - top - (size * _ascent[bold ? 1 : 0]));
         Write(" Tm\n"u8);
-        var run = -1;
-        foreach (var c in text)
+        var run = fonts.Lookup(bold, first).Font;
+        SelectFont(run, size);
+        Write("[<"u8);
+        var inHex = true;
+        foreach (var c in DocumentFonts.CodePoints(text))
         {
+            if (c < 0)
+            {
+                Write(inHex ? "> -500 "u8 : "-500 "u8);
+                inHex = false;
+                continue;
+            }
+
             var (font, code) = fonts.Lookup(bold, c);
             if (font != run)
             {
-                if (run >= 0)
-                {
-                    Write("> Tj\n"u8);
-                }
-
-                if (font != _font || size != _fontSize)
-                {
-                    Ascii(FontName(font));
-                    Space();
-                    Number(size);
-                    Write(" Tf\n"u8);
-                    _font = font;
-                    _fontSize = size;
-                }
-
-                Write("<"u8);
+                Write(inHex ? ">] TJ\n"u8 : "] TJ\n"u8);
+                SelectFont(font, size);
+                Write("[<"u8);
+                inHex = true;
                 run = font;
+            }
+            else if (!inHex)
+            {
+                Write("<"u8);
+                inHex = true;
             }
 
             var span = buffer.GetSpan(4);
@@ -96,7 +104,7 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
             buffer.Advance(4);
         }
 
-        Write("> Tj\n"u8);
+        Write(inHex ? ">] TJ\n"u8 : "] TJ\n"u8);
     }
 
     public void Line(double x1, double y1, double x2, double y2, double width, XColor color)
@@ -132,6 +140,19 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
             Stroke(s, strokeWidth);
             Box(x, y, width, height);
             Write(" re S\n"u8);
+        }
+    }
+
+    private void SelectFont(int font, double size)
+    {
+        if (font != _font || size != _fontSize)
+        {
+            Ascii(FontName(font));
+            Space();
+            Number(size);
+            Write(" Tf\n"u8);
+            _font = font;
+            _fontSize = size;
         }
     }
 

@@ -8,13 +8,14 @@ namespace LeakRights.Core.Pdf;
 
 /// <summary>
 /// A subset of a face ready to be written into any number of PDFs: its font program (deflated), its widths and its
-/// ToUnicode map (so text can be searched and copied), and the code (CID) of each character it has. Immutable.
+/// ToUnicode map (so text can be searched and copied), and the code (CID) of each character (Unicode code point) it has.
+/// Immutable.
 /// </summary>
 internal sealed class EmbeddableFont
 {
-    private readonly Dictionary<char, int> _codes;
+    private readonly Dictionary<int, int> _codes;
 
-    private EmbeddableFont(TrueTypeFace face, string baseFont, byte[] program, int programLength, string widths, byte[] toUnicode, Dictionary<char, int> codes)
+    private EmbeddableFont(TrueTypeFace face, string baseFont, byte[] program, int programLength, string widths, byte[] toUnicode, Dictionary<int, int> codes)
     {
         Face = face;
         BaseFont = baseFont;
@@ -41,18 +42,19 @@ internal sealed class EmbeddableFont
 
     public int CharacterCount => _codes.Count;
 
-    public bool TryGetCode(char c, out int code) => _codes.TryGetValue(c, out code);
+    public bool TryGetCode(int codePoint, out int code) => _codes.TryGetValue(codePoint, out code);
 
     /// <summary>
-    /// The subset of <paramref name="face"/> with a glyph for each of <paramref name="characters"/> the face has (the others
-    /// are left out: callers check <see cref="TryGetCode"/>). Codes are 1…n in the characters' order (a code per character even where two share a glyph); 0 is .notdef.
+    /// The subset of <paramref name="face"/> with a glyph for each of the code points <paramref name="characters"/> the face
+    /// has (the others are left out: callers check <see cref="TryGetCode"/>). Codes are 1…n in the characters' order, a code
+    /// per character even where two share a glyph; 0 is .notdef.
     /// </summary>
-    public static EmbeddableFont Create(TrueTypeFace face, IEnumerable<char> characters, CompressionLevel level)
+    public static EmbeddableFont Create(TrueTypeFace face, IEnumerable<int> characters, CompressionLevel level)
     {
         // A code per character, not per glyph: two characters drawn with one glyph (· and • in Noto) keep their own text.
         var glyphs = new List<int> { 0 };
-        var codes = new Dictionary<char, int>();
-        var unicodes = new List<(int Code, char C)>();
+        var codes = new Dictionary<int, int>();
+        var unicodes = new List<(int Code, int CodePoint)>();
         foreach (var c in characters)
         {
             var glyph = face.GlyphOf(c);
@@ -161,7 +163,7 @@ internal sealed class EmbeddableFont
         return new string(tag);
     }
 
-    private static byte[] ToUnicodeMap(List<(int Code, char C)> unicodes)
+    private static byte[] ToUnicodeMap(List<(int Code, int CodePoint)> unicodes)
     {
         var map = new StringBuilder();
         map.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
@@ -174,8 +176,14 @@ internal sealed class EmbeddableFont
             map.Append(count.ToString(CultureInfo.InvariantCulture)).Append(" beginbfchar\n");
             for (var i = start; i < start + count; i++)
             {
-                map.Append('<').Append(unicodes[i].Code.ToString("X4", CultureInfo.InvariantCulture)).Append("> <")
-                    .Append(((int)unicodes[i].C).ToString("X4", CultureInfo.InvariantCulture)).Append(">\n");
+                // The destination is UTF-16BE: a character beyond U+FFFF is its surrogate pair.
+                map.Append('<').Append(unicodes[i].Code.ToString("X4", CultureInfo.InvariantCulture)).Append("> <");
+                foreach (var unit in char.ConvertFromUtf32(unicodes[i].CodePoint))
+                {
+                    map.Append(((int)unit).ToString("X4", CultureInfo.InvariantCulture));
+                }
+
+                map.Append(">\n");
             }
 
             map.Append("endbfchar\n");
@@ -197,7 +205,7 @@ public sealed class PdfFontSet
 {
     private static readonly ConcurrentDictionary<string, Lazy<PdfFontSet>> Cache = new(StringComparer.Ordinal);
 
-    private PdfFontSet(EmbeddableFont? publicRegular) => SharedFont = publicRegular;
+    private PdfFontSet(EmbeddableFont? sharedFont) => SharedFont = sharedFont;
 
     /// <summary>No shared font: every PDF embeds only what it uses.</summary>
     public static PdfFontSet None { get; } = new(null);
@@ -207,65 +215,65 @@ public sealed class PdfFontSet
     /// <summary>How many characters the shared regular font holds (0 for <see cref="None"/>).</summary>
     public int SharedCharacterCount => SharedFont?.CharacterCount ?? 0;
 
-    /// <summary>The set for <paramref name="publicCharacters"/> (public text only), built on first use and kept for the process.</summary>
+    /// <summary>
+    /// The set for <paramref name="publicCharacters"/> (public text only), built on first use and kept for the process. A
+    /// failed build (a font file unreadable) is not kept: the next PDF tries again.
+    /// </summary>
     public static PdfFontSet For(string publicCharacters)
     {
         ArgumentNullException.ThrowIfNull(publicCharacters);
-        var distinct = new string(publicCharacters.Where(c => !char.IsSurrogate(c) && !char.IsControl(c)).Distinct().Order().ToArray());
-        return Cache.GetOrAdd(distinct, chars => new Lazy<PdfFontSet>(() =>
+        var codePoints = DocumentFonts.CodePoints(publicCharacters).Where(c => c >= 0 && !Rune.IsControl(new Rune(c))).Distinct().Order().ToList();
+        var key = string.Concat(codePoints.Select(char.ConvertFromUtf32));
+        return Cache.GetOrAdd(key, _ => new Lazy<PdfFontSet>(() =>
         {
-            NotoFontResolver.EnsureRegistered();
             // Printable ASCII always: numbers, dates and links are drawn on every plan.
-            var all = Enumerable.Range(0x20, 0x5F).Select(i => (char)i).Concat(chars).Distinct().Order();
+            var all = Enumerable.Range(0x20, 0x5F).Concat(codePoints).Distinct().Order();
             return new PdfFontSet(EmbeddableFont.Create(NotoFontResolver.Face(bold: false, common: true), all, CompressionLevel.SmallestSize));
-        })).Value;
+        }, LazyThreadSafetyMode.PublicationOnly)).Value;
     }
 }
 
 /// <summary>
 /// The fonts of one PDF: which font and code draws each character. Regular text uses the shared font of the
-/// <see cref="PdfFontSet"/> where it has the character; everything else is embedded for this document only, from the common
-/// face where it has the glyph, else from the full face (the 10 MB faces are read only when a document needs them).
-/// A character no face has is drawn as .notdef (a box), as before.
+/// <see cref="PdfFontSet"/> where it has the character (the shared font is left out of a document that draws nothing with
+/// it); everything else is embedded for this document only, from the common face where it has the glyph, else from the full
+/// face (the 10 MB faces are read only when a document needs them). A character no face has is drawn as .notdef (a box,
+/// one em wide as the layout measured a character beyond U+FFFF), as before.
 /// </summary>
 internal sealed class DocumentFonts
 {
     private readonly List<EmbeddableFont> _fonts = [];
-    private readonly Dictionary<(bool Bold, char C), (int Font, int Code)> _map = [];
+    private readonly Dictionary<(bool Bold, int CodePoint), (int Font, int Code)> _map = [];
 
     public DocumentFonts(PdfFontSet set, IEnumerable<(bool Bold, string Text)> texts)
     {
-        var needed = new[] { new SortedSet<char>(), new SortedSet<char>() };
-        var shared = set.SharedFont;
-        if (shared is not null)
-        {
-            _fonts.Add(shared);
-        }
-
+        var wanted = new HashSet<(bool Bold, int CodePoint)>();
         foreach (var (bold, text) in texts)
         {
-            foreach (var c in text)
+            foreach (var c in CodePoints(text))
             {
-                if (_map.ContainsKey((bold, c)))
+                if (c >= 0)
                 {
-                    continue;
-                }
-
-                if (!bold && shared is not null && shared.TryGetCode(c, out var code))
-                {
-                    _map[(bold, c)] = (0, code);
-                }
-                else
-                {
-                    needed[bold ? 1 : 0].Add(c);
+                    wanted.Add((bold, c));
                 }
             }
         }
 
-        for (var weight = 0; weight < 2; weight++)
+        var shared = set.SharedFont;
+        var fromShared = shared is null ? [] : wanted.Where(w => !w.Bold && shared.TryGetCode(w.CodePoint, out _)).ToList();
+        if (fromShared.Count > 0)
         {
-            var bold = weight == 1;
-            var rest = needed[weight];
+            _fonts.Add(shared!);
+            foreach (var w in fromShared)
+            {
+                shared!.TryGetCode(w.CodePoint, out var code);
+                _map[w] = (0, code);
+            }
+        }
+
+        foreach (var bold in new[] { false, true })
+        {
+            var rest = wanted.Where(w => w.Bold == bold && !_map.ContainsKey(w)).Select(w => w.CodePoint).Order().ToList();
             foreach (var common in new[] { true, false })
             {
                 if (rest.Count == 0)
@@ -288,17 +296,17 @@ internal sealed class DocumentFonts
                     _map[(bold, c)] = (_fonts.Count - 1, code);
                 }
 
-                rest = new SortedSet<char>(rest.Except(drawable));
+                rest = [.. rest.Except(drawable)];
+            }
+
+            if (rest.Count > 0 && _fonts.Count == 0)
+            {
+                // Only characters no face has: a font with nothing but .notdef to draw them with.
+                _fonts.Add(EmbeddableFont.Create(NotoFontResolver.Face(bold, common: true), [], CompressionLevel.Fastest));
             }
 
             foreach (var c in rest)
             {
-                // No face has it: .notdef of the document's first font (a font is always there once text is).
-                if (_fonts.Count == 0)
-                {
-                    _fonts.Add(EmbeddableFont.Create(NotoFontResolver.Face(bold, common: true), [], CompressionLevel.Fastest));
-                }
-
                 _map[(bold, c)] = (0, 0);
             }
         }
@@ -306,5 +314,26 @@ internal sealed class DocumentFonts
 
     public IReadOnlyList<EmbeddableFont> Fonts => _fonts;
 
-    public (int Font, int Code) Lookup(bool bold, char c) => _map[(bold, c)];
+    public (int Font, int Code) Lookup(bool bold, int codePoint) => _map[(bold, codePoint)];
+
+    /// <summary>
+    /// The text's Unicode code points, a surrogate pair as one; a lone surrogate (which no font can draw and the layout gave
+    /// half an em) as -1, for callers to skip.
+    /// </summary>
+    public static IEnumerable<int> CodePoints(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                yield return rune.Value;
+            }
+            else
+            {
+                yield return -1;
+            }
+
+            i += Math.Max(consumed, 1);
+        }
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class TrueTypeFace
     private readonly ushort[] _advances;
     private readonly short[] _leftBearings;
     private readonly ushort[] _glyphOfChar;
+    private readonly Dictionary<int, ushort> _glyphOfSupplementary;
 
     public TrueTypeFace(string postScriptName, byte[] data)
     {
@@ -76,6 +77,7 @@ internal sealed class TrueTypeFace
 
         // A subset this class wrote has no cmap (PDF viewers take glyphs by number): it maps no character.
         _glyphOfChar = _tables.ContainsKey("cmap") ? ReadCmap(span) : new ushort[65536];
+        _glyphOfSupplementary = _tables.ContainsKey("cmap") ? ReadSupplementaryCmap(span) : [];
     }
 
     /// <summary>The face's PostScript-style name, without spaces (used in the PDF's font names).</summary>
@@ -93,8 +95,13 @@ internal sealed class TrueTypeFace
 
     public (short XMin, short YMin, short XMax, short YMax) BoundingBox { get; }
 
-    /// <summary>The glyph for <paramref name="c"/>, 0 (.notdef) when the face has none.</summary>
-    public int GlyphOf(char c) => _glyphOfChar[c];
+    /// <summary>
+    /// The glyph for the Unicode code point <paramref name="codePoint"/> (beyond U+FFFF too: the full faces map ~440 such
+    /// characters, CJK Extension B-G among them, which people's names can have), 0 (.notdef) when the face has none.
+    /// </summary>
+    public int GlyphOf(int codePoint) => codePoint <= 0xFFFF
+        ? _glyphOfChar[codePoint]
+        : _glyphOfSupplementary.GetValueOrDefault(codePoint);
 
     /// <summary>A glyph's outline as stored in the glyf table.</summary>
     public ReadOnlySpan<byte> GlyphData(int glyph) => Table("glyf").Slice(_glyphOffsets[glyph], _glyphOffsets[glyph + 1] - _glyphOffsets[glyph]);
@@ -201,6 +208,50 @@ internal sealed class TrueTypeFace
         }
 
         throw new InvalidDataException("The font has no Windows Unicode BMP cmap (format 4).");
+    }
+
+    /// <summary>The code points beyond U+FFFF of the Windows Unicode full-repertoire map (format 12), if the font has one.</summary>
+    private static Dictionary<int, ushort> ReadSupplementaryCmap(ReadOnlySpan<byte> font)
+    {
+        var result = new Dictionary<int, ushort>();
+        int tables = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
+        for (var i = 0; i < tables; i++)
+        {
+            var record = font[(12 + (16 * i))..];
+            if (!record[..4].SequenceEqual("cmap"u8))
+            {
+                continue;
+            }
+
+            var cmap = (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
+            int subtables = BinaryPrimitives.ReadUInt16BigEndian(font[(cmap + 2)..]);
+            for (var j = 0; j < subtables; j++)
+            {
+                var sub = font[(cmap + 4 + (8 * j))..];
+                var offset = cmap + (int)BinaryPrimitives.ReadUInt32BigEndian(sub[4..]);
+                if (BinaryPrimitives.ReadUInt16BigEndian(sub) != 3 || BinaryPrimitives.ReadUInt16BigEndian(sub[2..]) != 10
+                    || BinaryPrimitives.ReadUInt16BigEndian(font[offset..]) != 12)
+                {
+                    continue;
+                }
+
+                var table = font[offset..];
+                var groups = (int)BinaryPrimitives.ReadUInt32BigEndian(table[12..]);
+                for (var g = 0; g < groups; g++)
+                {
+                    var group = table[(16 + (12 * g))..];
+                    var start = (int)BinaryPrimitives.ReadUInt32BigEndian(group);
+                    var end = (int)BinaryPrimitives.ReadUInt32BigEndian(group[4..]);
+                    var glyph = (int)BinaryPrimitives.ReadUInt32BigEndian(group[8..]);
+                    for (var c = Math.Max(start, 0x10000); c <= end; c++)
+                    {
+                        result[c] = (ushort)(glyph + (c - start));
+                    }
+                }
+            }
+        }
+
+        return result;
     }
 
     private static ushort[] Format4(ReadOnlySpan<byte> table)

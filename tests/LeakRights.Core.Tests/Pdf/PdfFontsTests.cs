@@ -46,6 +46,20 @@ public sealed class PdfFontsTests
 
         Assert.Equal(face.Ascender, read.Ascender);
         Assert.Equal(face.UnitsPerEm, read.UnitsPerEm);
+        Assert.Equal(4, BinaryPrimitives.ReadUInt16BigEndian(subset.AsSpan(FindTable(subset, "hhea") + 34))); // numberOfHMetrics
+        foreach (var tag in new[] { "glyf", "head", "hhea", "hmtx", "loca", "maxp" })
+        {
+            var (offset, length, checksum) = TableRecord(subset, tag);
+            var padded = new byte[(length + 3) & ~3];
+            subset.AsSpan(offset, length).CopyTo(padded);
+            if (tag == "head")
+            {
+                padded.AsSpan(8, 4).Clear(); // checkSumAdjustment is left out of head's own checksum
+            }
+
+            Assert.Equal(Sum(padded), checksum);
+        }
+
         uint sum = 0;
         for (var i = 0; i < subset.Length; i += 4)
         {
@@ -79,11 +93,12 @@ public sealed class PdfFontsTests
     public void PublicCharacters_Seeds_HoldTheStatutesAndTemplatesButNothingElse()
     {
         var chars = TestContent.Bundle.PublicCharacters;
+        var codePoints = chars.EnumerateRunes().Select(r => r.Value).ToList();
 
         Assert.Contains('侵', chars);                        // statutes
         Assert.Contains('您', chars);                        // questionnaire and letters
         Assert.All(Rare, c => Assert.DoesNotContain(c, chars));
-        Assert.Equal(chars.Distinct().Order().ToArray(), chars.ToCharArray());
+        Assert.Equal(codePoints.Distinct().Order(), codePoints);
     }
 
     [Fact]
@@ -175,11 +190,70 @@ public sealed class PdfFontsTests
         Assert.Contains(rules, b => Math.Abs(b.Bottom - 46) < 0.01);
     }
 
+    [Fact]
+    public void Render_ANameWithACharacterBeyondUFFFF_DrawsItFromTheFullFaceWhereTheLayoutPutIt()
+    {
+        const string text = "王𬱖明收"; // U+2CC56, CJK Extension E: in the full faces only, as a surrogate pair
+        var pdf = RenderOne(new ParagraphBlock(text), TestContent.Bundle.PdfFonts);
+
+        var letters = Letters(pdf).Where(l => l.StartBaseLine.Y is > 60 and < 790).ToList();
+        Assert.Equal(["王", "𬱖", "明", "收"], letters.Select(l => l.Value));
+        Assert.DoesNotContain("Common", letters[1].FontName, StringComparison.Ordinal);
+        // Each character one em (10.5 pt) after the previous: the layout measured the pair as 2 × ½ em.
+        Assert.Equal(letters[0].StartBaseLine.X + 10.5, letters[1].StartBaseLine.X, 2);
+        Assert.Equal(letters[0].StartBaseLine.X + 21, letters[2].StartBaseLine.X, 2);
+    }
+
+    [Fact]
+    public void Render_AnEmojiAndALoneSurrogate_OneBoxForTheEmojiNothingForTheSurrogateAndTheRestInPlace()
+    {
+        const string text = "甲😀乙\uD800丙";
+        var pdf = RenderOne(new ParagraphBlock(text), TestContent.Bundle.PdfFonts);
+
+        var letters = Letters(pdf).Where(l => l.StartBaseLine.Y is > 60 and < 790).ToList();
+        var jia = Assert.Single(letters, l => l.Value == "甲");
+        var yi = Assert.Single(letters, l => l.Value == "乙");
+        var bing = Assert.Single(letters, l => l.Value == "丙");
+        Assert.Equal(4, letters.Count); // 甲, a .notdef box, 乙, 丙
+        Assert.Equal(jia.StartBaseLine.X + 21, yi.StartBaseLine.X, 2);     // the emoji: one em, as measured (2 × ½)
+        Assert.Equal(yi.StartBaseLine.X + 15.75, bing.StartBaseLine.X, 2); // the lone surrogate: a gap of ½ em, as measured
+    }
+
+    [Fact]
+    public void DocumentFonts_OnlyBoldTextOrNone_LeavesTheSharedFontOut()
+    {
+        var set = TestContent.Bundle.PdfFonts;
+
+        var bold = new DocumentFonts(set, [(true, "行动计划")]);
+        var none = new DocumentFonts(set, [(false, string.Empty)]);
+        var regular = new DocumentFonts(set, [(false, "行动计划"), (true, "行动计划")]);
+
+        Assert.Equal("NotoSansSC-Common-Bold", Assert.Single(bold.Fonts).Face.PostScriptName);
+        Assert.Empty(none.Fonts);
+        Assert.Same(set.SharedFont, regular.Fonts[0]);
+        Assert.Equal(2, regular.Fonts.Count);
+        Assert.Equal(0, regular.Lookup(false, '行').Font);
+        Assert.Equal(1, regular.Lookup(true, '行').Font);
+    }
+
     private static Dictionary<string, string> Fields(string name) => new(PlanPdfTests.Letters) { ["your-name"] = name };
 
     private static bool ContainsBytes(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
-    private static int FindTable(byte[] font, string tag)
+    private static int FindTable(byte[] font, string tag) => TableRecord(font, tag).Offset;
+
+    private static uint Sum(byte[] data)
+    {
+        uint sum = 0;
+        for (var i = 0; i < data.Length; i += 4)
+        {
+            sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(i)));
+        }
+
+        return sum;
+    }
+
+    private static (int Offset, int Length, uint Checksum) TableRecord(byte[] font, string tag)
     {
         int tables = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
         for (var i = 0; i < tables; i++)
@@ -187,7 +261,7 @@ public sealed class PdfFontsTests
             var record = font.AsSpan(12 + (16 * i));
             if (System.Text.Encoding.ASCII.GetString(record[..4]) == tag)
             {
-                return (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
+                return ((int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]), BinaryPrimitives.ReadUInt32BigEndian(record[4..]));
             }
         }
 
