@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
@@ -14,16 +15,17 @@ namespace LeakRights.Core.Pdf;
 internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<byte> buffer)
 {
     private static readonly byte[] Hex = "0123456789ABCDEF"u8.ToArray();
+    private static readonly string[] FontNames = [.. Enumerable.Range(0, 16).Select(i => "/F" + i.ToString(CultureInfo.InvariantCulture))];
     private readonly double[] _ascent = [Ascent(bold: false), Ascent(bold: true)];
-    private string? _fill;
-    private string? _stroke;
+    private XColor? _fill;
+    private XColor? _stroke;
     private double _lineWidth = -1;
     private int _font = -1;
     private double _fontSize = -1;
     private bool _inText;
 
     /// <summary>The resource name of the document's font number <paramref name="index"/>.</summary>
-    public static string FontName(int index) => "/F" + index.ToString(CultureInfo.InvariantCulture);
+    public static string FontName(int index) => index < FontNames.Length ? FontNames[index] : "/F" + index.ToString(CultureInfo.InvariantCulture);
 
     public void Reset()
     {
@@ -50,7 +52,12 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
     /// </summary>
     public void Text(string text, bool bold, double size, XColor color, double x, double top)
     {
-        var first = DocumentFonts.CodePoints(text).FirstOrDefault(c => c >= 0, -1);
+        var first = -1;
+        for (var i = 0; i < text.Length && first < 0; i++)
+        {
+            first = DocumentFonts.CodePointAt(text, ref i);
+        }
+
         if (first < 0)
         {
             return; // nothing a font can draw
@@ -72,8 +79,9 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
         SelectFont(run, size);
         Write("[<"u8);
         var inHex = true;
-        foreach (var c in DocumentFonts.CodePoints(text))
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = DocumentFonts.CodePointAt(text, ref i);
             if (c < 0)
             {
                 Write(inHex ? "> -500 "u8 : "-500 "u8);
@@ -189,23 +197,21 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
 
     private void Fill(XColor color)
     {
-        var rgb = Rgb(color);
-        if (rgb != _fill)
+        if (_fill != color)
         {
-            Ascii(rgb);
+            Rgb(color);
             Write(" rg\n"u8);
-            _fill = rgb;
+            _fill = color;
         }
     }
 
     private void Stroke(XColor color, double width)
     {
-        var rgb = Rgb(color);
-        if (rgb != _stroke)
+        if (_stroke != color)
         {
-            Ascii(rgb);
+            Rgb(color);
             Write(" RG\n"u8);
-            _stroke = rgb;
+            _stroke = color;
         }
 
         if (width != _lineWidth)
@@ -216,18 +222,50 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
         }
     }
 
-    private static string Rgb(XColor color) => string.Create(CultureInfo.InvariantCulture, $"{color.R / 255.0:0.###} {color.G / 255.0:0.###} {color.B / 255.0:0.###}");
+    private void Rgb(XColor color)
+    {
+        Number(color.R / 255.0);
+        Space();
+        Number(color.G / 255.0);
+        Space();
+        Number(color.B / 255.0);
+    }
 
+    /// <summary>A number with at most three decimals and no trailing zeros ("12", "-0.5", "798.03"), as PDF reads it.</summary>
     private void Number(double value)
     {
-        var rounded = Math.Round(value, 3);
-        var span = buffer.GetSpan(32);
-        if (!(rounded == 0 ? 0.0 : rounded).TryFormat(span, out var written, "0.###", CultureInfo.InvariantCulture))
+        var thousandths = (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero);
+        var span = buffer.GetSpan(24);
+        var at = 0;
+        if (thousandths < 0)
+        {
+            span[at++] = (byte)'-';
+            thousandths = -thousandths;
+        }
+
+        var whole = thousandths / 1000;
+        var fraction = (int)(thousandths % 1000);
+        if (!Utf8Formatter.TryFormat(whole, span[at..], out var written))
         {
             throw new InvalidOperationException("A coordinate could not be written.");
         }
 
-        buffer.Advance(written);
+        at += written;
+        if (fraction != 0)
+        {
+            span[at++] = (byte)'.';
+            span[at++] = (byte)('0' + (fraction / 100));
+            if (fraction % 100 != 0)
+            {
+                span[at++] = (byte)('0' + (fraction / 10 % 10));
+                if (fraction % 10 != 0)
+                {
+                    span[at++] = (byte)('0' + (fraction % 10));
+                }
+            }
+        }
+
+        buffer.Advance(at);
     }
 
     private void Space() => Write(" "u8);

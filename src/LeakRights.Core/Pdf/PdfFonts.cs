@@ -14,9 +14,23 @@ namespace LeakRights.Core.Pdf;
 internal sealed class EmbeddableFont
 {
     private readonly Dictionary<int, int> _codes;
+    private readonly ushort[]? _bmpCodes;
 
-    private EmbeddableFont(TrueTypeFace face, string baseFont, byte[] program, int programLength, string widths, byte[] toUnicode, Dictionary<int, int> codes)
+    private EmbeddableFont(TrueTypeFace face, string baseFont, byte[] program, int programLength, string widths, byte[] toUnicode, Dictionary<int, int> codes, bool dense)
     {
+        if (dense)
+        {
+            // The shared font is asked for every character of every PDF: an array for the BMP (128 KB, once).
+            _bmpCodes = new ushort[char.MaxValue + 1];
+            foreach (var (c, code) in codes)
+            {
+                if (c <= char.MaxValue)
+                {
+                    _bmpCodes[c] = (ushort)code;
+                }
+            }
+        }
+
         Face = face;
         BaseFont = baseFont;
         Program = program;
@@ -42,14 +56,23 @@ internal sealed class EmbeddableFont
 
     public int CharacterCount => _codes.Count;
 
-    public bool TryGetCode(int codePoint, out int code) => _codes.TryGetValue(codePoint, out code);
+    public bool TryGetCode(int codePoint, out int code)
+    {
+        if (_bmpCodes is not null && codePoint <= char.MaxValue)
+        {
+            code = _bmpCodes[codePoint];
+            return code != 0;
+        }
+
+        return _codes.TryGetValue(codePoint, out code);
+    }
 
     /// <summary>
     /// The subset of <paramref name="face"/> with a glyph for each of the code points <paramref name="characters"/> the face
     /// has (the others are left out: callers check <see cref="TryGetCode"/>). Codes are 1…n in the characters' order, a code
     /// per character even where two share a glyph; 0 is .notdef.
     /// </summary>
-    public static EmbeddableFont Create(TrueTypeFace face, IEnumerable<int> characters, CompressionLevel level)
+    public static EmbeddableFont Create(TrueTypeFace face, IEnumerable<int> characters, CompressionLevel level, bool dense = false)
     {
         // A code per character, not per glyph: two characters drawn with one glyph (· and • in Noto) keep their own text.
         var glyphs = new List<int> { 0 };
@@ -77,7 +100,7 @@ internal sealed class EmbeddableFont
 
         widths.Append("]]");
         var tag = SubsetTag(glyphs);
-        return new EmbeddableFont(face, tag + "+" + face.PostScriptName, Deflate(program, level), program.Length, widths.ToString(), Deflate(ToUnicodeMap(unicodes), level), codes);
+        return new EmbeddableFont(face, tag + "+" + face.PostScriptName, Deflate(program, level), program.Length, widths.ToString(), Deflate(ToUnicodeMap(unicodes), level), codes, dense);
     }
 
     /// <summary>Writes the font's five objects into <paramref name="document"/>; returns the Type0 font to name in resources.</summary>
@@ -228,7 +251,7 @@ public sealed class PdfFontSet
         {
             // Printable ASCII always: numbers, dates and links are drawn on every plan.
             var all = Enumerable.Range(0x20, 0x5F).Concat(codePoints).Distinct().Order();
-            return new PdfFontSet(EmbeddableFont.Create(NotoFontResolver.Face(bold: false, common: true), all, CompressionLevel.SmallestSize));
+            return new PdfFontSet(EmbeddableFont.Create(NotoFontResolver.Face(bold: false, common: true), all, CompressionLevel.SmallestSize, dense: true));
         }, LazyThreadSafetyMode.PublicationOnly)).Value;
     }
 }
@@ -244,36 +267,45 @@ internal sealed class DocumentFonts
 {
     private readonly List<EmbeddableFont> _fonts = [];
     private readonly Dictionary<(bool Bold, int CodePoint), (int Font, int Code)> _map = [];
+    private readonly EmbeddableFont? _shared;
 
     public DocumentFonts(PdfFontSet set, IEnumerable<(bool Bold, string Text)> texts)
     {
-        var wanted = new HashSet<(bool Bold, int CodePoint)>();
+        // Most characters of a plan are regular text the shared font has: they are only checked against it here, and the
+        // few others collected for this document's own fonts.
+        var shared = set.SharedFont;
+        var sharedUsed = false;
+        var others = new HashSet<(bool Bold, int CodePoint)>();
         foreach (var (bold, text) in texts)
         {
-            foreach (var c in CodePoints(text))
+            for (var i = 0; i < text.Length; i++)
             {
-                if (c >= 0)
+                var c = CodePointAt(text, ref i);
+                if (c < 0)
                 {
-                    wanted.Add((bold, c));
+                    continue;
+                }
+
+                if (!bold && shared is not null && shared.TryGetCode(c, out _))
+                {
+                    sharedUsed = true;
+                }
+                else
+                {
+                    others.Add((bold, c));
                 }
             }
         }
 
-        var shared = set.SharedFont;
-        var fromShared = shared is null ? [] : wanted.Where(w => !w.Bold && shared.TryGetCode(w.CodePoint, out _)).ToList();
-        if (fromShared.Count > 0)
+        if (sharedUsed)
         {
+            _shared = shared;
             _fonts.Add(shared!);
-            foreach (var w in fromShared)
-            {
-                shared!.TryGetCode(w.CodePoint, out var code);
-                _map[w] = (0, code);
-            }
         }
 
         foreach (var bold in new[] { false, true })
         {
-            var rest = wanted.Where(w => w.Bold == bold && !_map.ContainsKey(w)).Select(w => w.CodePoint).Order().ToList();
+            var rest = others.Where(w => w.Bold == bold).Select(w => w.CodePoint).Order().ToList();
             foreach (var common in new[] { true, false })
             {
                 if (rest.Count == 0)
@@ -314,7 +346,8 @@ internal sealed class DocumentFonts
 
     public IReadOnlyList<EmbeddableFont> Fonts => _fonts;
 
-    public (int Font, int Code) Lookup(bool bold, int codePoint) => _map[(bold, codePoint)];
+    public (int Font, int Code) Lookup(bool bold, int codePoint) =>
+        !bold && _shared is not null && _shared.TryGetCode(codePoint, out var code) ? (0, code) : _map[(bold, codePoint)];
 
     /// <summary>
     /// The text's Unicode code points, a surrogate pair as one; a lone surrogate (which no font can draw and the layout gave
@@ -322,18 +355,27 @@ internal sealed class DocumentFonts
     /// </summary>
     public static IEnumerable<int> CodePoints(string text)
     {
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
-            {
-                yield return rune.Value;
-            }
-            else
-            {
-                yield return -1;
-            }
-
-            i += Math.Max(consumed, 1);
+            yield return CodePointAt(text, ref i);
         }
+    }
+
+    /// <summary>The code point at <paramref name="i"/> (-1 for a lone surrogate), moving <paramref name="i"/> to its last unit.</summary>
+    public static int CodePointAt(string text, ref int i)
+    {
+        var c = text[i];
+        if (!char.IsSurrogate(c))
+        {
+            return c;
+        }
+
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            i++;
+            return char.ConvertToUtf32(c, text[i]);
+        }
+
+        return -1;
     }
 }

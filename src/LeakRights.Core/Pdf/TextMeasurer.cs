@@ -11,7 +11,9 @@ namespace LeakRights.Core.Pdf;
 public static class TextMeasurer
 {
     private const double ReferenceSize = 1000;
-    private static readonly ConcurrentDictionary<(bool Bold, char C), double> Widths = new();
+    // Widths at the reference size per weight, by UTF-16 unit; NaN = not measured yet. Read for every character laid out,
+    // so an array rather than a dictionary (1 MB for both weights, once per process).
+    private static readonly double[][] Widths = [NewTable(), NewTable()];
     private static readonly ConcurrentDictionary<(bool Bold, double Size, bool Common), XFont> Fonts = new();
     private static readonly Lock MeasureGate = new();
     private static XGraphics? _measure;
@@ -26,9 +28,27 @@ public static class TextMeasurer
         return new XFont(k.Common ? NotoFontResolver.CommonFamily : NotoFontResolver.Family, k.Size, k.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
     });
 
-    public static double CharWidth(char c, bool bold, double size) => Widths.GetOrAdd((bold, c), Measure) * size / ReferenceSize;
+    public static double CharWidth(char c, bool bold, double size)
+    {
+        var table = Widths[bold ? 1 : 0];
+        var width = Volatile.Read(ref table[c]);
+        if (double.IsNaN(width))
+        {
+            width = Measure((bold, c));
+            Volatile.Write(ref table[c], width);
+        }
+
+        return width * size / ReferenceSize;
+    }
 
     public static Func<char, double> For(bool bold, double size) => c => CharWidth(c, bold, size);
+
+    private static double[] NewTable()
+    {
+        var table = new double[char.MaxValue + 1];
+        Array.Fill(table, double.NaN);
+        return table;
+    }
 
     private static double Measure((bool Bold, char C) key)
     {
