@@ -45,6 +45,27 @@ public class CasePdfTests
     }
 
     [Fact]
+    public void Render_WithCaseLink_DrawsEveryDarkModuleInItsRowAndColumnFromTheTop()
+    {
+        // Not symmetric under any flip: the top row and the left column dark, a scatter elsewhere.
+        IReadOnlyList<IReadOnlyList<bool>> modules =
+            [.. Enumerable.Range(0, 29).Select(r => (IReadOnlyList<bool>)[.. Enumerable.Range(0, 29).Select(c => r == 0 || c == 0 || ((r * 7) + (c * 3)) % 5 == 0)])];
+        var pdf = PlanPdf.Render(Plan(), new CaseLinkPrint("您的案件链接", Url, modules, "note"), TestContent.Bundle.PdfFonts);
+        var size = Assert.Single(PlanPdfComposer.Compose(Plan(), new CaseLinkPrint("您的案件链接", Url, modules, "note")).Blocks.OfType<QrBlock>()).Size;
+        var module = size / 29;
+
+        using var doc = PdfDocument.Open(pdf);
+        var squares = doc.GetPage(1).Paths.Where(p => p.IsFilled).Select(p => p.GetBoundingRectangle()!.Value)
+            .Where(b => Math.Abs(b.Width - module) < 0.01 && Math.Abs(b.Height - module) < 0.01).ToList();
+        var top = squares.Max(b => b.Top);
+        var drawn = squares.Select(b => ((int)Math.Round((top - b.Top) / module), (int)Math.Round((b.Left - PdfLayoutEngine.MarginX) / module))).ToHashSet();
+
+        var dark = Enumerable.Range(0, 29).SelectMany(r => Enumerable.Range(0, 29).Where(c => modules[r][c]).Select(c => (r, c))).ToHashSet();
+        Assert.Equal(dark.Count, squares.Count);
+        Assert.True(dark.SetEquals(drawn), "every dark module at its row and column, row 0 at the top");
+    }
+
+    [Fact]
     public void Compose_PlanWithoutCase_HasNoLinkAndNoLog()
     {
         var model = PlanPdfComposer.Compose(TestContent.BuildPlan(TestContent.Answers("""{"source":"unknown","data-types":["contact"],"scale":"only-me","discovery":["spam"],"evidence":["none"],"harms":["spam"],"ongoing-danger":"no","contacted-organisation":"not-yet","police-report":"no","discovered-on":"2026-11"}""")));
