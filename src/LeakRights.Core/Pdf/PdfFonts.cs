@@ -235,9 +235,6 @@ public sealed class PdfFontSet
 
     internal EmbeddableFont? SharedFont { get; }
 
-    /// <summary>How many characters the shared regular font holds (0 for <see cref="None"/>).</summary>
-    public int SharedCharacterCount => SharedFont?.CharacterCount ?? 0;
-
     /// <summary>
     /// The set for <paramref name="publicCharacters"/> (public text only), built on first use and kept for the process. A
     /// failed build (a font file unreadable) is not kept: the next PDF tries again.

@@ -236,6 +236,124 @@ public sealed class PdfFontsTests
         Assert.Equal(1, regular.Lookup(true, '行').Font);
     }
 
+    [Fact]
+    public void Render_TextAndShapes_CarryTheLayoutsColoursAndLineWidths()
+    {
+        var model = new PdfDocumentModel("测试", new PdfPageFrame("页眉", "页脚"), [new HeadingBlock("标题", 1), new TableBlock([1, 1], ["甲", "乙"], [["丙", "丁"]])]);
+        var page = PdfLayoutEngine.Layout(model.Blocks)[0];
+        var heading = page.Ops.OfType<TextOp>().First();
+        var fill = page.Ops.OfType<RectOp>().First(r => r.Fill is not null);
+        var stroked = page.Ops.OfType<RectOp>().First(r => r.Stroke is not null);
+
+        using var doc = PdfDocument.Open(PdfRenderer.Render(model, TestContent.Bundle.PdfFonts));
+        var pdfPage = doc.GetPage(1);
+
+        var title = pdfPage.Letters.First(l => l.Value == "标");
+        AssertColour(heading.Color, title.Color.ToRGBValues());
+        AssertColour(PdfLayoutEngine.Muted, pdfPage.Letters.First(l => l.Value == "页").Color.ToRGBValues()); // the frame
+        var paths = pdfPage.Paths;
+        AssertColour(fill.Fill!.Value, paths.First(p => p.IsFilled).FillColor!.ToRGBValues());
+        var border = paths.First(p => p.IsStroked && Math.Abs(p.GetBoundingRectangle()!.Value.Width - stroked.Width) < 0.01);
+        AssertColour(stroked.Stroke!.Value, border.StrokeColor!.ToRGBValues());
+        Assert.Equal(0.6, (double)border.LineWidth, 3);
+        var rule = paths.First(p => p.IsStroked && Math.Abs(p.GetBoundingRectangle()!.Value.Width - PdfLayoutEngine.ContentWidth) < 0.01);
+        AssertColour(PdfLayoutEngine.Rule, rule.StrokeColor!.ToRGBValues());
+        Assert.Equal(0.5, (double)rule.LineWidth, 3);
+    }
+
+    [Fact]
+    public void Render_ThePagesContent_HasNoDrawingInsideATextObjectAndClosesEveryOne()
+    {
+        var pdf = PlanPdf.Render(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), fonts: TestContent.Bundle.PdfFonts);
+
+        using var doc = PdfDocument.Open(pdf);
+        foreach (var page in doc.GetPages())
+        {
+            var inText = false;
+            foreach (var op in page.Operations.Select(o => o.Operator))
+            {
+                if (op == "BT")
+                {
+                    Assert.False(inText, $"page {page.Number}: BT inside a text object");
+                    inText = true;
+                }
+                else if (op == "ET")
+                {
+                    Assert.True(inText, $"page {page.Number}: ET without BT");
+                    inText = false;
+                }
+                else if (op is "m" or "l" or "re" or "S" or "f" or "w")
+                {
+                    Assert.False(inText, $"page {page.Number}: '{op}' inside a text object");
+                }
+            }
+
+            Assert.False(inText, $"page {page.Number}: a text object left open");
+        }
+    }
+
+    [Fact]
+    public void ToUnicode_EveryFont_IsAWellFormedCMapWithBlocksOfAtMostAHundred()
+    {
+        var font = EmbeddableFont.Create(CommonRegular, TestContent.Bundle.PublicCharacters.EnumerateRunes().Select(r => r.Value), System.IO.Compression.CompressionLevel.Fastest);
+        using var inflated = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(font.ToUnicode), System.IO.Compression.CompressionMode.Decompress))
+        {
+            zlib.CopyTo(inflated);
+        }
+
+        var map = System.Text.Encoding.ASCII.GetString(inflated.ToArray());
+        Assert.StartsWith("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n", map, StringComparison.Ordinal);
+        Assert.Contains("/Registry (Adobe) /Ordering (UCS) /Supplement 0", map, StringComparison.Ordinal);
+        Assert.Contains("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n", map, StringComparison.Ordinal);
+        Assert.Contains("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n", map, StringComparison.Ordinal);
+        Assert.EndsWith("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n", map, StringComparison.Ordinal);
+        var blocks = System.Text.RegularExpressions.Regex.Matches(map, @"(\d+) beginbfchar\n((?:<[0-9A-F]{4}> <[0-9A-F]{4,8}>\n)*)endbfchar\n");
+        Assert.Equal(System.Text.RegularExpressions.Regex.Count(map, "beginbfchar"), blocks.Count);
+        Assert.All(blocks, b => Assert.Equal(int.Parse(b.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), b.Groups[2].Value.Count(c => c == '\n')));
+        Assert.All(blocks, b => Assert.InRange(int.Parse(b.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1, 100));
+        Assert.Equal(font.CharacterCount, blocks.Sum(b => int.Parse(b.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Render_BrokenSurrogates_NeverThrowAndKeepTheRest()
+    {
+        // Built in code: xunit's theory data would turn a lone surrogate into U+FFFD on its way to the test.
+        string[] texts =
+        [
+            "甲" + '\uD800',              // a high surrogate at the very end
+            "甲" + '\uDC00' + "乙",       // a low surrogate without its high one
+            string.Concat('\uD800', '\uD800') + "乙", // two high surrogates
+        ];
+
+        foreach (var text in texts)
+        {
+            var pdf = RenderOne(new ParagraphBlock(text), TestContent.Bundle.PdfFonts);
+
+            var body = string.Concat(Letters(pdf).Where(l => l.StartBaseLine.Y is > 60 and < 790).Select(l => l.Value));
+            Assert.Equal(new string([.. text.Where(c => !char.IsSurrogate(c))]), body);
+        }
+    }
+
+    [Fact]
+    public void For_ControlCharactersInThePublicText_AreLeftOutOfTheSharedFont()
+    {
+        var set = PdfFontSet.For("甲\u0001乙\t");
+
+        Assert.True(set.SharedFont!.TryGetCode('甲', out _));
+        Assert.False(set.SharedFont.TryGetCode('\u0001', out _));
+        Assert.False(set.SharedFont.TryGetCode('\t', out _));
+        Assert.True(set.SharedFont.TryGetCode('A', out _)); // printable ASCII always
+    }
+
+    private static void AssertColour(PdfSharp.Drawing.XColor expected, (double R, double G, double B) actual)
+    {
+        // Written with three decimals.
+        Assert.InRange(actual.R - (expected.R / 255.0), -0.001, 0.001);
+        Assert.InRange(actual.G - (expected.G / 255.0), -0.001, 0.001);
+        Assert.InRange(actual.B - (expected.B / 255.0), -0.001, 0.001);
+    }
+
     private static Dictionary<string, string> Fields(string name) => new(PlanPdfTests.Letters) { ["your-name"] = name };
 
     private static bool ContainsBytes(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
