@@ -15,19 +15,19 @@ if (args.Contains("--quick"))
     foreach (var name in PdfBenchmarks.SpecScenarios)
     {
         var plan = PdfBenchmarks.BuildPlan(content, name, PdfBenchmarks.LetterFields);
-        var bytes = PlanPdf.Render(plan);
+        var bytes = PlanPdf.Render(plan, fonts: content.PdfFonts);
         // Warm up for 1.5 s so tiered JIT has promoted the hot paths before measuring.
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 1500)
         {
-            PlanPdf.Render(plan);
+            PlanPdf.Render(plan, fonts: content.PdfFonts);
         }
 
         var times = new List<double>();
         for (var i = 0; i < 200; i++)
         {
             var sw = Stopwatch.StartNew();
-            PlanPdf.Render(plan);
+            PlanPdf.Render(plan, fonts: content.PdfFonts);
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
 
@@ -120,7 +120,7 @@ if (args.Contains("--phases"))
     // Where a PDF's time goes: composing blocks, laying out pages, drawing and saving with PDFsharp.
     var content = PdfBenchmarks.Content.Value;
     var plan = PdfBenchmarks.BuildPlan(content, PdfBenchmarks.SpecScenarios[0], PdfBenchmarks.LetterFields);
-    PlanPdf.Render(plan);
+    PlanPdf.Render(plan, fonts: content.PdfFonts);
     double compose = 0, layout = 0, render = 0;
     const int n = 100;
     for (var i = 0; i < n + 20; i++)
@@ -130,7 +130,7 @@ if (args.Contains("--phases"))
         var t1 = sw.Elapsed.TotalMilliseconds;
         PdfLayoutEngine.Layout(model.Blocks);
         var t2 = sw.Elapsed.TotalMilliseconds;
-        PdfRenderer.Render(model);
+        PdfRenderer.Render(model, content.PdfFonts);
         var t3 = sw.Elapsed.TotalMilliseconds;
         if (i >= 20)
         {
@@ -145,7 +145,7 @@ if (args.Contains("--phases"))
     var a0 = GC.GetAllocatedBytesForCurrentThread();
     PdfLayoutEngine.Layout(m.Blocks);
     var a1 = GC.GetAllocatedBytesForCurrentThread();
-    PdfRenderer.Render(m);
+    PdfRenderer.Render(m, content.PdfFonts);
     var a2 = GC.GetAllocatedBytesForCurrentThread();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated: layout {(a1 - a0) / 1048576.0:0.00} MB, render (layout, draw, save) {(a2 - a1) / 1048576.0:0.00} MB"));
     return;

@@ -16,8 +16,6 @@ public static class PdfRenderer
 {
     private const double FrameSize = 8.5;
 
-    public static byte[] Render(PdfDocumentModel model) => Render(model, PdfFontSet.None);
-
     /// <summary>The document, with the regular text drawn from <paramref name="fonts"/>' shared font where it has the character.</summary>
     public static byte[] Render(PdfDocumentModel model, PdfFontSet fonts)
     {

@@ -178,42 +178,40 @@ internal sealed class TrueTypeFace
     /// <summary>The Windows Unicode BMP map (format 4) of a TrueType font: glyph per UTF-16 code unit, 0 where none.</summary>
     internal static ushort[] ReadCmap(ReadOnlySpan<byte> font)
     {
-        int tables = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
-        var cmap = -1;
-        for (var i = 0; i < tables; i++)
-        {
-            var record = font[(12 + (16 * i))..];
-            if (record[..4].SequenceEqual("cmap"u8))
-            {
-                cmap = (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
-            }
-        }
-
-        if (cmap < 0)
-        {
-            throw new InvalidDataException("The font has no cmap table.");
-        }
-
-        int subtables = BinaryPrimitives.ReadUInt16BigEndian(font[(cmap + 2)..]);
-        for (var i = 0; i < subtables; i++)
-        {
-            var record = font[(cmap + 4 + (8 * i))..];
-            var platform = BinaryPrimitives.ReadUInt16BigEndian(record);
-            var encoding = BinaryPrimitives.ReadUInt16BigEndian(record[2..]);
-            var offset = cmap + (int)BinaryPrimitives.ReadUInt32BigEndian(record[4..]);
-            if (platform == 3 && encoding == 1 && BinaryPrimitives.ReadUInt16BigEndian(font[offset..]) == 4)
-            {
-                return Format4(font[offset..]);
-            }
-        }
-
-        throw new InvalidDataException("The font has no Windows Unicode BMP cmap (format 4).");
+        var offset = CmapSubtable(font, encoding: 1, format: 4);
+        return offset >= 0 ? Format4(font[offset..]) : throw new InvalidDataException("The font has no Windows Unicode BMP cmap (format 4).");
     }
 
     /// <summary>The code points beyond U+FFFF of the Windows Unicode full-repertoire map (format 12), if the font has one.</summary>
     private static Dictionary<int, ushort> ReadSupplementaryCmap(ReadOnlySpan<byte> font)
     {
         var result = new Dictionary<int, ushort>();
+        var offset = CmapSubtable(font, encoding: 10, format: 12);
+        if (offset < 0)
+        {
+            return result;
+        }
+
+        var table = font[offset..];
+        var groups = (int)BinaryPrimitives.ReadUInt32BigEndian(table[12..]);
+        for (var g = 0; g < groups; g++)
+        {
+            var group = table[(16 + (12 * g))..];
+            var start = (int)BinaryPrimitives.ReadUInt32BigEndian(group);
+            var end = (int)BinaryPrimitives.ReadUInt32BigEndian(group[4..]);
+            var glyph = (int)BinaryPrimitives.ReadUInt32BigEndian(group[8..]);
+            for (var c = Math.Max(start, 0x10000); c <= end; c++)
+            {
+                result[c] = (ushort)(glyph + (c - start));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The offset of the font's Windows (platform 3) cmap subtable with this encoding and format; -1 if none.</summary>
+    private static int CmapSubtable(ReadOnlySpan<byte> font, int encoding, int format)
+    {
         int tables = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
         for (var i = 0; i < tables; i++)
         {
@@ -229,29 +227,17 @@ internal sealed class TrueTypeFace
             {
                 var sub = font[(cmap + 4 + (8 * j))..];
                 var offset = cmap + (int)BinaryPrimitives.ReadUInt32BigEndian(sub[4..]);
-                if (BinaryPrimitives.ReadUInt16BigEndian(sub) != 3 || BinaryPrimitives.ReadUInt16BigEndian(sub[2..]) != 10
-                    || BinaryPrimitives.ReadUInt16BigEndian(font[offset..]) != 12)
+                if (BinaryPrimitives.ReadUInt16BigEndian(sub) == 3 && BinaryPrimitives.ReadUInt16BigEndian(sub[2..]) == encoding
+                    && BinaryPrimitives.ReadUInt16BigEndian(font[offset..]) == format)
                 {
-                    continue;
-                }
-
-                var table = font[offset..];
-                var groups = (int)BinaryPrimitives.ReadUInt32BigEndian(table[12..]);
-                for (var g = 0; g < groups; g++)
-                {
-                    var group = table[(16 + (12 * g))..];
-                    var start = (int)BinaryPrimitives.ReadUInt32BigEndian(group);
-                    var end = (int)BinaryPrimitives.ReadUInt32BigEndian(group[4..]);
-                    var glyph = (int)BinaryPrimitives.ReadUInt32BigEndian(group[8..]);
-                    for (var c = Math.Max(start, 0x10000); c <= end; c++)
-                    {
-                        result[c] = (ushort)(glyph + (c - start));
-                    }
+                    return offset;
                 }
             }
+
+            return -1;
         }
 
-        return result;
+        throw new InvalidDataException("The font has no cmap table.");
     }
 
     private static ushort[] Format4(ReadOnlySpan<byte> table)
