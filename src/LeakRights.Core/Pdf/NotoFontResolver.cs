@@ -3,12 +3,13 @@ using PdfSharp.Fonts;
 namespace LeakRights.Core.Pdf;
 
 /// <summary>
-/// Serves the bundled Noto Sans SC faces to PDFsharp (no system font is needed). The files are read once per process;
-/// PDFsharp embeds only the glyphs a document uses. Two families: <see cref="Family"/> (the full faces) and
+/// The bundled Noto Sans SC faces (no system font is needed): for the PDF writer and <see cref="TextMeasurer"/> as
+/// <see cref="TrueTypeFace"/>s over the memory-mapped files (<see cref="Face"/>), and to PDFsharp as its font resolver, which
+/// only tests comparing with PDFsharp's measurements use. Two families: <see cref="Family"/> (the full faces) and
 /// <see cref="CommonFamily"/> (the same outlines and widths for Latin, punctuation, symbols, the CJK Unified Ideographs block
 /// and every character of seeds/, about a third of the glyphs; built by .tools/fonts/subset_common.py). PDFsharp writes
 /// per-glyph tables sized by the face's glyph count into every PDF, so a document drawn with the common faces is faster to
-/// make and smaller; a document with any character the common faces lack is drawn with the full ones (<see cref="CommonCovers"/>).
+/// make and smaller; a document with any character the common faces lack is drawn with the full ones (<see cref="CommonCovers(string)"/>).
 /// </summary>
 public sealed class NotoFontResolver : IFontResolver
 {
@@ -21,21 +22,22 @@ public sealed class NotoFontResolver : IFontResolver
     private static readonly Lock Gate = new();
     private static bool _registered;
     private static HashSet<char> _commonCoverage = [];
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<byte[]>> Files = new(StringComparer.Ordinal);
     private static string _fontDirectory = DefaultFontDirectory;
     private static readonly Lazy<TrueTypeFace>[] Faces =
     [
-        new(() => ReadFace("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf"), LazyThreadSafetyMode.PublicationOnly),
-        new(() => ReadFace("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf"), LazyThreadSafetyMode.PublicationOnly),
-        new(() => ReadFace("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf"), LazyThreadSafetyMode.PublicationOnly),
-        new(() => ReadFace("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf"), LazyThreadSafetyMode.PublicationOnly),
+        new(() => ReadFace("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
+        new(() => ReadFace("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
+        new(() => ReadFace("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
+        new(() => ReadFace("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
     ];
 
     private readonly Dictionary<string, Lazy<byte[]>> _faces;
 
     private NotoFontResolver(string fontDirectory)
     {
-        Lazy<byte[]> Read(string file) => fontDirectory == _fontDirectory ? FileBytes(file) : new(() => File.ReadAllBytes(Path.Combine(fontDirectory, file)));
+        // PDFsharp's own copy of a face, read only if PDFsharp is asked to draw with it: the app's PDFs are written by
+        // PdfContentWriter and measured by TextMeasurer from the mapped faces, so only tests that compare with PDFsharp do.
+        Lazy<byte[]> Read(string file) => new(() => File.ReadAllBytes(Path.Combine(fontDirectory, file)));
         _faces = new(StringComparer.Ordinal)
         {
             [RegularFace] = Read("NotoSansSC_400Regular.ttf"),
@@ -73,10 +75,18 @@ public sealed class NotoFontResolver : IFontResolver
                 }
             }
 
-            var regular = CmapCharacters(File.ReadAllBytes(Path.Combine(dir, "NotoSansSC_400Regular.common.ttf")));
-            regular.IntersectWith(CmapCharacters(File.ReadAllBytes(Path.Combine(dir, "NotoSansSC_700Bold.common.ttf"))));
-            _commonCoverage = regular;
             _fontDirectory = dir;
+            var (regular, bold) = (Faces[0].Value, Faces[1].Value);
+            var covered = new HashSet<char>();
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                if (regular.GlyphOf(c) != 0 && bold.GlyphOf(c) != 0)
+                {
+                    covered.Add((char)c);
+                }
+            }
+
+            _commonCoverage = covered;
             GlobalFontSettings.FontResolver = new NotoFontResolver(dir);
             Volatile.Write(ref _registered, true);
         }
@@ -95,6 +105,13 @@ public sealed class NotoFontResolver : IFontResolver
         }
 
         return true;
+    }
+
+    /// <summary>Whether both common faces have a glyph for <paramref name="c"/>.</summary>
+    public static bool CommonCovers(char c)
+    {
+        EnsureRegistered();
+        return _commonCoverage.Contains(c);
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
@@ -128,9 +145,6 @@ public sealed class NotoFontResolver : IFontResolver
         return result;
     }
 
-    private static TrueTypeFace ReadFace(string name, string file) => new(name, FileBytes(file).Value);
-
-    /// <summary>Each font file read once per process, shared by PDFsharp (which measures text) and the PDF writer.</summary>
-    private static Lazy<byte[]> FileBytes(string file) =>
-        Files.GetOrAdd(file, f => new Lazy<byte[]>(() => File.ReadAllBytes(Path.Combine(_fontDirectory, f)), LazyThreadSafetyMode.PublicationOnly));
+    /// <summary>A face for the PDF writer and the measurer, its file memory-mapped once per process (<see cref="MappedFile"/>).</summary>
+    private static TrueTypeFace ReadFace(string name, string file) => new(name, MappedFile.Map(Path.Combine(_fontDirectory, file)));
 }

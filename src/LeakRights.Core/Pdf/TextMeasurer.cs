@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
-
 namespace LeakRights.Core.Pdf;
 
 /// <summary>
-/// Character widths of the Noto Sans SC faces, measured once per character at 1000 pt and scaled, so laying out a
-/// document costs dictionary look-ups rather than font measurement. Thread-safe.
+/// Character widths of the Noto Sans SC faces: each character's advance width read once from the face (the common face when
+/// it has the character, else the full one; both have the same advances) and scaled, so laying out a document costs array
+/// look-ups. Read from the same memory-mapped faces the PDF writer embeds (<see cref="NotoFontResolver.Face"/>); PDFsharp's
+/// own measurement gave the same widths (a test compares every character) but kept a parsed copy of each face in memory.
+/// Thread-safe.
 /// </summary>
 public static class TextMeasurer
 {
@@ -14,19 +13,6 @@ public static class TextMeasurer
     // Widths at the reference size per weight, by UTF-16 unit; NaN = not measured yet. Read for every character laid out,
     // so an array rather than a dictionary (1 MB for both weights, once per process).
     private static readonly double[][] Widths = [NewTable(), NewTable()];
-    private static readonly ConcurrentDictionary<(bool Bold, double Size, bool Common), XFont> Fonts = new();
-    private static readonly Lock MeasureGate = new();
-    private static XGraphics? _measure;
-
-    /// <summary>
-    /// The face to draw with: the common faces (<see cref="NotoFontResolver.CommonFamily"/>) when the document allows, else the
-    /// full ones. Both have the same advance widths, so a character is measured on whichever face has it (the common one first).
-    /// </summary>
-    public static XFont Font(bool bold, double size, bool common = false) => Fonts.GetOrAdd((bold, size, common), k =>
-    {
-        NotoFontResolver.EnsureRegistered();
-        return new XFont(k.Common ? NotoFontResolver.CommonFamily : NotoFontResolver.Family, k.Size, k.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-    });
 
     public static double CharWidth(char c, bool bold, double size)
     {
@@ -34,7 +20,7 @@ public static class TextMeasurer
         var width = Volatile.Read(ref table[c]);
         if (double.IsNaN(width))
         {
-            width = Measure((bold, c));
+            width = Measure(bold, c);
             Volatile.Write(ref table[c], width);
         }
 
@@ -50,20 +36,16 @@ public static class TextMeasurer
         return table;
     }
 
-    private static double Measure((bool Bold, char C) key)
+    private static double Measure(bool bold, char c)
     {
-        if (char.IsSurrogate(key.C))
+        if (char.IsSurrogate(c))
         {
             return ReferenceSize / 2;
         }
 
         // The common faces have the full faces' advance widths (CommonFacesTests): measuring on them keeps the 10 MB full faces
-        // out of memory until a document needs a character only they have.
-        var font = Font(key.Bold, ReferenceSize, common: NotoFontResolver.CommonCovers(key.C.ToString()));
-        lock (MeasureGate)
-        {
-            _measure ??= XGraphics.CreateMeasureContext(new XSize(10000, 10000), XGraphicsUnit.Point, XPageDirection.Downwards);
-            return _measure.MeasureString(key.C.ToString(), font).Width;
-        }
+        // unmapped until a document needs a character only they have. A character neither face has takes .notdef's width.
+        var face = NotoFontResolver.Face(bold, common: NotoFontResolver.CommonCovers(c));
+        return face.Advance(face.GlyphOf(c)) * ReferenceSize / face.UnitsPerEm;
     }
 }

@@ -6,14 +6,15 @@ namespace LeakRights.Core.Pdf;
 /// A TrueType face read once: its glyph outlines and advances, its Windows Unicode BMP map, and what a PDF font descriptor
 /// needs. <see cref="Subset"/> writes a font program holding only some glyphs, renumbered 0…n-1 in the order given, which is
 /// what <see cref="EmbeddableFont"/> embeds. Only simple glyphs are supported (the bundled Noto faces have no composite
-/// glyph); a face with a composite glyph is refused when read, rather than embedded with a broken outline. Thread-safe once
-/// constructed (read-only).
+/// glyph); a composite glyph is refused when a subset would embed it, rather than embedded with a broken outline. The face's
+/// bytes are not copied: the bundled faces are memory-mapped files (<see cref="MappedFile"/>), of which only the tables and
+/// the outlines subset are ever read. Thread-safe once constructed (read-only).
 /// </summary>
 internal sealed class TrueTypeFace
 {
     private static readonly string[] CopiedTables = ["cvt ", "fpgm", "prep"];
 
-    private readonly byte[] _data;
+    private readonly ReadOnlyMemory<byte> _data;
     private readonly Dictionary<string, (int Offset, int Length)> _tables = new(StringComparer.Ordinal);
     private readonly int[] _glyphOffsets;
     private readonly ushort[] _advances;
@@ -22,10 +23,15 @@ internal sealed class TrueTypeFace
     private readonly Dictionary<int, ushort> _glyphOfSupplementary;
 
     public TrueTypeFace(string postScriptName, byte[] data)
+        : this(postScriptName, new ReadOnlyMemory<byte>(data))
+    {
+    }
+
+    public TrueTypeFace(string postScriptName, ReadOnlyMemory<byte> data)
     {
         PostScriptName = postScriptName;
         _data = data;
-        var span = data.AsSpan();
+        var span = data.Span;
         int tables = BinaryPrimitives.ReadUInt16BigEndian(span[4..]);
         for (var i = 0; i < tables; i++)
         {
@@ -53,15 +59,6 @@ internal sealed class TrueTypeFace
         for (var g = 0; g <= GlyphCount; g++)
         {
             _glyphOffsets[g] = longOffsets ? (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(4 * g)..]) : 2 * BinaryPrimitives.ReadUInt16BigEndian(loca[(2 * g)..]);
-        }
-
-        var glyf = Table("glyf");
-        for (var g = 0; g < GlyphCount; g++)
-        {
-            if (_glyphOffsets[g + 1] > _glyphOffsets[g] && BinaryPrimitives.ReadInt16BigEndian(glyf[_glyphOffsets[g]..]) < 0)
-            {
-                throw new InvalidDataException($"The face {postScriptName} has a composite glyph ({g}); only simple glyphs can be embedded.");
-            }
         }
 
         var hmtx = Table("hmtx");
@@ -139,7 +136,13 @@ internal sealed class TrueTypeFace
             var g = glyphs[i];
             BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(4 * i), (uint)at);
             var length = _glyphOffsets[g + 1] - _glyphOffsets[g];
-            glyfSource.Slice(_glyphOffsets[g], length).CopyTo(glyf.AsSpan(at));
+            var outline = glyfSource.Slice(_glyphOffsets[g], length);
+            if (length > 0 && BinaryPrimitives.ReadInt16BigEndian(outline) < 0)
+            {
+                throw new InvalidDataException($"The face {PostScriptName} has a composite glyph ({g}); only simple glyphs can be embedded.");
+            }
+
+            outline.CopyTo(glyf.AsSpan(at));
             at += Pad4(length);
             BinaryPrimitives.WriteUInt16BigEndian(hmtx.AsSpan(4 * i), _advances[g]);
             BinaryPrimitives.WriteInt16BigEndian(hmtx.AsSpan((4 * i) + 2), _leftBearings[g]);
@@ -277,7 +280,7 @@ internal sealed class TrueTypeFace
     }
 
     private ReadOnlySpan<byte> Table(string tag) =>
-        _tables.TryGetValue(tag, out var t) ? _data.AsSpan(t.Offset, t.Length) : throw new InvalidDataException($"The face {PostScriptName} has no {tag} table.");
+        _tables.TryGetValue(tag, out var t) ? _data.Span.Slice(t.Offset, t.Length) : throw new InvalidDataException($"The face {PostScriptName} has no {tag} table.");
 
     private static int Pad4(int length) => (length + 3) & ~3;
 

@@ -82,8 +82,8 @@ public sealed class CommonFacesTests
         Assert.True(characters.Count > 3000, $"{characters.Count} characters");
         foreach (var bold in new[] { false, true })
         {
-            var full = TextMeasurer.Font(bold, 100);
-            var common = TextMeasurer.Font(bold, 100, common: true);
+            var full = PdfSharpFont(bold, common: false);
+            var common = PdfSharpFont(bold, common: true);
             foreach (var c in characters)
             {
                 var s = c.ToString();
@@ -91,6 +91,47 @@ public sealed class CommonFacesTests
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="TextMeasurer"/> reads advance widths from the mapped faces itself; it replaced PDFsharp's measurement, which
+    /// layouts were made with until then. Every BMP character in both weights (surrogate halves aside: half an em by design)
+    /// must measure as PDFsharp measured it on the face it would have used, or line breaks and pages would move.
+    /// </summary>
+    [Fact]
+    public void CharWidth_EveryBmpCharacterBothWeights_EqualsPdfSharpsMeasurement()
+    {
+        NotoFontResolver.EnsureRegistered();
+        var measure = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
+        var compared = 0;
+        foreach (var bold in new[] { false, true })
+        {
+            var (full, common) = (PdfSharpFont(bold, common: false), PdfSharpFont(bold, common: true));
+            for (var i = 0; i <= char.MaxValue; i++)
+            {
+                var c = (char)i;
+                if (char.IsSurrogate(c))
+                {
+                    Assert.Equal(6.0, TextMeasurer.CharWidth(c, bold, 12), 9);
+                    continue;
+                }
+
+                var expected = measure.MeasureString(c.ToString(), NotoFontResolver.CommonCovers(c) ? common : full).Width;
+                var actual = TextMeasurer.CharWidth(c, bold, 1000);
+                if (Math.Abs(expected - actual) > 1e-6)
+                {
+                    Assert.Fail($"U+{i:X4} ({(bold ? "bold" : "regular")}): PDFsharp {expected}, TextMeasurer {actual}");
+                }
+
+                compared++;
+            }
+        }
+
+        Assert.Equal(2 * (65536 - 2048), compared);
+        Assert.Equal(TextMeasurer.CharWidth('信', false, 1000) * 10.5 / 1000, TextMeasurer.CharWidth('信', false, 10.5), 9);
+    }
+
+    private static XFont PdfSharpFont(bool bold, bool common) =>
+        new(common ? NotoFontResolver.CommonFamily : NotoFontResolver.Family, 1000, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode));
 
     [Fact]
     public void CmapCharacters_CommonFace_CoversTheCjkBlockAndNotExtensionA()

@@ -76,7 +76,21 @@ public sealed class PdfFontsTests
     }
 
     [Fact]
-    public void Constructor_ACompositeGlyph_IsRefused()
+    public void Face_MappedFromItsFile_ReadsAsTheFilesBytesDo()
+    {
+        var path = Path.Combine(NotoFontResolver.DefaultFontDirectory, "NotoSansSC_700Bold.common.ttf");
+        var fromBytes = new TrueTypeFace("bytes", File.ReadAllBytes(path));
+        var mapped = NotoFontResolver.Face(bold: true, common: true);
+        int[] glyphs = [0, .. "信息保护法Ab1：".Select(c => mapped.GlyphOf(c))];
+
+        Assert.All(glyphs.Skip(1), g => Assert.NotEqual(0, g));
+        Assert.Equal(glyphs, "信息保护法Ab1：".Select(c => fromBytes.GlyphOf(c)).Prepend(0).ToArray());
+        Assert.Equal(fromBytes.Subset(glyphs), mapped.Subset(glyphs));
+        Assert.Equal((fromBytes.UnitsPerEm, fromBytes.GlyphCount, fromBytes.Ascender, fromBytes.CapHeight), (mapped.UnitsPerEm, mapped.GlyphCount, mapped.Ascender, mapped.CapHeight));
+    }
+
+    [Fact]
+    public void Subset_ACompositeGlyph_IsRefused()
     {
         var face = CommonRegular;
         var subset = face.Subset([0, face.GlyphOf('信')]);
@@ -85,8 +99,11 @@ public sealed class PdfFontsTests
         var second = glyf + (int)BinaryPrimitives.ReadUInt32BigEndian(subset.AsSpan(loca + 4));
         BinaryPrimitives.WriteInt16BigEndian(subset.AsSpan(second), -1);
 
-        var ex = Assert.Throws<InvalidDataException>(() => new TrueTypeFace("broken", subset));
+        var broken = new TrueTypeFace("broken", subset);
+        Assert.NotEmpty(broken.Subset([0]));
+        var ex = Assert.Throws<InvalidDataException>(() => broken.Subset([0, 1]));
         Assert.Contains("composite", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("(1)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
