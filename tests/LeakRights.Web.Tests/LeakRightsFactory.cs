@@ -114,6 +114,7 @@ public class LeakRightsFactory : WebApplicationFactory<Program>
 public sealed class CapturingSink : ILogEventSink
 {
     private readonly List<string> _lines = [];
+    private readonly List<LogEventLevel> _levels = [];
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
     private readonly Lock _lock = new();
 
@@ -141,6 +142,7 @@ public sealed class CapturingSink : ILogEventSink
         lock (_lock)
         {
             _lines.Add(line);
+            _levels.Add(logEvent.Level);
             foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
             {
                 _waiters.Remove(waiter);
@@ -156,6 +158,18 @@ public sealed class CapturingSink : ILogEventSink
             lock (_lock)
             {
                 return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>Each captured line with its level.</summary>
+    public IReadOnlyList<(LogEventLevel Level, string Line)> Entries
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _levels.Zip(_lines)];
             }
         }
     }

@@ -36,6 +36,7 @@ public static partial class LeakRightsApplication
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .ApplyPrivacyRules()
+            .Filter.ByExcluding(WarmUpHealthCheck.IsItsHealthServiceEvent)
             // Standard output is buffered (Program.cs, BufferedConsole): one write(2) per batch of lines, not per request.
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
             preserveStaticLogger: true);
@@ -112,7 +113,7 @@ public static partial class LeakRightsApplication
         WarmFirstServer.Decorate(services);
         services.AddProblemDetails();
         services.AddSingleton<DatabaseWriteProbe>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<WarmUpHealthCheck>("warm-up", tags: [WarmUpHealthCheck.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<WarmUpHealthCheck>(WarmUpHealthCheck.Name, tags: [WarmUpHealthCheck.ReadyTag]);
         services.AddLeakRightsApi();
         services.AddLeakRightsRateLimiting();
         services.AddLeakRightsIncidents();
@@ -199,7 +200,7 @@ public static partial class LeakRightsApplication
         app.MapLeakRightsIncidents();
         // Liveness (and the database) on /healthz; readiness — that and the start-up warm-up having ended — on /readyz.
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = r => !r.Tags.Contains(WarmUpHealthCheck.ReadyTag) });
-        app.MapHealthChecks("/readyz");
+        app.MapHealthChecks(WarmUpHealthCheck.ReadinessPath);
         return app;
     }
 

@@ -47,7 +47,9 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
 
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var status = failedStatus ?? context.Response.StatusCode;
-            if (status >= 500)
+            // A readiness poll's 503 is its answer ("not ready yet", every start for ~15-20 s), not a failure: logged as a
+            // request. Were the database the reason, the health check service logs that check's error itself.
+            if (status >= 500 && !(status == StatusCodes.Status503ServiceUnavailable && route == WarmUpHealthCheck.ReadinessPath))
             {
                 LogRequestError(logger, context.Request.Method, route, status, elapsed);
             }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog.Events;
 
 namespace LeakRights.Web.Infrastructure;
 
@@ -13,9 +14,25 @@ public sealed class WarmUpHealthCheck(StartupWarmUp warmUp) : IHealthCheck
     /// <summary>The tag of the checks only <c>/readyz</c> runs.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>The readiness endpoint: this check and the database's.</summary>
+    public const string ReadinessPath = "/readyz";
+
+    /// <summary>The check's name in the health check service.</summary>
+    public const string Name = "warm-up";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(Of(warmUp.Completion));
 
     internal static HealthCheckResult Of(Task warmUp) =>
         warmUp.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("warming up");
+
+    /// <summary>
+    /// The health check service's own line about this check. It logs every unhealthy result as an error, and "warming up" is
+    /// the state every start passes through while a balancer or a restart script polls <c>/readyz</c> (once a second for
+    /// 15-20 s): error lines on every deployment for nothing wrong. Dropped; the request line of each <c>/readyz</c> (its 503)
+    /// still records the polls (at information level, <see cref="RequestLoggingMiddleware"/>), and the database check's
+    /// error lines are kept.
+    /// </summary>
+    internal static bool IsItsHealthServiceEvent(LogEvent e) =>
+        e.Properties.TryGetValue("HealthCheckName", out var name) && name is ScalarValue { Value: Name };
 }

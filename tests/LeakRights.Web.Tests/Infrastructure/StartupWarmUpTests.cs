@@ -4,6 +4,8 @@ using LeakRights.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
 
 namespace LeakRights.Web.Tests.Infrastructure;
 
@@ -172,17 +174,48 @@ public sealed class StartupWarmUpTests
     public async Task WarmUp_UntilSettled_GoesOnPastTheMinimumThenReportsReady()
     {
         using var app = new WarmUpServer(untilSettled: true, maxSeconds: 2);
+        var warmUp = app.Services.GetRequiredService<StartupWarmUp>().Completion;
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
-        var result = await app.Services.GetRequiredService<StartupWarmUp>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        // Polled while warming up (it waits for 1.5 s without new compiled code at least): not ready, and no error logged
+        // for it — the health check service would log each such poll as an error.
+        Assert.False(warmUp.IsCompleted);
+        using (var warming = await client.GetAsync("/readyz"))
+        {
+            Assert.False(warmUp.IsCompleted, "the warm-up ended before its readiness could be asked");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
+            Assert.Equal("Unhealthy", await warming.Content.ReadAsStringAsync());
+        }
+
+        var result = await warmUp.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.NotNull(result);
         Assert.Equal(0, result.Failures);
         // More rounds than the minimum of 3: it waited for the JIT to go quiet (or for its 2 seconds to pass).
         Assert.True(result.Rounds > 3 + StartupWarmUp.SettledAfterQuietRounds || (!result.Settled && result.Elapsed >= TimeSpan.FromSeconds(2)), $"{result.Rounds} rounds in {result.Elapsed}");
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
         using var ready = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("\"warm-up\"", StringComparison.Ordinal));
+        Assert.Single(app.Logs.Lines, l => l.StartsWith("HTTP \"GET\" \"/readyz\" responded 503", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Level >= LogEventLevel.Warning);
+    }
+
+    [Fact]
+    public async Task HealthService_DatabaseUnhealthy_StillLogsItsError()
+    {
+        // Only the warm-up check's line is dropped (WarmUpHealthCheck.IsItsHealthServiceEvent): the same service's line for
+        // the database check stays, at its level.
+        using var app = new LeakRightsFactory();
+        var events = app.Logs;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService");
+#pragma warning disable CA1848, CA2254 // the framework's own message template, as it logs it
+        logger.LogError("Health check {HealthCheckName} with status {HealthStatus} completed after {ElapsedMilliseconds}ms with message '{HealthCheckDescription}'", "database", "Unhealthy", 1.0, "down");
+        logger.LogError("Health check {HealthCheckName} with status {HealthStatus} completed after {ElapsedMilliseconds}ms with message '{HealthCheckDescription}'", WarmUpHealthCheck.Name, "Unhealthy", 1.0, "warming up");
+#pragma warning restore CA1848, CA2254
+
+        Assert.Single(events.Lines, l => l.StartsWith("Health check \"database\" with status \"Unhealthy\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(events.Lines, l => l.Contains("warming up", StringComparison.Ordinal));
     }
 
     [Fact]
