@@ -26,11 +26,21 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
         }
 
         _file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
-        _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-        byte* pointer = null;
-        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _pointer = pointer + _view.PointerOffset;
-        _length = (int)length;
+        try
+        {
+            _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+            byte* pointer = null;
+            _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            _pointer = pointer + _view.PointerOffset;
+            _length = (int)length;
+        }
+        catch
+        {
+            // Nothing half-made stays open: the next PDF tries again (NotoFontResolver keeps no failure).
+            _view?.Dispose();
+            _file.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The whole file, mapped read-only; the mapping is never released (the faces live as long as the process).</summary>

@@ -23,13 +23,18 @@ public sealed class NotoFontResolver : IFontResolver
     private static bool _registered;
     private static HashSet<char> _commonCoverage = [];
     private static string _fontDirectory = DefaultFontDirectory;
-    private static readonly Lazy<TrueTypeFace>[] Faces =
+    // The faces by index (common regular, common bold, full regular, full bold), each mapped on first use under FaceGate and
+    // kept; a failure is not kept (the next PDF tries again), as for the shared font (PdfFontSet).
+    private static readonly (string Name, string File)[] FaceFiles =
     [
-        new(() => ReadFace("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
-        new(() => ReadFace("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
-        new(() => ReadFace("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
-        new(() => ReadFace("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf"), LazyThreadSafetyMode.ExecutionAndPublication),
+        ("NotoSansSC-Common-Regular", "NotoSansSC_400Regular.common.ttf"),
+        ("NotoSansSC-Common-Bold", "NotoSansSC_700Bold.common.ttf"),
+        ("NotoSansSC-Regular", "NotoSansSC_400Regular.ttf"),
+        ("NotoSansSC-Bold", "NotoSansSC_700Bold.ttf"),
     ];
+
+    private static readonly TrueTypeFace?[] Faces = new TrueTypeFace?[4];
+    private static readonly Lock FaceGate = new();
 
     private readonly Dictionary<string, Lazy<byte[]>> _faces;
 
@@ -76,7 +81,7 @@ public sealed class NotoFontResolver : IFontResolver
             }
 
             _fontDirectory = dir;
-            var (regular, bold) = (Faces[0].Value, Faces[1].Value);
+            var (regular, bold) = (LoadedFace(0), LoadedFace(1));
             var covered = new HashSet<char>();
             for (var c = 0; c <= char.MaxValue; c++)
             {
@@ -126,7 +131,26 @@ public sealed class NotoFontResolver : IFontResolver
     internal static TrueTypeFace Face(bool bold, bool common)
     {
         EnsureRegistered();
-        return Faces[(common ? 0 : 2) + (bold ? 1 : 0)].Value;
+        return LoadedFace((common ? 0 : 2) + (bold ? 1 : 0));
+    }
+
+    private static TrueTypeFace LoadedFace(int index)
+    {
+        if (Volatile.Read(ref Faces[index]) is { } face)
+        {
+            return face;
+        }
+
+        lock (FaceGate)
+        {
+            if (Faces[index] is not { } loaded)
+            {
+                loaded = ReadFace(FaceFiles[index].Name, FaceFiles[index].File);
+                Volatile.Write(ref Faces[index], loaded);
+            }
+
+            return loaded;
+        }
     }
 
     /// <summary>The BMP characters a TrueType font maps to a glyph other than .notdef (its Windows Unicode BMP cmap, format 4).</summary>

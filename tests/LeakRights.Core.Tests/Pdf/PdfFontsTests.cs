@@ -89,6 +89,30 @@ public sealed class PdfFontsTests
         Assert.Equal((fromBytes.UnitsPerEm, fromBytes.GlyphCount, fromBytes.Ascender, fromBytes.CapHeight), (mapped.UnitsPerEm, mapped.GlyphCount, mapped.Ascender, mapped.CapHeight));
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public void BundledFace_EveryGlyph_IsSimple(bool bold, bool common)
+    {
+        // Composite glyphs are refused only when a subset would embed one (TrueTypeFace.Subset): a face rebuilt with one
+        // must fail here, not in a person's PDF.
+        var face = NotoFontResolver.Face(bold, common);
+        var outlines = 0;
+        for (var g = 0; g < face.GlyphCount; g++)
+        {
+            var data = face.GlyphData(g);
+            if (data.Length > 0)
+            {
+                Assert.True(BinaryPrimitives.ReadInt16BigEndian(data) >= 0, $"glyph {g} of {face.PostScriptName} is composite");
+                outlines++;
+            }
+        }
+
+        Assert.True(outlines > 20_000, $"{outlines} outlines in {face.PostScriptName}");
+    }
+
     [Fact]
     public void Subset_ACompositeGlyph_IsRefused()
     {
