@@ -20,19 +20,23 @@ public sealed class WarmUpHealthCheck(StartupWarmUp warmUp) : IHealthCheck
     /// <summary>The check's name in the health check service.</summary>
     public const string Name = "warm-up";
 
+    private const string WarmingUp = "warming up";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(Of(warmUp.Completion));
 
     internal static HealthCheckResult Of(Task warmUp) =>
-        warmUp.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("warming up");
+        warmUp.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(WarmingUp);
 
     /// <summary>
-    /// The health check service's own line about this check. It logs every unhealthy result as an error, and "warming up" is
-    /// the state every start passes through while a balancer or a restart script polls <c>/readyz</c> (once a second for
-    /// 15-20 s): error lines on every deployment for nothing wrong. Dropped; the request line of each <c>/readyz</c> (its 503)
-    /// still records the polls (at information level, <see cref="RequestLoggingMiddleware"/>), and the database check's
-    /// error lines are kept.
+    /// The health check service's own line saying this check is still warming up. It logs every unhealthy result as an error,
+    /// and "warming up" is the state every start passes through while a balancer or a restart script polls <c>/readyz</c>
+    /// (once a second for 15-20 s): error lines on every deployment for nothing wrong. Only that line is dropped: the request
+    /// line of each poll still records it (at information level, <see cref="RequestLoggingMiddleware"/>), the database
+    /// check's error lines are kept, and so is any other line about this check (one that threw, for instance).
     /// </summary>
     internal static bool IsItsHealthServiceEvent(LogEvent e) =>
-        e.Properties.TryGetValue("HealthCheckName", out var name) && name is ScalarValue { Value: Name };
+        e.Exception is null
+        && e.Properties.TryGetValue("HealthCheckName", out var name) && name is ScalarValue { Value: Name }
+        && e.Properties.TryGetValue("HealthCheckDescription", out var description) && description is ScalarValue { Value: WarmingUp };
 }

@@ -196,13 +196,13 @@ public sealed class StartupWarmUpTests
         using var ready = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
-        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("\"warm-up\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Health check \"warm-up\" with status \"Unhealthy\"", StringComparison.Ordinal));
         Assert.Single(app.Logs.Lines, l => l.StartsWith("HTTP \"GET\" \"/readyz\" responded 503", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Entries, e => e.Level >= LogEventLevel.Warning);
     }
 
     [Fact]
-    public async Task HealthService_DatabaseUnhealthy_StillLogsItsError()
+    public async Task HealthService_DatabaseUnhealthyOrWarmUpCheckThrowing_StillLogsTheError()
     {
         // Only the warm-up check's line is dropped (WarmUpHealthCheck.IsItsHealthServiceEvent): the same service's line for
         // the database check stays, at its level.
@@ -212,10 +212,13 @@ public sealed class StartupWarmUpTests
 #pragma warning disable CA1848, CA2254 // the framework's own message template, as it logs it
         logger.LogError("Health check {HealthCheckName} with status {HealthStatus} completed after {ElapsedMilliseconds}ms with message '{HealthCheckDescription}'", "database", "Unhealthy", 1.0, "down");
         logger.LogError("Health check {HealthCheckName} with status {HealthStatus} completed after {ElapsedMilliseconds}ms with message '{HealthCheckDescription}'", WarmUpHealthCheck.Name, "Unhealthy", 1.0, "warming up");
+        logger.LogError(new InvalidOperationException("broken"), "Health check {HealthCheckName} threw an unhandled exception after {ElapsedMilliseconds}ms", WarmUpHealthCheck.Name, 1.0);
 #pragma warning restore CA1848, CA2254
 
         Assert.Single(events.Lines, l => l.StartsWith("Health check \"database\" with status \"Unhealthy\"", StringComparison.Ordinal));
         Assert.DoesNotContain(events.Lines, l => l.Contains("warming up", StringComparison.Ordinal));
+        // A warm-up check that fails (rather than reports warming up) is still an error in the log.
+        Assert.Single(events.Entries, e => e.Level == LogEventLevel.Error && e.Line.StartsWith("Health check \"warm-up\" threw", StringComparison.Ordinal));
     }
 
     [Fact]
