@@ -155,7 +155,10 @@ public sealed class MultiInstanceTests
     private static async Task RestartedInstance_WarmingUpBeforeListening_IsPassedOverByNginxEvenForPosts(TestDatabase database, AppInstance a, int port)
     {
         await using var nginx = await NginxInstance.StartAsync([a.Port, port]);
-        await using var b = AppInstance.Start(database, port, ("LeakRights__Performance__WarmUpBeforeListening", "true"));
+        // 300 rounds rather than 60: the loop below must reach nginx while B still warms up, and 60 rounds could end before
+        // its first request once PDFs got cheaper (CI run of 2026-12-07: no refused connection at all). It costs this test a
+        // few seconds: the loop stops after 200 rounds or once B has warmed up.
+        await using var b = AppInstance.Start(database, port, ("LeakRights__Performance__WarmUpBeforeListening", "true"), ("LeakRights__Performance__WarmUpRounds", "300"));
         await b.WaitForOutputAsync("Warming up before listening");
         var statuses = new List<HttpStatusCode>();
         var plan = $$"""{"answers":{{Cases.TestCases.BankFraudAnswers}}}""";
