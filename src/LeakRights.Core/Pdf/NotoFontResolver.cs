@@ -7,9 +7,9 @@ namespace LeakRights.Core.Pdf;
 /// <see cref="TrueTypeFace"/>s over the memory-mapped files (<see cref="Face"/>), and to PDFsharp as its font resolver, which
 /// only tests comparing with PDFsharp's measurements use. Two families: <see cref="Family"/> (the full faces) and
 /// <see cref="CommonFamily"/> (the same outlines and widths for Latin, punctuation, symbols, the CJK Unified Ideographs block
-/// and every character of seeds/, about a third of the glyphs; built by .tools/fonts/subset_common.py). PDFsharp writes
-/// per-glyph tables sized by the face's glyph count into every PDF, so a document drawn with the common faces is faster to
-/// make and smaller; a document with any character the common faces lack is drawn with the full ones (<see cref="CommonCovers(string)"/>).
+/// and every character of seeds/, about a third of the glyphs; built by .tools/fonts/subset_common.py). Text is measured and
+/// subset from the common faces; a character they lack comes from the full ones (<see cref="CommonCovers(char)"/>), which are
+/// mapped only when a document needs one.
 /// </summary>
 public sealed class NotoFontResolver : IFontResolver
 {
