@@ -21,7 +21,6 @@ public sealed class NotoFontResolver : IFontResolver
     private const string CommonBoldFace = "NotoSansSC-Common-Bold";
     private static readonly Lock Gate = new();
     private static bool _registered;
-    private static HashSet<char> _commonCoverage = [];
     private static string _fontDirectory = DefaultFontDirectory;
     // The faces by index (common regular, common bold, full regular, full bold), each mapped on first use under FaceGate and
     // kept; a failure is not kept (the next PDF tries again), as for the shared font (PdfFontSet).
@@ -81,17 +80,6 @@ public sealed class NotoFontResolver : IFontResolver
             }
 
             _fontDirectory = dir;
-            var (regular, bold) = (LoadedFace(0), LoadedFace(1));
-            var covered = new HashSet<char>();
-            for (var c = 0; c <= char.MaxValue; c++)
-            {
-                if (regular.GlyphOf(c) != 0 && bold.GlyphOf(c) != 0)
-                {
-                    covered.Add((char)c);
-                }
-            }
-
-            _commonCoverage = covered;
             GlobalFontSettings.FontResolver = new NotoFontResolver(dir);
             Volatile.Write(ref _registered, true);
         }
@@ -100,10 +88,9 @@ public sealed class NotoFontResolver : IFontResolver
     /// <summary>Whether both common faces have a glyph for every character of <paramref name="text"/> (line breaks aside).</summary>
     public static bool CommonCovers(string text)
     {
-        EnsureRegistered();
         foreach (var c in text)
         {
-            if (!_commonCoverage.Contains(c))
+            if (!CommonCovers(c))
             {
                 return false;
             }
@@ -112,11 +99,11 @@ public sealed class NotoFontResolver : IFontResolver
         return true;
     }
 
-    /// <summary>Whether both common faces have a glyph for <paramref name="c"/>.</summary>
+    /// <summary>Whether both common faces have a glyph for <paramref name="c"/> (read from their maps: two array look-ups).</summary>
     public static bool CommonCovers(char c)
     {
         EnsureRegistered();
-        return _commonCoverage.Contains(c);
+        return LoadedFace(0).GlyphOf(c) != 0 && LoadedFace(1).GlyphOf(c) != 0;
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
@@ -151,22 +138,6 @@ public sealed class NotoFontResolver : IFontResolver
 
             return loaded;
         }
-    }
-
-    /// <summary>The BMP characters a TrueType font maps to a glyph other than .notdef (its Windows Unicode BMP cmap, format 4).</summary>
-    internal static HashSet<char> CmapCharacters(byte[] font)
-    {
-        var map = TrueTypeFace.ReadCmap(font);
-        var result = new HashSet<char>();
-        for (var c = 0; c < map.Length; c++)
-        {
-            if (map[c] != 0)
-            {
-                result.Add((char)c);
-            }
-        }
-
-        return result;
     }
 
     /// <summary>A face for the PDF writer and the measurer, its file memory-mapped once per process (<see cref="MappedFile"/>).</summary>
