@@ -35,7 +35,8 @@ public class PlanCalendarTests
         }
 
         var unfolded = ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal);
-        Assert.Contains("SUMMARY:诉讼时效：要求赔偿，最晚在2029年10月前起诉", unfolded, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:诉讼时效：要求赔偿的起诉期限", unfolded, StringComparison.Ordinal);
+        Assert.Contains("DESCRIPTION:", unfolded, StringComparison.Ordinal);
     }
 
     [Fact]

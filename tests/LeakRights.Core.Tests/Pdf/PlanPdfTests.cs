@@ -200,7 +200,7 @@ public partial class PlanPdfTests
     }
 
     [Theory]
-    [InlineData("over-7-days", "复议已经逾期")]
+    [InlineData("over-7-days", "复议可能已经逾期")]
     [InlineData("not-received", "请先书面要求作出决定的公安机关送达通知书")]
     [InlineData(null, "收到不予立案通知书后七日以内")]
     public void Render_PoliceRefusalLongAgoOrWithoutNotice_OffersNoReconsiderationLetter(string? notice, string says)

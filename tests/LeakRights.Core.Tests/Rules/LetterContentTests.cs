@@ -357,8 +357,14 @@ public class LetterContentTests
     public void KnownOnlyFromTheNews_TheLetterAsksWhetherTheirDataIsAffected_AndStatesNoLeakAsFact()
     {
         var letter = Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "deletion-request");
+        var complaint = Text(Letter(PlanPdfTests.Scenario("app-never-told-me-my-face-data-leaked"), "complaint"));
 
-        Assert.Contains("得知，贵单位发生了个人信息泄露事件", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("看到新闻报道，得知贵单位发生了个人信息泄露事件", Text(letter), StringComparison.Ordinal);
+        Assert.Contains("看到新闻报道，得知被投诉举报人发生了个人信息泄露事件", complaint, StringComparison.Ordinal);
+        // The complaint, too, asks whether their data was in the leak instead of stating that it was.
+        Assert.Contains("请一并查明本人的个人信息是否在泄露范围内", complaint, StringComparison.Ordinal);
+        Assert.DoesNotContain("致使本人的个人信息被泄露", complaint, StringComparison.Ordinal);
+        Assert.DoesNotContain("从看到", complaint, StringComparison.Ordinal);
         Assert.Contains("可能在泄露范围内", Text(letter), StringComparison.Ordinal);
         Assert.Contains("书面确认本人的个人信息是否在此次泄露的范围内", Text(letter), StringComparison.Ordinal);
         Assert.DoesNotContain("本人的下列个人信息被泄露", Text(letter), StringComparison.Ordinal);
@@ -404,11 +410,15 @@ public class LetterContentTests
     }
 
     [Fact]
-    public void Complaint_InsiderCase_SaysWhatTheStaffMemberDid()
+    public void Complaint_InsiderCase_SaysWhatThePersonBelievesAndAsksForAnInvestigation()
     {
         var complaint = Text(Letter(PlanPdfTests.Scenario("bank-clerk-told-my-ex-about-my-account-one-person-only"), "complaint"));
 
-        Assert.Contains("被投诉举报人的工作人员＿＿＿＿（姓名或者工号，不知道的可以不写）于＿＿＿＿年＿＿月＿＿日查询本人的信息，并提供给＿＿＿＿", complaint, StringComparison.Ordinal);
+        Assert.Contains("本人认为，本人的信息可能是被投诉举报人的工作人员＿＿＿＿（姓名或者工号，不知道的可以不写）泄露或者提供给＿＿＿＿的，依据是：", complaint, StringComparison.Ordinal);
+        Assert.Contains("请一并调查被投诉举报人是否合理确定了个人信息处理的操作权限", complaint, StringComparison.Ordinal);
+        // The person answered only that there are signs of an insider: how it was done and the bank's internal controls are not theirs to state.
+        Assert.DoesNotContain("没有合理确定个人信息处理的操作权限", complaint, StringComparison.Ordinal);
+        Assert.DoesNotContain("查询本人的信息，并提供给", complaint, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public class DeadlineDatesTests(LeakRightsFactory factory) : IClassFixture<LeakR
 
         // 15 days from today; the regulator's 7 working days from the end of those 15 days (Mon 14 … Tue 22 December).
         Assert.Equal("如果今天发出要求，答复期限大约到 2026年12月12日（从对方收到起算十五日，邮寄的请顺延几天）", page.QuerySelector("#deadline-organisation-reply .due")!.TextContent.Trim());
-        Assert.Equal("如果单位到期仍未答复、您随即向市场监管部门（12315）投诉，部门最晚于 2026年12月22日 处理并告知您", page.QuerySelector("#deadline-regulator-reply .due")!.TextContent.Trim());
-        Assert.Equal("诉讼时效截止：2029年10月（之后书面要求对方、报案或控告的，从那时重新计算三年）", page.QuerySelector("#deadline-limitation .due")!.TextContent.Trim());
+        Assert.Equal("如果单位到期仍未答复、您随即向有关行政部门投诉，部门最晚于 2026年12月22日 处理并告知您", page.QuerySelector("#deadline-regulator-reply .due")!.TextContent.Trim());
+        Assert.Equal("诉讼时效截止：2029年10月（按您填写的月份推算，具体是那个月里与您知道之日对应的一天，越早起诉越稳妥；之后书面要求对方赔偿，或者为追回损失、要求赔偿而报案、控告的，从那时重新计算三年）", page.QuerySelector("#deadline-limitation .due")!.TextContent.Trim());
         Assert.Contains("2026年12月12日", page.QuerySelector("#step-send-deletion-request .due")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("2026年12月12日", page.QuerySelector(".first-things")!.TextContent, StringComparison.Ordinal);
 

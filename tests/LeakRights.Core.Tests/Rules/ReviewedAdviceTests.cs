@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using LeakRights.Core.Rules;
+using LeakRights.Core.Tests.Pdf;
+
+namespace LeakRights.Core.Tests.Rules;
+
+/// <summary>
+/// What the lawyer's review of 2026-12-07 (docs/reviews/2026-12-07-lawyer-and-print-review.md) found wrong in the plans and
+/// letters, on the real seeds: each test names the advice a person must (not) get.
+/// </summary>
+public class ReviewedAdviceTests
+{
+    private static PlanStep Step(Plan plan, string key) => Assert.Single(plan.Paths.SelectMany(p => p.Steps), s => s.Key == key);
+
+    private static string LetterText(Plan plan, string id) =>
+        string.Join("\n", Assert.Single(plan.Letters, l => l.Id == id).Paragraphs.Select(p => p.Text));
+
+    /// <summary>A golden scenario with some answers replaced (arrays included).</summary>
+    private static Plan ScenarioWith(string name, Action<JsonObject> change)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")))!;
+        var answers = json["answers"]!.AsObject();
+        change(answers);
+        return TestContent.BuildPlan(TestContent.Answers(answers.ToJsonString()), letterFields: PlanPdfTests.Letters);
+    }
+
+    [Theory]
+    [InlineData("ex-partner-posted-my-address-online")] // harassment
+    [InlineData("neighbour-sold-my-address-for-money-once")] // harassment
+    public void DemandIndividual_PersonHarassed_TellsThemNotToContactTheOtherSideThemselves(string scenario)
+    {
+        var text = Step(PlanPdfTests.Scenario(scenario), "demand-individual").Text;
+
+        Assert.Contains("不要自己联系对方，也不要让对方知道您现在的住址和联系方式", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("短信、微信", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DemandIndividual_InDangerWithoutHarassmentAnswered_TellsThemNotToContactTheOtherSide()
+    {
+        var plan = ScenarioWith("neighbour-sold-my-address-to-a-fraud-gang-knowing-what-they-do", a => a["ongoing-danger"] = "yes");
+
+        Assert.Contains("不要自己联系对方", Step(plan, "demand-individual").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DemandIndividual_NoHarassmentOrDanger_SaysHowToAsk()
+    {
+        var text = Step(PlanPdfTests.Scenario("neighbour-sold-my-address-to-a-fraud-gang-knowing-what-they-do"), "demand-individual").Text;
+
+        Assert.Contains("可以用短信、微信或书面方式向对方提出", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("不要自己联系对方", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SendDeletionRequest_PoliceOfficerLeaked_GoesToTheSuperiorOrganNotTheStation()
+    {
+        var police = Step(PlanPdfTests.Scenario("police-officer-leaked-home-address-to-harasser"), "send-deletion-request");
+        var bank = Step(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "send-deletion-request");
+
+        Assert.Contains("不要交到他所在的派出所", police.Text, StringComparison.Ordinal);
+        Assert.Contains("寄给上一级公安机关", police.Text, StringComparison.Ordinal);
+        Assert.Contains(police.Citations, c => c.ToString() == "pipl#68");
+        Assert.DoesNotContain("派出所", bank.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bank.Citations, c => c.ToString() == "pipl#68");
+    }
+
+    [Fact]
+    public void PoliceStatement_AnIndividualTheyNamed_IsTheAccusedNotSomeoneUnknown()
+    {
+        var text = LetterText(PlanPdfTests.Scenario("ex-partner-posted-my-address-online"), "police-statement");
+
+        Assert.Contains("被控告人：张某（与本人的关系：＿＿＿＿", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("身份不详", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("信息可能从以下单位或者个人处泄露", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Limitation_NoDateComputable_TitleAndTextHaveNoEmptyDateAndSayKnewOrShouldHaveKnown()
+    {
+        // The courier case: the person is not sure who leaked, so no date can be computed.
+        var limitation = Assert.Single(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only").Deadlines, d => d.Key == "limitation");
+
+        Assert.Null(limitation.Due);
+        Assert.Equal("诉讼时效：要求赔偿的起诉期限", limitation.Title);
+        Assert.DoesNotContain("在前", limitation.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("在之前", limitation.Text, StringComparison.Ordinal);
+        Assert.Contains("知道或者应当知道权利受到损害以及谁是侵权人", limitation.Text, StringComparison.Ordinal);
+        Assert.Contains("知道或者应当知道权利受到损害以及谁是侵权人", limitation.NoDate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Limitation_WithADate_DueLineSaysOnlyAClaimForCompensationRestartsIt()
+    {
+        var limitation = Assert.Single(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss").Deadlines, d => d.Key == "limitation");
+
+        Assert.StartsWith("诉讼时效截止：2029年10月（", limitation.Due!.Text, StringComparison.Ordinal);
+        Assert.Contains("之后书面要求对方赔偿，或者为追回损失、要求赔偿而报案、控告的，从那时重新计算三年", limitation.Due.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complaint_IdentityMisuseAtATelecom_IsAddressedToTheTelecomRegulatorAndStillListsThePeoplesBank()
+    {
+        var plan = PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name");
+        var complain = Assert.Single(plan.Paths, p => p.Id == "complain");
+
+        Assert.Equal("miit-12300", complain.Authorities[0].Value);
+        Assert.Contains(complain.Authorities, a => a.Value == "pboc-12363");
+        Assert.DoesNotContain("致：中国人民银行", LetterText(plan, "complaint"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConsumerComplaintDeadline_BankCase_NamesNoMarketRegulatorThePlanDoesNotList()
+    {
+        var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
+        var reply = Assert.Single(plan.Deadlines, d => d.Key == "regulator-reply");
+
+        Assert.DoesNotContain("12315", reply.Due!.Text, StringComparison.Ordinal);
+        Assert.Contains("向有关行政部门投诉", reply.Due.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CivilSuit_CriminalCase_SaysTheCompanyMustBeSuedSeparately()
+    {
+        var text = Step(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "civil-suit").Text;
+
+        Assert.Contains("需要另外向人民法院起诉", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("不必另外起诉", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
+    {
+        var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
+
+        Assert.Contains("每人每年有两次免费查询的机会", urgent.Text, StringComparison.Ordinal);
+        Assert.Equal(["credit-reporting-regulation#17"], urgent.Citations.Select(c => c.ToString()));
+    }
+}
