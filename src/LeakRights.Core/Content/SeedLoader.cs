@@ -481,7 +481,29 @@ public static class SeedLoader
             r.Error("years", "must be consecutive years, each listed once, in order");
         }
 
-        return new HolidayCalendar(years);
+        // The holidays every year has on the same dates, for counting in a year not listed yet.
+        var fixedDaysOff = new List<(int Month, int Day)>();
+        foreach (var text in r.StringList(root, "fixedDaysOff", string.Empty))
+        {
+            if (!DateOnly.TryParseExact("2024-" + text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                r.Error("fixedDaysOff", $"'{text}' is not a day of the year (MM-DD)");
+                continue;
+            }
+
+            fixedDaysOff.Add((day.Month, day.Day));
+            // Every listed year's notice must give it off (a weekend day is off anyway).
+            foreach (var y in years)
+            {
+                if (DateOnly.TryParseExact($"{y.Year:D4}-{text}", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+                    && d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !y.DaysOff.Contains(d))
+                {
+                    r.Error("fixedDaysOff", $"{ContentRules.FormatDate(d)} is a fixed holiday but not a day off of {y.Year}");
+                }
+            }
+        }
+
+        return new HolidayCalendar(years, fixedDaysOff);
 
         DateOnly? Date(JsonElement e, string name, string at)
         {

@@ -41,10 +41,34 @@ public class HolidayCalendarTests
     }
 
     [Fact]
-    public void AddWorkingDays_IntoAnUncoveredYear_IsAnEstimate()
+    public void AddWorkingDays_IntoAnUncoveredYear_IsAnEstimateThatSkipsNewYearsDay()
     {
-        Assert.Equal(new DateOnly(2027, 1, 5), Seeds.AddWorkingDays(new DateOnly(2026, 12, 29), 5, out var estimated));
+        // From Tue 29 Dec 2026: 30 (1), 31 (2), Fri 1 Jan 2027 元旦 (fixed by date: off), 4 (3), 5 (4), 6 (5).
+        Assert.Equal(new DateOnly(2027, 1, 6), Seeds.AddWorkingDays(new DateOnly(2026, 12, 29), 5, out var estimated));
         Assert.True(estimated);
+    }
+
+    [Theory]
+    [InlineData("2027-01-01")] // 元旦, a Friday
+    [InlineData("2027-05-03")] // not fixed: an ordinary Monday until the 2027 notice is added
+    [InlineData("2028-05-01")] // 劳动节, a Monday
+    [InlineData("2028-05-02")]
+    [InlineData("2027-10-01")] // 国庆节, a Friday
+    public void IsWorkingDay_UncoveredYear_TheHolidaysFixedByDateAreOff(string date)
+    {
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var fixedByDate = day is { Month: 1, Day: 1 } or { Month: 5, Day: <= 2 } or { Month: 10, Day: <= 3 };
+
+        Assert.Equal(!fixedByDate, Seeds.IsWorkingDay(day, out var known));
+        Assert.False(known);
+    }
+
+    [Fact]
+    public void AddWorkingDays_ConsumerComplaintAfterAnUnansweredRequest_NeverEndsOnNewYearsDay()
+    {
+        // Issue found in review (2026-12-07): 7 working days from Wed 23 Dec 2026 ended on Fri 1 Jan 2027.
+        Assert.Equal(new DateOnly(2027, 1, 4), Seeds.AddWorkingDays(new DateOnly(2026, 12, 23), 7, out _));
+        Assert.Equal(new DateOnly(2027, 1, 1), new HolidayCalendar(Seeds.Years).AddWorkingDays(new DateOnly(2026, 12, 23), 7, out _));
     }
 
     [Fact]

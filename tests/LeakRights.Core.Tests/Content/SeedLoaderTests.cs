@@ -26,6 +26,17 @@ public class SeedLoaderTests
         Assert.Contains(new SeedError("seeds/questionnaire.json", "question 'your-name'", "the id appears more than once"), errors);
     }
 
+    [Theory]
+    [InlineData("\"01-01\", ", "\"01-02\", ", "2025-01-02 is a fixed holiday but not a day off of 2025")] // off in 2026 (元旦 1-3 Jan), a working Thursday in 2025
+    [InlineData("\"01-01\", ", "\"13-01\", ", "'13-01' is not a day of the year (MM-DD)")]
+    public void TryLoad_FixedHolidayNotOffInAListedYearOrNotADay_IsReported(string from, string to, string message)
+    {
+        using var seeds = new SeedCopy();
+        seeds.Replace("holidays.json", from, to);
+
+        Assert.Equal(new SeedError("seeds/holidays.json", "fixedDaysOff", message), OnlyError(seeds));
+    }
+
     private static JsonElement SeedJson(string file) => JsonDocument.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, file))).RootElement;
 
     private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
