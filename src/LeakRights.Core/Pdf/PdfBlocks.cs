@@ -18,7 +18,11 @@ public enum ParagraphStyle
     LetterTitle,
 }
 
-public sealed record ParagraphBlock(string Text, ParagraphStyle Style = ParagraphStyle.Normal) : PdfBlock;
+/// <summary>A paragraph; <see cref="KeepWithNext"/> keeps its last line on the page where the next block starts.</summary>
+public sealed record ParagraphBlock(string Text, ParagraphStyle Style = ParagraphStyle.Normal, bool KeepWithNext = false) : PdfBlock;
+
+/// <summary>Blocks printed on one page together (a letter's 此致, addressee, signature and date), unless taller than a page.</summary>
+public sealed record KeepTogetherBlock(IReadOnlyList<PdfBlock> Blocks, double SpaceBefore = 0) : PdfBlock;
 
 public enum ListKind
 {

@@ -150,8 +150,24 @@ public static class PdfLayoutEngine
         PageBreakBlock b => [new Unit(0, [], PageBreak: true, Framed: b.Framed)],
         SpacerBlock s => [new Unit(s.Height, [])],
         QrBlock q => [QrUnit(q)],
+        KeepTogetherBlock k => [Together([.. k.Blocks.SelectMany(Units)], k.SpaceBefore)],
         _ => [],
     };
+
+    /// <summary>Units stacked into one, with the space each asks for before it, so they are placed on one page.</summary>
+    private static Unit Together(List<Unit> parts, double spaceBefore)
+    {
+        var ops = new List<DrawOp>();
+        var y = 0.0;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            y += i == 0 ? 0 : parts[i].SpaceBefore;
+            ops.AddRange(parts[i].Ops.Select(o => o.Offset(y)));
+            y += parts[i].Height;
+        }
+
+        return new Unit(y, ops, spaceBefore, Parts: parts);
+    }
 
     /// <summary>The QR code's dark modules as filled squares, with the quiet zone around them white (the page is).</summary>
     private static Unit QrUnit(QrBlock q)
@@ -199,7 +215,7 @@ public static class PdfLayoutEngine
         return new Unit(height + 2, ops, space, KeepWithNext: true);
     }
 
-    private static IEnumerable<Unit> ParagraphUnits(ParagraphBlock p)
+    private static List<Unit> ParagraphUnits(ParagraphBlock p)
     {
         var (size, bold, color) = p.Style switch
         {
@@ -212,6 +228,7 @@ public static class PdfLayoutEngine
         };
         var lineHeight = size * LineFactor;
         var first = true;
+        var units = new List<Unit>();
         foreach (var paragraph in p.Text.Split('\n'))
         {
             foreach (var line in LineBreaker.Break(paragraph, ContentWidth, TextMeasurer.For(bold, size)))
@@ -223,10 +240,17 @@ public static class PdfLayoutEngine
                     x = p.Style == ParagraphStyle.Right ? MarginX + ContentWidth - w : MarginX + ((ContentWidth - w) / 2);
                 }
 
-                yield return new Unit(lineHeight, [new TextOp(x, 0, line, bold, size, color)], first ? size * 0.5 : 0);
+                units.Add(new Unit(lineHeight, [new TextOp(x, 0, line, bold, size, color)], first ? size * 0.5 : 0));
                 first = false;
             }
         }
+
+        if (p.KeepWithNext && units.Count > 0)
+        {
+            units[^1] = units[^1] with { KeepWithNext = true };
+        }
+
+        return units;
     }
 
     private static IEnumerable<Unit> ListUnits(ListBlock l)

@@ -120,25 +120,18 @@ public sealed class PlanPdfComposer
         yield return new PageBreakBlock(Framed: false);
         yield return new ParagraphBlock(letter.Title.Text, ParagraphStyle.LetterTitle);
         yield return new SpacerBlock(6);
-        foreach (var p in letter.Paragraphs)
+        for (var i = 0; i < letter.Paragraphs.Count; i++)
         {
-            yield return new ParagraphBlock(p.Text);
+            // The last line of the body goes with the closing: a sheet never holds only 此致 and the signature.
+            yield return new ParagraphBlock(letter.Paragraphs[i].Text, KeepWithNext: i == letter.Paragraphs.Count - 1);
         }
 
-        if (letter.Closing.Count > 0)
-        {
-            yield return new SpacerBlock(8);
-            foreach (var c in letter.Closing)
-            {
-                yield return new ParagraphBlock(c.Text);
-            }
-        }
-
-        yield return new SpacerBlock(14);
-        foreach (var s in letter.Signature)
-        {
-            yield return new ParagraphBlock(s.Text, ParagraphStyle.Right);
-        }
+        // 此致, the addressee, the signature and the date on one sheet, so no page of a letter goes out unsigned.
+        var end = new List<PdfBlock>();
+        end.AddRange(letter.Closing.Select(c => new ParagraphBlock(c.Text)));
+        end.Add(new SpacerBlock(14));
+        end.AddRange(letter.Signature.Select(s => new ParagraphBlock(s.Text, ParagraphStyle.Right)));
+        yield return new KeepTogetherBlock(end, SpaceBefore: letter.Closing.Count > 0 ? 8 : 0);
     }
 
     private static string AsOf(Plan plan) => plan.TextsAsOf is { } d ? ContentRules.FormatDate(d) : "—";

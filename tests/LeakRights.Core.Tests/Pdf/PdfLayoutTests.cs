@@ -113,6 +113,30 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Layout_LetterEnd_ClosingSignatureAndDateStayOnTheSheetOfTheBodysLastLine()
+    {
+        static LeakRights.Core.Rules.LetterLine Line(string text) => new([new LeakRights.Core.Rules.LetterSegment(text, false)]);
+        var letter = new LeakRights.Core.Rules.PlanLetter(
+            "deletion-request",
+            "send-deletion-request",
+            Line("个人信息删除申请书"),
+            [Line(Filler(200)), Line(Filler(120) + "正文最后一行。")],
+            [Line("此致"), Line("某某公司")],
+            [Line("申请人：王小明（签名）"), Line("日期：2026年12月8日")]);
+        var blocks = PlanPdfComposer.Letter(letter).Skip(1).ToArray(); // without its page break, so it starts at every height
+
+        foreach (var pages in AtEveryHeight(blocks))
+        {
+            var closing = pages.Single(p => TextsOn(p).Contains("此致"));
+            var texts = TextsOn(closing);
+            Assert.Contains("某某公司", texts);
+            Assert.Contains("申请人：王小明（签名）", texts);
+            Assert.Contains("日期：2026年12月8日", texts);
+            Assert.Contains(texts, t => t.EndsWith("正文最后一行。", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Layout_PageBreak_StartsANewPage()
     {
         var pages = PdfLayoutEngine.Layout([new ParagraphBlock("第一页"), new PageBreakBlock(), new ParagraphBlock("第二页")]);
