@@ -121,7 +121,7 @@ public sealed class SeedValidationTests : IDisposable
     [Fact]
     public void Load_UnknownOptionInCondition_NamesQuestionAndOption()
     {
-        Replace("rules.json", "\"value\": [\"financial-loss\"] },\n      \"authorities\": [\"police-110\"]", "\"value\": [\"money-gone\"] },\n      \"authorities\": [\"police-110\"]");
+        Replace("rules.json", "\"value\": [\"financial-loss\"] }, { \"noneOf\": [{ \"question\": \"police-report\"", "\"value\": [\"money-gone\"] }, { \"noneOf\": [{ \"question\": \"police-report\"");
 
         var error = SingleError();
 

@@ -128,6 +128,30 @@ public class ReviewedAdviceTests
         Assert.DoesNotContain("不必另外起诉", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bank-customer-already-reported-case-filed-and-bank-refused")] // case filed
+    [InlineData("online-shop-customer-lost-3000-yuan-police-filed-wants-compensation")]
+    public void Urgent_MoneyLostAndAlreadyReported_SaysTellTheOfficerNotCall110Again(string scenario)
+    {
+        var plan = PlanPdfTests.Scenario(scenario);
+
+        Assert.DoesNotContain(plan.Urgent, u => u.Key == "freeze-accounts");
+        var leads = Assert.Single(plan.Urgent, u => u.Key == "report-new-leads");
+        Assert.Equal("urgent-report-new-leads", plan.FirstThings[0].Anchor);
+        Assert.Contains("不用再重复报案", leads.Text, StringComparison.Ordinal);
+        Assert.Contains("告诉承办民警", leads.Title, StringComparison.Ordinal);
+        Assert.Empty(leads.Authorities); // no 110 button for someone whose case is open
+    }
+
+    [Fact]
+    public void Urgent_MoneyLostNotReportedYetOrRefused_StillSaysCall110()
+    {
+        Assert.Contains(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss").Urgent, u => u.Key == "freeze-accounts");
+        var refused = ScenarioWith("online-shop-customer-lost-3000-yuan-police-filed-wants-compensation", a => a["police-report"] = "not-filed");
+        Assert.Contains(refused.Urgent, u => u.Key == "freeze-accounts");
+        Assert.DoesNotContain(refused.Urgent, u => u.Key == "report-new-leads");
+    }
+
     [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
