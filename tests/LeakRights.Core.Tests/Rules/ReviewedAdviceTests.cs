@@ -153,6 +153,24 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void Letters_AChildsData_TheParentWritesAsTheChildsGuardianAndNoSentenceIsLeftHanging()
+    {
+        var plan = PlanPdfTests.Scenario("school-posted-student-list-with-child-info-online");
+        var police = LetterText(plan, "police-statement");
+        var request = LetterText(plan, "deletion-request");
+
+        Assert.Contains("控告人（被害人的法定代理人）：王小明", police, StringComparison.Ordinal);
+        Assert.Contains("本人作为被害人的法定代理人，认为上述行为", police, StringComparison.Ordinal);
+        Assert.DoesNotContain("控告人（被害人）", police, StringComparison.Ordinal);
+        Assert.Contains("泄露涉及孩子的个人信息的，请依法同时告知孩子和本人（孩子的父母或者其他监护人）有关情况", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("　　并依法告知", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("看到本人的信息", request, StringComparison.Ordinal);
+
+        // An adult's own statement stays as it was.
+        Assert.Contains("控告人（被害人）：王小明", LetterText(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "police-statement"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
         var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
