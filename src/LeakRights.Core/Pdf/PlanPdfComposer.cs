@@ -74,8 +74,8 @@ public sealed class PlanPdfComposer
             {
                 blocks.Add(new HeadingBlock("找哪些部门（电话和网址以官方公布为准）", 3));
                 blocks.Add(new TableBlock(
-                    [2.2, 1.5, 1.9, 4.4],
-                    ["部门", "电话", "网站", "怎么说"],
+                    AuthorityColumns,
+                    AuthorityHeader,
                     path.Authorities.Select(id => plan.Authority(id)).Select(a => (IReadOnlyList<string>)[a.Name, a.Hotline ?? "—", a.Website ?? "—", a.HowTo]).ToList()));
             }
         }
@@ -114,6 +114,11 @@ public sealed class PlanPdfComposer
 
     public static string FileName(Plan plan) =>
         string.Create(CultureInfo.InvariantCulture, $"leakrights-plan-{plan.GeneratedAt.ToOffset(ChinaTime.Offset):yyyyMMdd}.pdf");
+
+    /// <summary>The authorities table: the website column fits the longest address of the directory on one line (a web address broken at a dot gets typed half).</summary>
+    internal static readonly double[] AuthorityColumns = [2.0, 1.4, 2.5, 4.1];
+
+    internal static readonly string[] AuthorityHeader = ["部门", "电话", "网站", "怎么说"];
 
     internal static IEnumerable<PdfBlock> Letter(PlanLetter letter)
     {

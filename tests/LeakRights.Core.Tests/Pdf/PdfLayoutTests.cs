@@ -137,6 +137,18 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Layout_AuthoritiesTable_EveryWebsiteOfTheDirectoryOnOneLine()
+    {
+        var authorities = TestContent.Bundle.Authorities.Where(a => a.Website is not null).ToList();
+        var rows = authorities.Select(a => (IReadOnlyList<string>)[a.Name, a.Hotline ?? "—", a.Website!, a.HowTo]).ToList();
+
+        var texts = PdfLayoutEngine.Layout([new TableBlock(PlanPdfComposer.AuthorityColumns, PlanPdfComposer.AuthorityHeader, rows)]).SelectMany(TextsOn).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("www.cyberpolice.cn", authorities.Select(a => a.Website));
+        Assert.All(authorities, a => Assert.Contains(a.Website!, texts));
+    }
+
+    [Fact]
     public void Layout_PageBreak_StartsANewPage()
     {
         var pages = PdfLayoutEngine.Layout([new ParagraphBlock("第一页"), new PageBreakBlock(), new ParagraphBlock("第二页")]);
