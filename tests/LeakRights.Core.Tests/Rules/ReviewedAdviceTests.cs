@@ -66,6 +66,26 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void SendDeletionRequest_AskedBeforeWithoutAnAnswer_SaysWhenToWriteAgainAndWhenToGoOn()
+    {
+        var asked = Step(PlanPdfTests.Scenario("app-leaked-face-data-of-many-users-in-news"), "send-deletion-request");
+        var notYet = Step(PlanPdfTests.Scenario("courier-waybill-leak-spam-calls-only"), "send-deletion-request");
+
+        Assert.Contains("您说已经向某某App提出过要求", asked.Text, StringComparison.Ordinal);
+        Assert.Contains("超过15日还没有答复的，不必再等，可以直接投诉", asked.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("您说已经向", notYet.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CivilSuit_ReasonableCostsAsLoss_SaidOnlyForOnlineInfringement()
+    {
+        var text = Step(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "civil-suit").Text;
+
+        Assert.Contains("利用网络侵害人身权益的案件（例如在网上公开、出售您的信息），您为制止侵权支付的合理开支", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("支付的合理开支（例如调查、取证的费用）也算财产损失；", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PoliceStatement_AnIndividualTheyNamed_IsTheAccusedNotSomeoneUnknown()
     {
         var text = LetterText(PlanPdfTests.Scenario("ex-partner-posted-my-address-online"), "police-statement");
