@@ -130,6 +130,14 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void Complaint_Telecom_IsAddressedToTheProvincialBodyFirst()
+    {
+        var text = LetterText(PlanPdfTests.Scenario("telecom-operator-leaked-my-number-i-have-not-complained-yet"), "complaint");
+
+        Assert.Contains("致：＿＿＿＿省（自治区、直辖市）电信用户申诉受理机构（该省没有设立的，工业和信息化部电信用户申诉受理中心）", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConsumerComplaintDeadline_BankCase_NamesNoMarketRegulatorThePlanDoesNotList()
     {
         var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
