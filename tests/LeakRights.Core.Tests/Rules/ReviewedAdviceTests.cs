@@ -138,6 +138,16 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void Flag_GovernmentOfficeNotKnown_DoesNotSayTheSourceIsKnownOrToAskItDirectly()
+    {
+        var flag = Assert.Single(PlanPdfTests.Scenario("government-worker-leaked-my-address-not-sure-which-office").Flags, f => f.Id == "organisation-known");
+
+        Assert.Equal("知道可能的泄露来源", flag.Label);
+        Assert.Contains("国家机关向其上级机关提出", flag.Explain, StringComparison.Ordinal);
+        Assert.DoesNotContain("直接向它", flag.Explain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConsumerComplaintDeadline_BankCase_NamesNoMarketRegulatorThePlanDoesNotList()
     {
         var plan = PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss");
