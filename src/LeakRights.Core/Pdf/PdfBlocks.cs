@@ -18,7 +18,7 @@ public enum ParagraphStyle
     LetterTitle,
 }
 
-/// <summary>A paragraph; <see cref="KeepWithNext"/> keeps its last line on the page where the next block starts.</summary>
+/// <summary>A paragraph; <see cref="KeepWithNext"/> keeps it, every line, on the page where the next block starts.</summary>
 public sealed record ParagraphBlock(string Text, ParagraphStyle Style = ParagraphStyle.Normal, bool KeepWithNext = false) : PdfBlock;
 
 /// <summary>Blocks printed on one page together (a letter's 此致, addressee, signature and date), unless taller than a page.</summary>

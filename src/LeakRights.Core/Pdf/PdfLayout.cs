@@ -56,7 +56,8 @@ public static class PdfLayoutEngine
     public static readonly XColor Brand = XColor.FromArgb(11, 92, 173);
 
     /// <summary>An unsplittable piece of a block. <see cref="Parts"/> are its lines, used only when it is taller than a page.</summary>
-    private sealed record Unit(double Height, List<DrawOp> Ops, double SpaceBefore = 0, bool KeepWithNext = false, bool PageBreak = false, List<Unit>? Parts = null, bool Framed = true);
+    // RepeatHeader: a table row's header row, drawn again above the row when the row starts a page.
+    private sealed record Unit(double Height, List<DrawOp> Ops, double SpaceBefore = 0, bool KeepWithNext = false, bool PageBreak = false, List<Unit>? Parts = null, bool Framed = true, Unit? RepeatHeader = null);
 
     public static IReadOnlyList<PageLayout> Layout(IReadOnlyList<PdfBlock> blocks)
     {
@@ -125,6 +126,12 @@ public static class PdfLayoutEngine
                 framed.Add(framed[^1]);
                 y = Top;
                 space = 0;
+                if (u.RepeatHeader is { } header)
+                {
+                    // A table going on over a page break: its header row again, so the rows read as the same table.
+                    pages[^1].AddRange(header.Ops.Select(op => op.Offset(y)));
+                    y += header.Height;
+                }
             }
 
             y += space;
@@ -245,12 +252,7 @@ public static class PdfLayoutEngine
             }
         }
 
-        if (p.KeepWithNext && units.Count > 0)
-        {
-            units[^1] = units[^1] with { KeepWithNext = true };
-        }
-
-        return units;
+        return p.KeepWithNext ? [.. units.Select(u => u with { KeepWithNext = true })] : units;
     }
 
     private static IEnumerable<Unit> ListUnits(ListBlock l)
@@ -349,10 +351,11 @@ public static class PdfLayoutEngine
             return new Unit(height, ops, Parts: parts);
         }
 
-        yield return Row(t.Header, header: true) with { SpaceBefore = 6, KeepWithNext = true };
+        var headerRow = Row(t.Header, header: true);
+        yield return headerRow with { SpaceBefore = 6, KeepWithNext = true };
         foreach (var row in t.Rows)
         {
-            yield return Row(row, header: false);
+            yield return Row(row, header: false) with { RepeatHeader = headerRow };
         }
     }
 

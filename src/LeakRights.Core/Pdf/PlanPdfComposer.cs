@@ -64,7 +64,8 @@ public sealed class PlanPdfComposer
         foreach (var path in plan.Paths)
         {
             blocks.Add(new HeadingBlock($"{path.Title}（{(path.Recommended ? "建议" : "暂不需要")}）", 1));
-            blocks.Add(new ParagraphBlock(path.Why));
+            // A path's heading and why go on the page of its first step, never alone at the foot of a page.
+            blocks.Add(new ParagraphBlock(path.Why, KeepWithNext: path.Steps.Count > 0));
             if (path.Steps.Count > 0)
             {
                 blocks.Add(new ListBlock(ListKind.Checkbox, path.Steps.Select(s => new ListItem(s.Title, s.Text.Replace("\n\n", "\n", StringComparison.Ordinal) + DueLine(s.Deadline?.Due) + Basis(plan, s.Citations))).ToList()));
@@ -127,7 +128,7 @@ public sealed class PlanPdfComposer
         yield return new SpacerBlock(6);
         for (var i = 0; i < letter.Paragraphs.Count; i++)
         {
-            // The last line of the body goes with the closing: a sheet never holds only 此致 and the signature.
+            // The last paragraph of the body goes with the closing: a sheet never holds only 此致 and the signature.
             yield return new ParagraphBlock(letter.Paragraphs[i].Text, KeepWithNext: i == letter.Paragraphs.Count - 1);
         }
 

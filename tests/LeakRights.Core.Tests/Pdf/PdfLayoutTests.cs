@@ -79,8 +79,13 @@ public class PdfLayoutTests
 
         foreach (var pages in AtEveryHeight(new TableBlock([1, 1, 3], ["部门", "电话", "怎么说"], rows)))
         {
-            var headerPage = pages.Single(p => TextsOn(p).Contains("怎么说"));
-            Assert.Contains("部门1", TextsOn(headerPage));
+            var headerPages = pages.Where(p => TextsOn(p).Contains("怎么说")).ToList();
+            Assert.Contains("部门1", TextsOn(headerPages[0]));
+            // Every page the table goes on to starts with its header row again.
+            var tablePages = pages.Where(p => TextsOn(p).Any(firstCells.Contains)).ToList();
+            Assert.True(tablePages.Count > 1);
+            Assert.Equal(tablePages.Count, headerPages.Count);
+            Assert.All(tablePages.Skip(1), p => Assert.Equal("部门", p.Ops.OfType<TextOp>().OrderBy(t => t.Y).ThenBy(t => t.X).First(t => firstCells.Contains(t.Text)).Text));
             foreach (var page in pages)
             {
                 // A whole row is drawn with its three bordered cells on the page of its first cell.

@@ -221,6 +221,25 @@ public partial class PlanPdfTests
         return TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), letterFields: Letters);
     }
 
+    [Theory]
+    [InlineData("bank-insider-sold-data-with-fraud-loss")]
+    [InlineData("app-leaked-face-data-of-many-users-in-news")]
+    [InlineData("police-officer-leaked-home-address-to-harasser")]
+    [InlineData("car-dealer-location-data-used-by-stalker")]
+    [InlineData("payment-password-leaked-loan-taken-in-my-name")]
+    public void Layout_PathHeading_IsOnThePageOfItsFirstStep(string scenario)
+    {
+        var plan = Scenario(scenario);
+        var pages = PdfLayoutEngine.Layout(PlanPdfComposer.Compose(plan).Blocks).Select(p => p.Ops.OfType<TextOp>().Select(t => t.Text).ToList()).ToList();
+
+        foreach (var path in plan.Paths.Where(p => p.Steps.Count > 0))
+        {
+            var heading = pages.FindIndex(p => p.Any(t => t.StartsWith(path.Title, StringComparison.Ordinal)));
+            Assert.True(heading >= 0, path.Title);
+            Assert.True(pages[heading].Any(t => t.StartsWith(path.Steps[0].Title[..Math.Min(8, path.Steps[0].Title.Length)], StringComparison.Ordinal)), $"{path.Title} is on page {heading + 1} without its first step");
+        }
+    }
+
     [Fact]
     public void Render_IndividualAsTheSource_ComplaintIsNotAddressedToThePoliceHotline()
     {
