@@ -3,7 +3,8 @@ namespace LeakRights.Core.Pdf;
 /// <summary>
 /// Breaks Chinese (and mixed Chinese/Latin) text into lines that fit a width, following the usual rules: no line starts
 /// with closing punctuation, no line ends with opening punctuation, Latin words and numbers stay whole unless a single
-/// word is longer than the line, in which case it is broken rather than overflowing.
+/// word is longer than the line, in which case it is broken rather than overflowing. A number stays with the Chinese
+/// character after it (15日, 2026年) and a fill-in blank (＿＿＿＿) stays whole, unless the line holds nothing else.
 /// </summary>
 public static class LineBreaker
 {
@@ -112,6 +113,10 @@ public static class LineBreaker
         return units;
     }
 
+    private const char Blank = '＿';
+
+    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF';
+
     private static bool CanBreakBefore(List<string> units, int index)
     {
         if (index <= 0 || index >= units.Count)
@@ -127,6 +132,12 @@ public static class LineBreaker
         }
 
         if (NoLineEnd.Contains(previous[^1], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // 「15」 at a line's end and 「日」 on the next, or a blank cut into two short lines nobody can write in.
+        if ((char.IsAsciiDigit(previous[^1]) && IsCjk(next[0])) || (previous[^1] == Blank && next[0] == Blank))
         {
             return false;
         }

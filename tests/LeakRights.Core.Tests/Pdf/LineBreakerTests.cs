@@ -8,6 +8,25 @@ public class LineBreakerTests
     private static double One(char c) => 1;
 
     [Fact]
+    public void Break_NumberBeforeAChineseUnit_StaysWithIt()
+    {
+        // "建议给对方15" / "日时间答复" was printed; 15 is one unit of width 2 here.
+        Assert.Equal(["建议给对方", "15日时间答复"], LineBreaker.Break("建议给对方15日时间答复", 7, One));
+    }
+
+    [Fact]
+    public void Break_FillInBlank_IsNotCutIntoTwoShortLines()
+    {
+        Assert.Equal(["具体为：", "＿＿＿＿＿＿", "（只写"], LineBreaker.Break("具体为：＿＿＿＿＿＿（只写", 7, One));
+    }
+
+    [Fact]
+    public void Break_BlankLongerThanTheLine_StillBreaks()
+    {
+        Assert.Equal(["＿＿＿＿", "＿＿"], LineBreaker.Break("＿＿＿＿＿＿", 4, One));
+    }
+
+    [Fact]
     public void Break_PlainChinese_FillsLinesToWidth()
     {
         Assert.Equal(["一二三四", "五六七八", "九"], LineBreaker.Break("一二三四五六七八九", 4, One));
