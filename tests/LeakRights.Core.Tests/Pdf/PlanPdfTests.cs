@@ -214,11 +214,15 @@ public partial class PlanPdfTests
     }
 
     /// <summary>A golden scenario with one answer added or changed.</summary>
-    internal static Plan ScenarioWith(string name, string question, string value)
+    internal static Plan ScenarioWith(string name, string question, string value) => ScenarioWith(name, a => a[question] = value);
+
+    /// <summary>A golden scenario with its answers changed by <paramref name="change"/> (arrays included).</summary>
+    internal static Plan ScenarioWith(string name, Action<System.Text.Json.Nodes.JsonObject> change)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")))!;
-        json["answers"]![question] = value;
-        return TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), letterFields: Letters);
+        var answers = json["answers"]!.AsObject();
+        change(answers);
+        return TestContent.BuildPlan(TestContent.Answers(answers.ToJsonString()), letterFields: Letters);
     }
 
     [Theory]

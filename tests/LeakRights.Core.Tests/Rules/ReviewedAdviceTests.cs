@@ -15,14 +15,7 @@ public class ReviewedAdviceTests
     private static string LetterText(Plan plan, string id) =>
         string.Join("\n", Assert.Single(plan.Letters, l => l.Id == id).Paragraphs.Select(p => p.Text));
 
-    /// <summary>A golden scenario with some answers replaced (arrays included).</summary>
-    private static Plan ScenarioWith(string name, Action<JsonObject> change)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", name + ".json")))!;
-        var answers = json["answers"]!.AsObject();
-        change(answers);
-        return TestContent.BuildPlan(TestContent.Answers(answers.ToJsonString()), letterFields: PlanPdfTests.Letters);
-    }
+    private static Plan ScenarioWith(string name, Action<JsonObject> change) => PlanPdfTests.ScenarioWith(name, change);
 
     [Theory]
     [InlineData("ex-partner-posted-my-address-online")] // harassment
