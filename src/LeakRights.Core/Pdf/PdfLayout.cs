@@ -55,8 +55,10 @@ public static class PdfLayoutEngine
     public static readonly XColor Shade = XColor.FromArgb(238, 242, 247);
     public static readonly XColor Brand = XColor.FromArgb(11, 92, 173);
 
-    /// <summary>An unsplittable piece of a block. <see cref="Parts"/> are its lines, used only when it is taller than a page.</summary>
-    // RepeatHeader: a table row's header row, drawn again above the row when the row starts a page.
+    /// <summary>
+    /// An unsplittable piece of a block. <see cref="Parts"/> are its lines, used only when it is taller than a page;
+    /// <see cref="RepeatHeader"/> is a table row's header row, drawn again above the row when the row starts a page.
+    /// </summary>
     private sealed record Unit(double Height, List<DrawOp> Ops, double SpaceBefore = 0, bool KeepWithNext = false, bool PageBreak = false, List<Unit>? Parts = null, bool Framed = true, Unit? RepeatHeader = null);
 
     public static IReadOnlyList<PageLayout> Layout(IReadOnlyList<PdfBlock> blocks)
@@ -157,24 +159,9 @@ public static class PdfLayoutEngine
         PageBreakBlock b => [new Unit(0, [], PageBreak: true, Framed: b.Framed)],
         SpacerBlock s => [new Unit(s.Height, [])],
         QrBlock q => [QrUnit(q)],
-        KeepTogetherBlock k => [Together([.. k.Blocks.SelectMany(Units)], k.SpaceBefore)],
+        KeepTogetherBlock k => [Combine([.. k.Blocks.SelectMany(Units)], k.SpaceBefore)],
         _ => [],
     };
-
-    /// <summary>Units stacked into one, with the space each asks for before it, so they are placed on one page.</summary>
-    private static Unit Together(List<Unit> parts, double spaceBefore)
-    {
-        var ops = new List<DrawOp>();
-        var y = 0.0;
-        for (var i = 0; i < parts.Count; i++)
-        {
-            y += i == 0 ? 0 : parts[i].SpaceBefore;
-            ops.AddRange(parts[i].Ops.Select(o => o.Offset(y)));
-            y += parts[i].Height;
-        }
-
-        return new Unit(y, ops, spaceBefore, Parts: parts);
-    }
 
     /// <summary>The QR code's dark modules as filled squares, with the quiet zone around them white (the page is).</summary>
     private static Unit QrUnit(QrBlock q)
@@ -386,14 +373,19 @@ public static class PdfLayoutEngine
         }
     }
 
+    /// <summary>
+    /// Units stacked into one (a list item's lines, a letter's closing), with the space each but the first asks for before
+    /// it, so they are placed on one page; the parts are placed one by one when the whole is taller than a page.
+    /// </summary>
     private static Unit Combine(List<Unit> parts, double spaceBefore)
     {
         var ops = new List<DrawOp>();
         var y = 0.0;
-        foreach (var p in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            ops.AddRange(p.Ops.Select(o => o.Offset(y)));
-            y += p.Height;
+            y += i == 0 ? 0 : parts[i].SpaceBefore;
+            ops.AddRange(parts[i].Ops.Select(o => o.Offset(y)));
+            y += parts[i].Height;
         }
 
         return new Unit(y, ops, spaceBefore, Parts: parts);
