@@ -1,3 +1,4 @@
+using LeakRights.Core.Answers;
 using LeakRights.Core.Cases;
 using LeakRights.Core.Content;
 using LeakRights.Core.Rules;
@@ -16,6 +17,21 @@ public class ProgressLogTests
         new($"r{step}{day}", step, ProgressKind.Reply, new DateOnly(2026, 12, day), null, null, null, reply);
 
     private static ProgressLog Log(params ProgressEntry[] entries) => new(entries, TestContent.Bundle.Rules, TestContent.Bundle.Progress, Today);
+
+    [Theory]
+    [InlineData("send-deletion-request", true)] // the letter also demands compensation (民法典第一百九十五条)
+    [InlineData("follow-up-request", true)]
+    [InlineData("report-to-police", true)] // 诉讼时效规定第十三条
+    [InlineData("demand-individual", false)] // asks an individual to delete and stop, not to pay: no 履行请求 for damages
+    [InlineData("file-complaint", false)]
+    public void Apply_StepDoneLaterThanTheAnsweredClaim_MovesTheLastClaimOnlyForAClaim(string step, bool moves)
+    {
+        var answers = AnswerSet.Empty.With("last-claim-on", new MonthAnswer(new YearMonth(2026, 3)));
+
+        var applied = Log(Done(step, 4)).Apply(answers);
+
+        Assert.Equal(moves ? new YearMonth(2026, 12) : new YearMonth(2026, 3), applied.Month("last-claim-on"));
+    }
 
     [Fact]
     public void FirstDone_ARepliesOnlyStep_HasNoDoneEntry()
