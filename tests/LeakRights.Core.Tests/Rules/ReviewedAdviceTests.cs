@@ -202,6 +202,29 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void Letters_AChildsData_DemandTheChildsInformationNotTheParents()
+    {
+        var plan = PlanPdfTests.Scenario("school-posted-student-list-with-child-info-online");
+        var request = LetterText(plan, "deletion-request");
+        var complaint = LetterText(plan, "complaint");
+        var police = LetterText(plan, "police-statement");
+
+        Assert.Contains("已无必要保存的本人孩子的个人信息", request, StringComparison.Ordinal);
+        Assert.Contains("向本人提供贵单位处理的本人孩子的个人信息的复制件", request, StringComparison.Ordinal);
+        Assert.Contains("封存并保全与本人孩子的信息有关的", request, StringComparison.Ordinal);
+        Assert.Contains("依法调查被投诉举报人泄露、非法提供本人孩子的个人信息的行为", complaint, StringComparison.Ordinal);
+        foreach (var text in new[] { request, complaint, police })
+        {
+            Assert.DoesNotMatch("本人的?个人信息|本人信息", text);
+        }
+
+        // An adult's letters demand their own.
+        var adult = LetterText(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "deletion-request");
+        Assert.Contains("向本人提供贵单位处理的本人个人信息的复制件", adult, StringComparison.Ordinal);
+        Assert.DoesNotContain("孩子", adult, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
         var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
