@@ -54,7 +54,10 @@ public sealed record SpacerBlock(double Height) : PdfBlock;
 /// <summary>A QR code drawn as squares (no image), <see cref="Size"/> points wide: <see cref="Modules"/> are its rows, true = dark.</summary>
 public sealed record QrBlock(IReadOnlyList<IReadOnlyList<bool>> Modules, double Size) : PdfBlock;
 
-/// <summary>What is printed on every page besides the blocks.</summary>
-public sealed record PdfPageFrame(string Header, string FooterNote);
+/// <summary>
+/// What is printed on every framed page besides the blocks; <see cref="NumberPrefix"/> goes before its page number (计划第 3 页
+/// / 共 12 页) when the document's unframed pages are numbered on their own.
+/// </summary>
+public sealed record PdfPageFrame(string Header, string FooterNote, string NumberPrefix = "");
 
 public sealed record PdfDocumentModel(string Title, PdfPageFrame Frame, IReadOnlyList<PdfBlock> Blocks);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using PdfSharp.Drawing;
 
@@ -38,11 +39,11 @@ internal sealed class PdfContentWriter(DocumentFonts fonts, ArrayBufferWriter<by
         _inText = false;
     }
 
-    /// <summary>The page's content, ready for its stream.</summary>
+    /// <summary>The page's content, deflated for a <c>/FlateDecode</c> stream.</summary>
     public byte[] Finish()
     {
         EndText();
-        return buffer.WrittenSpan.ToArray();
+        return EmbeddableFont.Deflate(buffer.WrittenSpan, CompressionLevel.Fastest);
     }
 
     /// <summary>

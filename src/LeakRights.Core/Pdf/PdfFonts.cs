@@ -156,8 +156,11 @@ internal sealed class EmbeddableFont
         return dictionary;
     }
 
-    /// <summary>A zlib stream (what PDF's FlateDecode reads).</summary>
-    internal static byte[] Deflate(byte[] data, CompressionLevel level)
+    /// <summary>
+    /// A zlib stream (what PDF's FlateDecode reads), with its Adler-32 trailer: PDFsharp's own content-stream compression
+    /// leaves the trailer out, which lenient viewers tolerate and strict zlib readers reject.
+    /// </summary>
+    internal static byte[] Deflate(ReadOnlySpan<byte> data, CompressionLevel level)
     {
         using var output = new MemoryStream((data.Length / 2) + 64);
         using (var zlib = new ZLibStream(output, level, leaveOpen: true))

@@ -29,8 +29,12 @@ public sealed record CheckboxOp(double X, double Y, double Size, bool Checked) :
     public override DrawOp Offset(double dy) => this with { Y = Y + dy };
 }
 
-/// <summary>One laid-out page; <see cref="Framed"/> pages carry the header and the numbered footer.</summary>
-public sealed record PageLayout(IReadOnlyList<DrawOp> Ops, bool Framed = true);
+/// <summary>
+/// One laid-out page; <see cref="Framed"/> pages carry the header and the numbered footer. Unframed pages (a letter) belong
+/// to the <see cref="Section"/> their page break started (1, 2, …; 0 for framed pages), so a letter's pages are numbered
+/// among themselves.
+/// </summary>
+public sealed record PageLayout(IReadOnlyList<DrawOp> Ops, bool Framed = true, int Section = 0);
 
 /// <summary>
 /// Lays blocks out on A4 pages. Blocks become units (a line of a paragraph, a whole list item, a table row); a unit is
@@ -76,6 +80,8 @@ public static class PdfLayoutEngine
     {
         var pages = new List<List<DrawOp>> { new() };
         var framed = new List<bool> { true };
+        var sections = new List<int> { 0 };
+        var section = 0;
         var y = Top;
         var queue = new LinkedList<Unit>(units);
         while (queue.First is { } node)
@@ -85,15 +91,18 @@ public static class PdfLayoutEngine
             var atTop = y <= Top + 0.01;
             if (u.PageBreak)
             {
+                var starts = u.Framed ? 0 : ++section;
                 if (!atTop)
                 {
                     pages.Add([]);
                     framed.Add(u.Framed);
+                    sections.Add(starts);
                     y = Top;
                 }
                 else
                 {
                     framed[^1] = u.Framed;
+                    sections[^1] = starts;
                 }
 
                 continue;
@@ -126,6 +135,7 @@ public static class PdfLayoutEngine
             {
                 pages.Add([]);
                 framed.Add(framed[^1]);
+                sections.Add(sections[^1]);
                 y = Top;
                 space = 0;
                 if (u.RepeatHeader is { } header)
@@ -146,7 +156,7 @@ public static class PdfLayoutEngine
             pages.RemoveAt(pages.Count - 1);
         }
 
-        return pages.Select((p, i) => new PageLayout(p, framed[i])).ToList();
+        return pages.Select((p, i) => new PageLayout(p, framed[i], sections[i])).ToList();
     }
 
     private static IEnumerable<Unit> Units(PdfBlock block) => block switch

@@ -24,14 +24,14 @@ public static class PdfRenderer
         NotoFontResolver.EnsureRegistered();
         var pages = PdfLayoutEngine.Layout(model.Blocks);
         var framedTotal = pages.Count(p => p.Framed);
+        var sectionTotals = pages.Where(p => !p.Framed).GroupBy(p => p.Section).ToDictionary(g => g.Key, g => g.Count());
         var documentFonts = new DocumentFonts(fonts, Texts(model.Frame, pages, framedTotal));
 
         using var document = new PdfDocument();
         document.Info.Title = model.Title;
         document.Info.Creator = "LeakRights";
         document.Info.Author = "LeakRights";
-        document.Options.CompressContentStreams = true;
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        document.Options.CompressContentStreams = false; // each page's stream is deflated here (PdfContentWriter.Finish)
 
         var fontResources = new PdfDictionary(document);
         document.Internals.AddObject(fontResources);
@@ -40,8 +40,11 @@ public static class PdfRenderer
             fontResources.Elements[PdfContentWriter.FontName(f)] = documentFonts.Fonts[f].AddTo(document).Reference;
         }
 
-        // Framed pages are numbered among themselves (the plan); unframed pages (letters) carry nothing but their text.
+        // Framed pages are numbered among themselves (the plan); an unframed section (a letter) of more than one page is
+        // numbered among its own pages, at the foot and nothing else: a recipient can tell a page is missing.
         var number = 0;
+        var sectionPage = 0;
+        var previousSection = 0;
         var writer = new PdfContentWriter(documentFonts, new ArrayBufferWriter<byte>(16 * 1024));
         foreach (var layout in pages)
         {
@@ -60,7 +63,18 @@ public static class PdfRenderer
                 Draw(writer, op);
             }
 
-            page.Contents.AppendContent().CreateStream(writer.Finish());
+            if (!layout.Framed && sectionTotals[layout.Section] is var total and > 1)
+            {
+                // After the text, so the page reads (and extracts) as the letter, then its number.
+                sectionPage = layout.Section == previousSection ? sectionPage + 1 : 1;
+                DrawSectionNumber(writer, sectionPage, total);
+            }
+
+            previousSection = layout.Framed ? 0 : layout.Section;
+
+            var content = page.Contents.AppendContent();
+            content.Elements["/Filter"] = new PdfName("/FlateDecode");
+            content.CreateStream(writer.Finish());
         }
 
         using var stream = new MemoryStream();
@@ -75,8 +89,9 @@ public static class PdfRenderer
         {
             yield return (false, frame.Header);
             yield return (false, frame.FooterNote);
-            yield return (false, PageNumber(framedTotal, framedTotal) + "0123456789");
         }
+
+        yield return (false, PageNumber(frame.NumberPrefix, 1, 1) + "0123456789");
 
         foreach (var page in pages)
         {
@@ -90,13 +105,20 @@ public static class PdfRenderer
         }
     }
 
-    private static string PageNumber(int number, int total) => string.Create(CultureInfo.InvariantCulture, $"第 {number} 页 / 共 {total} 页");
+    private static string PageNumber(string prefix, int number, int total) => string.Create(CultureInfo.InvariantCulture, $"{prefix}第 {number} 页 / 共 {total} 页");
+
+    private static void DrawSectionNumber(PdfContentWriter writer, int number, int total)
+    {
+        var text = PageNumber(string.Empty, number, total);
+        var width = text.Sum(c => TextMeasurer.CharWidth(c, false, FrameSize));
+        writer.Text(text, false, FrameSize, PdfLayoutEngine.Muted, (PdfLayoutEngine.PageWidth - width) / 2, PdfLayoutEngine.PageHeight - 40);
+    }
 
     private static void DrawFrame(PdfContentWriter writer, PdfPageFrame frame, int number, int total)
     {
         writer.Text(frame.Header, false, FrameSize, PdfLayoutEngine.Muted, PdfLayoutEngine.MarginX, 34);
         writer.Line(PdfLayoutEngine.MarginX, 48, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX, 48, 0.5, PdfLayoutEngine.Rule);
-        var pageText = PageNumber(number, total);
+        var pageText = PageNumber(frame.NumberPrefix, number, total);
         var footerY = PdfLayoutEngine.PageHeight - 40;
         writer.Line(PdfLayoutEngine.MarginX, footerY - 6, PdfLayoutEngine.PageWidth - PdfLayoutEngine.MarginX, footerY - 6, 0.5, PdfLayoutEngine.Rule);
         writer.Text(frame.FooterNote, false, FrameSize, PdfLayoutEngine.Muted, PdfLayoutEngine.MarginX, footerY);

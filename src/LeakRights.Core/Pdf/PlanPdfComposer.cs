@@ -102,7 +102,7 @@ public sealed class PlanPdfComposer
             blocks.AddRange(Letter(letter));
         }
 
-        return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {AsOf(plan)}　·　一般性法律信息，不是法律意见"), blocks);
+        return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {AsOf(plan)}　·　一般性法律信息，不是法律意见", plan.Letters.Count > 0 ? "计划" : string.Empty), blocks);
     }
 
     private static string LogLine(PlanLogEntry e) => string.Join("；", new[]

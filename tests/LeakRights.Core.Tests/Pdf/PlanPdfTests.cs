@@ -145,29 +145,49 @@ public partial class PlanPdfTests
     }
 
     [Fact]
-    public void Render_EveryPlanPage_HasNumberedFooterAndTextDate_LetterPagesHaveNeither()
+    public void Render_EveryPlanPage_HasNumberedFooterAndTextDate_LetterPagesAreNumberedPerLetter()
     {
         var plan = Scenario("app-leaked-face-data-of-many-users-in-news");
         using var doc = PdfDocument.Open(Render(plan));
         var pages = doc.GetPages().Select(p => Squeeze(string.Concat(p.Letters.Select(l => l.Value)))).ToList();
-        var firstLetter = pages.FindIndex(t => t.StartsWith(Squeeze(plan.Letters[0].Title.Text), StringComparison.Ordinal));
+        var starts = plan.Letters.Select(l => pages.FindIndex(t => t.StartsWith(Squeeze(l.Title.Text), StringComparison.Ordinal))).ToList();
+        var firstLetter = starts[0];
         Assert.True(firstLetter > 0, "the letters come after the plan");
+        Assert.Equal(starts.Order(), starts);
 
+        // The plan's pages say they are the plan's: the letters after them are numbered on their own.
         for (var i = 0; i < firstLetter; i++)
         {
-            Assert.Contains($"第{i + 1}页/共{firstLetter}页", pages[i], StringComparison.Ordinal);
+            Assert.Contains($"计划第{i + 1}页/共{firstLetter}页", pages[i], StringComparison.Ordinal);
             Assert.Contains("法律条文截至", pages[i], StringComparison.Ordinal);
         }
 
-        // The letters are the person's: no product header, no "不是法律意见", no plan page numbers; each starts a page.
-        foreach (var text in pages.Skip(firstLetter))
+        // The letters are the person's: no product header, no "不是法律意见", no plan page numbers; each starts a page, and
+        // a letter of more than one page numbers its own pages, so the recipient can tell one is missing.
+        var ends = starts.Skip(1).Append(pages.Count).ToList();
+        var longest = 0;
+        for (var l = 0; l < starts.Count; l++)
         {
-            Assert.DoesNotContain("LeakRights", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("不是法律意见", text, StringComparison.Ordinal);
-            Assert.DoesNotMatch("第[0-9]+页/共", text);
+            var count = ends[l] - starts[l];
+            longest = Math.Max(longest, count);
+            for (var k = 0; k < count; k++)
+            {
+                var text = pages[starts[l] + k];
+                Assert.DoesNotContain("LeakRights", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("不是法律意见", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("计划第", text, StringComparison.Ordinal);
+                if (count == 1)
+                {
+                    Assert.DoesNotMatch("第[0-9]+页/共", text);
+                }
+                else
+                {
+                    Assert.EndsWith($"第{k + 1}页/共{count}页", text, StringComparison.Ordinal);
+                }
+            }
         }
 
-        Assert.All(plan.Letters, l => Assert.Contains(pages.Skip(firstLetter), t => t.StartsWith(Squeeze(l.Title.Text), StringComparison.Ordinal)));
+        Assert.True(longest > 1, "a letter of several pages");
     }
 
     [Fact]
@@ -186,6 +206,40 @@ public partial class PlanPdfTests
 
     [GeneratedRegex(@"/BaseFont\s*/([A-Za-z0-9+\-]+)")]
     private static partial Regex FontNameRegex();
+
+    [Fact]
+    public void Render_EveryCompressedStream_IsACompleteZlibStreamWithItsChecksum()
+    {
+        var pdf = Render(Scenario("bank-insider-sold-data-with-fraud-loss"));
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+
+        // Every stream but the XMP metadata (plain XML, meant to be readable as it is): page contents and fonts.
+        var streams = StreamRegex().Matches(raw).Where(m => !m.Groups["dict"].Value.Contains("/Type/Metadata", StringComparison.Ordinal)).ToList();
+        Assert.True(streams.Count > 10, $"{streams.Count} streams");
+        Assert.All(streams, m =>
+        {
+            Assert.Contains("/FlateDecode", m.Groups["dict"].Value, StringComparison.Ordinal);
+            var data = pdf.AsSpan(m.Index + m.Length, int.Parse(m.Groups["length"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            using var inflated = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(data), System.IO.Compression.CompressionMode.Decompress))
+            {
+                zlib.CopyTo(inflated);
+            }
+
+            // RFC 1950: the stream ends with the Adler-32 of the uncompressed data, big-endian.
+            uint a = 1, b = 0;
+            foreach (var x in inflated.ToArray())
+            {
+                a = (a + x) % 65521;
+                b = (b + a) % 65521;
+            }
+
+            Assert.Equal((b << 16) | a, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(data.Length - 4)));
+        });
+    }
+
+    [GeneratedRegex(@"<<(?<dict>[^>]*/Length (?<length>\d+)[^>]*)>>\s*stream\r?\n")]
+    private static partial Regex StreamRegex();
 
     [Fact]
     public void Render_PoliceRefusedToFileLastWeek_AddsTheReconsiderationRequest()
