@@ -367,14 +367,11 @@ public static class PdfLayoutEngine
             yield return new Unit(lineHeight, [new TextOp(MarginX, 0, titleLines[i], true, BodySize, Ink)], i == 0 ? 10 : 0, KeepWithNext: i == titleLines.Count - 1);
         }
 
-        var first = true;
-        foreach (var paragraph in q.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var lines = q.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(p => LineBreaker.Break(p.Trim(), width, TextMeasurer.For(false, BodySize))).ToList();
+        for (var i = 0; i < lines.Count; i++)
         {
-            foreach (var line in LineBreaker.Break(paragraph.Trim(), width, TextMeasurer.For(false, BodySize)))
-            {
-                yield return new Unit(lineHeight, [new LineOp(MarginX + 3, 0, MarginX + 3, lineHeight, 1.6, Rule), new TextOp(MarginX + indent, 0, line, false, BodySize, Ink)], first ? 2 : 0);
-                first = false;
-            }
+            // The last line keeps the caption (the version line) with it: a page never starts with the caption alone.
+            yield return new Unit(lineHeight, [new LineOp(MarginX + 3, 0, MarginX + 3, lineHeight, 1.6, Rule), new TextOp(MarginX + indent, 0, lines[i], false, BodySize, Ink)], i == 0 ? 2 : 0, KeepWithNext: i == lines.Count - 1 && q.Caption is not null);
         }
 
         if (q.Caption is not null)

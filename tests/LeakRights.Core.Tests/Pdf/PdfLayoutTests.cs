@@ -108,6 +108,16 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Layout_QuotationCaption_NeverStartsAPageAlone()
+    {
+        foreach (var pages in AtEveryHeight(new QuotationBlock("《某法》第一条", Filler(300) + "条文最后一句。", "第 1 版　·　施行日期 2021-11-01")))
+        {
+            var captionPage = pages.Single(p => TextsOn(p).Contains("第 1 版　·　施行日期 2021-11-01"));
+            Assert.Contains(TextsOn(captionPage), t => t.EndsWith("条文最后一句。", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Layout_Heading_StaysWithTheParagraphAfterIt()
     {
         foreach (var pages in AtEveryHeight(new HeadingBlock("找哪些部门", 2), new ParagraphBlock("向有关部门投诉。")))
