@@ -106,6 +106,16 @@ public sealed class NotoFontResolver : IFontResolver
         return LoadedFace(0).GlyphOf(c) != 0 && LoadedFace(1).GlyphOf(c) != 0;
     }
 
+    /// <summary>
+    /// Whether the regular faces have a glyph for <paramref name="codePoint"/>: what the PDF can print of a person's own text
+    /// (a rare character of a name, CJK Extension B and beyond, may have none and print as a box).
+    /// </summary>
+    public static bool Prints(int codePoint)
+    {
+        EnsureRegistered();
+        return LoadedFace(0).GlyphOf(codePoint) != 0 || LoadedFace(2).GlyphOf(codePoint) != 0;
+    }
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         familyName == CommonFamily ? new(bold ? CommonBoldFace : CommonRegularFace) : new(bold ? BoldFace : RegularFace);
 

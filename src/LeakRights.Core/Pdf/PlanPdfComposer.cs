@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using LeakRights.Core.Content;
 using LeakRights.Core.Markdown;
 using LeakRights.Core.Rules;
@@ -22,6 +23,11 @@ public sealed class PlanPdfComposer
             new ParagraphBlock(DocumentTitle, ParagraphStyle.Title),
             new ParagraphBlock($"生成日期：{ChineseDates.Format(plan.Today)}　·　法律条文截至 {AsOf(plan)}", ParagraphStyle.Muted),
         };
+        if (HasUnprintable(plan))
+        {
+            blocks.Add(new QuotationBlock("注意：个别字无法显示", "您填写的内容里有个别字超出了本PDF字体的范围，在信函里会显示为方框。请打印后在方框处用笔补上，或者下载可编辑的Word信函，在电脑上改好再打印。", null));
+        }
+
         if (caseLink is not null)
         {
             // The case link in the body (never in the document's metadata): scan the code or type the link to reopen the case.
@@ -104,6 +110,12 @@ public sealed class PlanPdfComposer
 
         return new PdfDocumentModel(DocumentTitle, new PdfPageFrame($"{DocumentTitle}　·　LeakRights", $"法律条文截至 {AsOf(plan)}　·　一般性法律信息，不是法律意见", plan.Letters.Count > 0 ? "计划" : string.Empty), blocks);
     }
+
+    /// <summary>Whether a letter or the contact log (the person's own words are only there) has a character the fonts lack.</summary>
+    private static bool HasUnprintable(Plan plan) =>
+        plan.Letters.SelectMany(l => l.Paragraphs.Concat(l.Closing).Concat(l.Signature).Prepend(l.Title)).Select(line => line.Text)
+            .Concat(plan.Log.SelectMany(e => new[] { e.Entry.Reference, e.Entry.Note }).OfType<string>())
+            .Any(text => text.EnumerateRunes().Any(r => !Rune.IsWhiteSpace(r) && !Rune.IsControl(r) && !NotoFontResolver.Prints(r.Value)));
 
     private static string LogLine(PlanLogEntry e) => string.Join("；", new[]
     {

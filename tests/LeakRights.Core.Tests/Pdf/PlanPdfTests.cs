@@ -191,6 +191,23 @@ public partial class PlanPdfTests
     }
 
     [Fact]
+    public void Render_NameWithACharacterTheFontsLack_SaysSoOnThePlansFirstPage()
+    {
+        var missing = Enumerable.Range(0x20000, 0x10000).First(c => !NotoFontResolver.Prints(c)); // CJK Extension B onwards
+        var printable = Enumerable.Range(0x20000, 0x10000).First(NotoFontResolver.Prints); // the full face maps some of them
+        string FirstPage(string name)
+        {
+            var plan = Scenario("courier-waybill-leak-spam-calls-only", new Dictionary<string, string>(Letters) { ["your-name"] = name });
+            using var doc = PdfDocument.Open(Render(plan));
+            return Squeeze(string.Concat(doc.GetPage(1).Letters.Select(l => l.Value)));
+        }
+
+        Assert.Contains("注意：个别字无法显示", FirstPage("王" + char.ConvertFromUtf32(missing) + "明"), StringComparison.Ordinal);
+        Assert.DoesNotContain("个别字无法显示", FirstPage("王" + char.ConvertFromUtf32(printable) + "明"), StringComparison.Ordinal);
+        Assert.DoesNotContain("个别字无法显示", FirstPage("王小明"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_FullPlanWithAllLetters_EmbedsFontSubsetsAndStaysSmall()
     {
         var pdf = Render(Scenario("app-leaked-face-data-of-many-users-in-news"));
