@@ -4,7 +4,8 @@ namespace LeakRights.Core.Pdf;
 /// Breaks Chinese (and mixed Chinese/Latin) text into lines that fit a width, following the usual rules: no line starts
 /// with closing punctuation, no line ends with opening punctuation, Latin words and numbers stay whole unless a single
 /// word is longer than the line, in which case it is broken rather than overflowing. A number stays with the Chinese
-/// character after it (15日, 2026年) and a fill-in blank (＿＿＿＿) stays whole, unless the line holds nothing else.
+/// character after it (15日, 2026年), a fill-in blank (＿＿＿＿) stays whole, and so does a field label after an ideographic
+/// space (　　地址：), unless the line holds nothing else.
 /// </summary>
 public static class LineBreaker
 {
@@ -142,7 +143,34 @@ public static class LineBreaker
             return false;
         }
 
-        return true;
+        return !InFieldLabel(units, index);
+    }
+
+    /// <summary>
+    /// Whether the break falls inside a field label — a few Chinese characters after an ideographic space and before a
+    /// full-width colon, as in 「…有限公司　　地址：」 — which would print 「地」 at a line's end and 「址：」 on the next.
+    /// </summary>
+    private static bool InFieldLabel(List<string> units, int index)
+    {
+        const int longest = 6;
+        var from = index - 1;
+        while (from >= 0 && index - from <= longest && units[from].Length == 1 && IsCjk(units[from][0]))
+        {
+            from--;
+        }
+
+        if (from < 0 || from == index - 1 || units[from] != "　")
+        {
+            return false;
+        }
+
+        var to = index;
+        while (to < units.Count && to - from <= longest && units[to].Length == 1 && IsCjk(units[to][0]))
+        {
+            to++;
+        }
+
+        return to > index && to < units.Count && to - from - 1 <= longest && units[to] == "：";
     }
 
     private static (string Head, string Tail) SplitWord(string word, double maxWidth, Func<char, double> charWidth)

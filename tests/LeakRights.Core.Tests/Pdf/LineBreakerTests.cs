@@ -21,6 +21,21 @@ public class LineBreakerTests
     }
 
     [Fact]
+    public void Break_FieldLabelAfterALongValue_StaysWholeWithItsColon()
+    {
+        // 「被申请人：某某有限公司　　地」 / 「址：北京市…」 was printed for a long organisation name.
+        Assert.Equal(["被申请人：某某有限公司", "地址：北京市"], LineBreaker.Break("被申请人：某某有限公司　　地址：北京市", 14, One));
+        Assert.Equal(["申请人：王小明", "联系方式：138"], LineBreaker.Break("申请人：王小明　　联系方式：138", 12, One));
+    }
+
+    [Fact]
+    public void Break_ColonInRunningText_DoesNotHoldTheWordsBeforeIt()
+    {
+        // Only a label after an ideographic space is held: a sentence with a colon breaks where it fills the line.
+        Assert.Equal(["本人提出以下要", "求：删除"], LineBreaker.Break("本人提出以下要求：删除", 7, One));
+    }
+
+    [Fact]
     public void Break_BlankLongerThanTheLine_StillBreaks()
     {
         Assert.Equal(["＿＿＿＿", "＿＿"], LineBreaker.Break("＿＿＿＿＿＿", 4, One));
