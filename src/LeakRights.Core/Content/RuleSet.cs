@@ -30,9 +30,12 @@ public sealed record CriminalThresholdRule(
 
 /// <summary>
 /// The limitation flags: <see cref="NearFlag"/> when the due date of deadline <see cref="Deadline"/> is less than
-/// <see cref="NearMonths"/> months away, <see cref="PassedFlag"/> when it has passed (Civil Code Art. 188).
+/// <see cref="NearMonths"/> months away, <see cref="PassedFlag"/> when it has passed (Civil Code Art. 188). When that
+/// deadline has no date, the optional <see cref="EarliestDeadline"/>'s date — the earliest the period can end (from the month
+/// the person knew, leaving out an interruption whose date they did not give: one only ever moves the end later) — can
+/// raise the near flag, never the passed one.
 /// </summary>
-public sealed record LimitationRule(string Deadline, int NearMonths, string NearFlag, string PassedFlag, IReadOnlyList<string> Cites);
+public sealed record LimitationRule(string Deadline, int NearMonths, string NearFlag, string PassedFlag, IReadOnlyList<string> Cites, string? EarliestDeadline = null);
 
 /// <summary>A flag the plan can raise, with its wording: a flagged fact, a criminal-threshold flag or a limitation flag.</summary>
 public sealed record FlagRule(string Id, IReadOnlyList<string> Cites)

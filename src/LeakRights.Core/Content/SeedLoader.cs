@@ -664,7 +664,8 @@ public static class SeedLoader
                 (int)(r.Number(lim, "nearMonths", at, required: true) ?? 0),
                 r.String(lim, "nearFlag", at),
                 r.String(lim, "passedFlag", at),
-                r.StringList(lim, "cites", at));
+                r.StringList(lim, "cites", at),
+                r.OptionalString(lim, "earliestDeadline", at));
         }
         else
         {

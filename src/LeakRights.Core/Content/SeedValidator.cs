@@ -473,6 +473,12 @@ internal static class SeedValidator
             errors.Add(new SeedError(R, "limitation.deadline", $"deadline '{rules.Limitation.Deadline}' must count from an event given by an answer"));
         }
 
+        if (rules.Limitation.EarliestDeadline is { } earliest
+            && (rules.FindDeadline(earliest) is not { Due: { } earliestDue } || rules.FindEvent(earliestDue.From) is not { Source: EventSource.Answer }))
+        {
+            errors.Add(new SeedError(R, "limitation.earliestDeadline", $"'{earliest}' must be a deadline of 'deadlines' with a 'due' clock counting from an event given by an answer"));
+        }
+
         CheckCites(b, R, "limitation", rules.Limitation.Cites, errors);
 
         foreach (var dup in rules.Urgent.Select(u => u.Key).Concat(rules.Paths.SelectMany(p => p.Steps).Select(s => s.Key)).GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -37,12 +37,9 @@ public static class FactEvaluator
             }
         }
 
-        YearMonth? limitation = null;
-        if (rules.FindDeadline(rules.Limitation.Deadline) is { Due: { } due } && rules.FindEvent(due.From) is { } start
-            && DeadlineClock.AnsweredMonth(start, answers, holding) is { } discovered)
+        var limitation = LimitationEnd(rules, rules.Limitation.Deadline, answers, holding);
+        if (limitation is { } last)
         {
-            var last = DeadlineClock.Add(discovered, due);
-            limitation = last;
             if (currentMonth > last)
             {
                 holding.Add(rules.Limitation.PassedFlag);
@@ -52,9 +49,22 @@ public static class FactEvaluator
                 holding.Add(rules.Limitation.NearFlag);
             }
         }
+        else if (rules.Limitation.EarliestDeadline is { } key && LimitationEnd(rules, key, answers, holding) is { } earliest
+            && currentMonth <= earliest && currentMonth.MonthsUntil(earliest) < rules.Limitation.NearMonths)
+        {
+            // The earliest end is near: sue before it to be safe. Never "passed" from it — the undated demand or report may
+            // have restarted the period (诉讼时效规定第八、十三条).
+            holding.Add(rules.Limitation.NearFlag);
+        }
 
         return new DerivedFacts(holding, threshold, limitation);
     }
+
+    /// <summary>The last month of deadline <paramref name="key"/> counted from its answered start, if the answers give one.</summary>
+    private static YearMonth? LimitationEnd(RuleSet rules, string key, AnswerSet answers, IReadOnlySet<string> facts) =>
+        rules.FindDeadline(key) is { Due: { } due } && rules.FindEvent(due.From) is { } start && DeadlineClock.AnsweredMonth(start, answers, facts) is { } from
+            ? DeadlineClock.Add(from, due)
+            : null;
 
     /// <summary>
     /// The count from which selling or providing the leaked data is 情节严重: the lowest threshold of any leaked type's tier

@@ -230,7 +230,7 @@ public class SeedLoaderTests
         Assert.Equal("likely-criminal", ct.LikelyFlag);
         Assert.Equal("possibly-criminal", ct.PossiblyFlag);
         Assert.Equal(["criminal-law#253-1", "spc-spp-interpretation-2017#5"], ct.Cites);
-        Assert.Equal(new LimitationRule("limitation", 6, "limitation-near", "limitation-passed", ["civil-code#188", "civil-code#995"]) with { Cites = rules.Limitation.Cites }, rules.Limitation);
+        Assert.Equal(new LimitationRule("limitation", 6, "limitation-near", "limitation-passed", ["civil-code#188", "civil-code#995"], "limitation-earliest") with { Cites = rules.Limitation.Cites }, rules.Limitation);
         Assert.Equal(["civil-code#188", "civil-code#195", "civil-code#193", "civil-code#196", "civil-code#995"], rules.Limitation.Cites);
     }
 
@@ -269,10 +269,10 @@ public class SeedLoaderTests
         Assert.Equal(json.GetProperty("evidence").EnumerateArray().Select(e => (Str(e, "key"), e.TryGetProperty("when", out _), e.TryGetProperty("haveWhen", out _))), rules.Evidence.Select(e => ((string?)e.Key, e.When is not null, e.HaveWhen is not null)));
         Assert.Equal(json.GetProperty("deadlines").EnumerateArray().Select(d => (Str(d, "key"), d.TryGetProperty("when", out _), Flag(d, "omitWithoutDate"), Str(d, "step"), string.Join(',', List(d, "cites")))), rules.Deadlines.Select(d => ((string?)d.Key, d.When is not null, d.OmitWithoutDate, d.Step, string.Join(',', d.Cites))));
         Assert.Equal(
-            [("limitation", 3, ClockUnit.Years, "knew-of-harm-and-infringer", 30), ("organisation-reply", 15, ClockUnit.Days, "request-sent", 1), ("credit-dispute-reply", 20, ClockUnit.Days, "credit-dispute-sent", 1), ("credit-complaint-reply", 30, ClockUnit.Days, "credit-complaint-filed", 1), ("reconsideration-window", 7, ClockUnit.Days, "refusal-notice-received", 1), ("reconsideration-decision", 30, ClockUnit.Days, "reconsideration-filed", 1), ("review-window", 7, ClockUnit.Days, "reconsideration-decision-received", 2), ("review-decision", 30, ClockUnit.Days, "review-filed", 1), ("samr-acceptance", 7, ClockUnit.WorkingDays, "complaint-filed", 1), ("regulator-reply", 7, ClockUnit.WorkingDays, "complaint-filed", 1), ("telecom-operator-reply", 15, ClockUnit.Days, "operator-complaint-sent", 1)],
+            [("limitation", 3, ClockUnit.Years, "knew-of-harm-and-infringer", 30), ("limitation-earliest", 3, ClockUnit.Years, "knew-of-harm", 30), ("organisation-reply", 15, ClockUnit.Days, "request-sent", 1), ("credit-dispute-reply", 20, ClockUnit.Days, "credit-dispute-sent", 1), ("credit-complaint-reply", 30, ClockUnit.Days, "credit-complaint-filed", 1), ("reconsideration-window", 7, ClockUnit.Days, "refusal-notice-received", 1), ("reconsideration-decision", 30, ClockUnit.Days, "reconsideration-filed", 1), ("review-window", 7, ClockUnit.Days, "reconsideration-decision-received", 2), ("review-decision", 30, ClockUnit.Days, "review-filed", 1), ("samr-acceptance", 7, ClockUnit.WorkingDays, "complaint-filed", 1), ("regulator-reply", 7, ClockUnit.WorkingDays, "complaint-filed", 1), ("telecom-operator-reply", 15, ClockUnit.Days, "operator-complaint-sent", 1)],
             rules.Deadlines.Where(d => d.Due is not null).Select(d => (d.Key, d.Due!.Amount, d.Due.Unit, d.Due.From, d.RemindDaysBefore)));
         Assert.Equal(
-            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on,infringer-known-on,last-claim-on", null), ("request-sent", EventSource.Today, string.Empty, null), ("complaint-filed", EventSource.AfterDeadline, string.Empty, "organisation-reply"), ("credit-dispute-sent", EventSource.Today, string.Empty, null), ("reconsideration-filed", EventSource.Today, string.Empty, null), ("credit-complaint-filed", EventSource.Today, string.Empty, null), ("operator-complaint-sent", EventSource.Today, string.Empty, null), ("refusal-notice-received", EventSource.Recorded, string.Empty, null), ("reconsideration-decision-received", EventSource.Recorded, string.Empty, null), ("review-filed", EventSource.Today, string.Empty, null)],
+            [("knew-of-harm-and-infringer", EventSource.Answer, "discovered-on,infringer-known-on,last-claim-on", null), ("request-sent", EventSource.Today, string.Empty, null), ("knew-of-harm", EventSource.Answer, "discovered-on,infringer-known-on", null), ("complaint-filed", EventSource.AfterDeadline, string.Empty, "organisation-reply"), ("credit-dispute-sent", EventSource.Today, string.Empty, null), ("reconsideration-filed", EventSource.Today, string.Empty, null), ("credit-complaint-filed", EventSource.Today, string.Empty, null), ("operator-complaint-sent", EventSource.Today, string.Empty, null), ("refusal-notice-received", EventSource.Recorded, string.Empty, null), ("reconsideration-decision-received", EventSource.Recorded, string.Empty, null), ("review-filed", EventSource.Today, string.Empty, null)],
             rules.Events.Select(e => (e.Id, e.Source, string.Join(',', e.Questions), e.AfterDeadline)));
         Assert.NotNull(rules.Events[0].When);
         Assert.Equal(
@@ -494,8 +494,8 @@ public class SeedLoaderTests
             root["paths"]![1]!["authorities"]![0]!.AsObject().Remove("authorities");
             root["evidence"]![0]!["when"] = 1;
             root["deadlines"]![0]!["omitWithoutDate"] = "yes";
-            root["deadlines"]![1]!["due"] = new System.Text.Json.Nodes.JsonObject { ["days"] = 0, ["from"] = "request-sent" };
-            root["deadlines"]![9]!["due"] = new System.Text.Json.Nodes.JsonObject { ["weeks"] = 1, ["from"] = "complaint-filed" };
+            root["deadlines"]![2]!["due"] = new System.Text.Json.Nodes.JsonObject { ["days"] = 0, ["from"] = "request-sent" };
+            root["deadlines"]![10]!["due"] = new System.Text.Json.Nodes.JsonObject { ["weeks"] = 1, ["from"] = "complaint-filed" };
             root["events"]![0]!.AsObject().Remove("latestOf");
         });
 
@@ -515,9 +515,9 @@ public class SeedLoaderTests
                 new SeedError("seeds/rules.json", "paths[2] (id 'legal-action').steps[0] (key 'report-to-police').additions[0]", "'when' is required"),
                 new SeedError("seeds/rules.json", "evidence[0] (key 'timeline').when", "a condition must be an object"),
                 new SeedError("seeds/rules.json", "deadlines[0] (key 'limitation')", "'omitWithoutDate' must be true or false"),
-                new SeedError("seeds/rules.json", "deadlines[1] (key 'organisation-reply').due", "'days' must be a positive whole number"),
-                new SeedError("seeds/rules.json", "deadlines[9] (key 'regulator-reply').due", "unknown key 'weeks' (a clock is one of days, workingDays, months, years, with 'from')"),
-                new SeedError("seeds/rules.json", "deadlines[9] (key 'regulator-reply').due", "needs exactly one clock: days, workingDays, months or years"),
+                new SeedError("seeds/rules.json", "deadlines[2] (key 'organisation-reply').due", "'days' must be a positive whole number"),
+                new SeedError("seeds/rules.json", "deadlines[10] (key 'regulator-reply').due", "unknown key 'weeks' (a clock is one of days, workingDays, months, years, with 'from')"),
+                new SeedError("seeds/rules.json", "deadlines[10] (key 'regulator-reply').due", "needs exactly one clock: days, workingDays, months or years"),
                 new SeedError("seeds/rules.json", "events[0] (id 'knew-of-harm-and-infringer')", "needs either 'answer' (a month question) or 'assume' (today, after-deadline or recorded), not both"),
                 new SeedError("seeds/rules.json", "events[0] (id 'knew-of-harm-and-infringer')", "'when' is only for an event read from answers"),
             ],

@@ -567,8 +567,20 @@ public class SeedValidatorTests
         var rules = B.Rules with { Events = [.. B.Rules.Events, B.Rules.Events[1]], Deadlines = [.. B.Rules.Deadlines, B.Rules.Deadlines[1]] };
 
         Assert.Equal(
-            [new SeedError(R, "events (id 'request-sent')", "the id appears more than once"), new SeedError(R, "deadlines (key 'organisation-reply')", "the key appears more than once")],
+            [new SeedError(R, "events (id 'request-sent')", "the id appears more than once"), new SeedError(R, "deadlines (key 'limitation-earliest')", "the key appears more than once")],
             Validate(Bundle(rules: rules)));
+    }
+
+    [Theory]
+    [InlineData("no-such-deadline")]
+    [InlineData("organisation-reply")] // counts from a day of today or the log, not an answer
+    public void Validate_LimitationEarliestDeadline_MustCountFromAnAnswer(string key)
+    {
+        var rules = B.Rules with { Limitation = B.Rules.Limitation with { EarliestDeadline = key } };
+
+        Assert.Equal(
+            new SeedError(R, "limitation.earliestDeadline", $"'{key}' must be a deadline of 'deadlines' with a 'due' clock counting from an event given by an answer"),
+            Single(Bundle(rules: rules)));
     }
 
     [Fact]

@@ -225,6 +225,46 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void Limitation_DemandMadeButUndated_GivesTheEarliestEndAndWarnsWhenItIsNear()
+    {
+        // Knew in 2024-01, asked the payment company and reported, gave neither date (today 2026-12): the period may have
+        // restarted, so the limitation has no date; but it cannot end before 2027-01 — five weeks away.
+        var plan = PlanPdfTests.Scenario("payment-password-leaked-loan-taken-in-my-name");
+
+        Assert.Null(Assert.Single(plan.Deadlines, d => d.Key == "limitation").Due);
+        var earliest = Assert.Single(plan.Deadlines, d => d.Key == "limitation-earliest");
+        Assert.Equal("2027-01", earliest.Date);
+        Assert.Contains("最早可能在", earliest.Due!.Text, StringComparison.Ordinal);
+        Assert.Contains(plan.Flags, f => f.Id == "limitation-near");
+
+        // With the date of the last demand the limitation counts from it, and the earliest end is not shown.
+        var dated = ScenarioWith("payment-password-leaked-loan-taken-in-my-name", a => a["last-claim-on"] = "2026-05");
+        Assert.Equal("2029-05", Assert.Single(dated.Deadlines, d => d.Key == "limitation").Date);
+        Assert.DoesNotContain(dated.Deadlines, d => d.Key == "limitation-earliest");
+        Assert.DoesNotContain(dated.Flags, f => f.Id is "limitation-near" or "limitation-passed");
+    }
+
+    [Fact]
+    public void ComplaintLetter_Telecom_SaysWhenTheOperatorWasComplainedToFirst()
+    {
+        // 电信用户申诉处理办法第十条第（四）项: an appeal needs the operator's complaint first, unanswered for 15 days or unsatisfying.
+        // A fill-in record of it (never 「本人已于」 for someone who has not done it yet).
+        var blank = LetterText(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name"), "complaint");
+        Assert.Contains("此前向被投诉举报人投诉的情况：投诉日期＿＿＿＿年＿＿月＿＿日，投诉方式＿＿＿＿，投诉编号＿＿＿＿，处理结果＿＿＿＿＿＿（未在15日内答复的", blank, StringComparison.Ordinal);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestContent.SeedsDirectory, "scenarios", "telecom-sim-card-opened-in-my-name.json")))!;
+        var log = new LeakRights.Core.Cases.ProgressEntry[]
+        {
+            new("op-done", "complain-operator-first", LeakRights.Core.Cases.ProgressKind.Done, new DateOnly(2026, 11, 2), "phone", "T2026110200123", null, null),
+        };
+        var recorded = LetterText(TestContent.BuildPlan(TestContent.Answers(json["answers"]!.ToJsonString()), letterFields: PlanPdfTests.Letters, progress: log), "complaint");
+        Assert.Contains("此前向被投诉举报人投诉的情况：投诉日期2026年11月2日，投诉方式电话，投诉编号T2026110200123，处理结果：未在15日内答复。", recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("投诉日期＿", recorded, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("此前向被投诉举报人投诉的情况", LetterText(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "complaint"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
         var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
