@@ -265,6 +265,17 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void RequestTakedown_TheNoticeIsForwardedToThePoster_SoItCarriesNoCurrentAddress()
+    {
+        // 民法典第一千一百九十五条第二款: the platform forwards the notice to the user who posted — for an ex-partner who posted
+        // the address, a new address in the notice would reach them.
+        var step = Step(PlanPdfTests.Scenario("ex-partner-posted-my-address-online"), "request-takedown");
+
+        Assert.Contains("会把通知转送给发布信息的人", step.Text, StringComparison.Ordinal);
+        Assert.Contains("不要写您现在的住址", step.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
         var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
