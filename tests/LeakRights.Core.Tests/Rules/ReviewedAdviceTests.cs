@@ -276,6 +276,21 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void FileComplaint_AnIndividualSoldTheDataOffline_GoesToThePoliceWithTheArticleThatPunishesIt()
+    {
+        var plan = PlanPdfTests.Scenario("neighbour-sold-my-address-for-money-once");
+        var complain = Assert.Single(plan.Paths, p => p.Id == "complain");
+
+        Assert.Equal(["police-110"], complain.Authorities.Select(a => a.Value));
+        var step = Step(plan, "file-complaint");
+        Assert.Contains("可以到当地派出所举报", step.Text, StringComparison.Ordinal);
+        Assert.Contains(step.Citations, c => c.ToString() == "public-security-admin-punishments-law#56");
+
+        // Posted online: the cyberspace administration, as before.
+        Assert.Equal(["cac-12377"], Assert.Single(PlanPdfTests.Scenario("ex-partner-posted-my-address-online").Paths, p => p.Id == "complain").Authorities.Select(a => a.Value));
+    }
+
+    [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
         var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
