@@ -33,7 +33,7 @@ public sealed record CriminalThresholdRule(
 /// <see cref="NearMonths"/> months away, <see cref="PassedFlag"/> when it has passed (Civil Code Art. 188). When that
 /// deadline has no date, the optional <see cref="EarliestDeadline"/>'s date — the earliest the period can end (from the month
 /// the person knew, leaving out an interruption whose date they did not give: one only ever moves the end later) — can
-/// raise the near flag, never the passed one.
+/// raise the near flag (near or past), never the passed one.
 /// </summary>
 public sealed record LimitationRule(string Deadline, int NearMonths, string NearFlag, string PassedFlag, IReadOnlyList<string> Cites, string? EarliestDeadline = null);
 

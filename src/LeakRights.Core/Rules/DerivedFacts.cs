@@ -50,10 +50,10 @@ public static class FactEvaluator
             }
         }
         else if (rules.Limitation.EarliestDeadline is { } key && LimitationEnd(rules, key, answers, holding) is { } earliest
-            && currentMonth <= earliest && currentMonth.MonthsUntil(earliest) < rules.Limitation.NearMonths)
+            && (currentMonth > earliest || currentMonth.MonthsUntil(earliest) < rules.Limitation.NearMonths))
         {
-            // The earliest end is near: sue before it to be safe. Never "passed" from it — the undated demand or report may
-            // have restarted the period (诉讼时效规定第八、十三条).
+            // The earliest end is near or past: sue soon, and find the date of the demand or report. Never "passed" from it
+            // — the undated demand or report may have restarted the period (诉讼时效规定第八、十三条).
             holding.Add(rules.Limitation.NearFlag);
         }
 

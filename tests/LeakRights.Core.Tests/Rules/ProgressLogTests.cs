@@ -34,6 +34,17 @@ public class ProgressLogTests
     }
 
     [Fact]
+    public void Apply_AnIndividualRefusedToDelete_LeavesTheOrganisationQuestionsAlone()
+    {
+        // An individual is not an organisation: a refusal logged for demand-individual must not answer contacted-organisation,
+        // which would make the plan think an undated demand for compensation was made (and drop the limitation date).
+        var applied = Log(Done("demand-individual", 2), Reply("demand-individual", 4, "refused")).Apply(AnswerSet.Empty);
+
+        Assert.False(applied.Has("contacted-organisation"));
+        Assert.Equal("refused", Log(Reply("send-deletion-request", 4, "refused")).Apply(AnswerSet.Empty).Choice("contacted-organisation"));
+    }
+
+    [Fact]
     public void FirstDone_ARepliesOnlyStep_HasNoDoneEntry()
     {
         var log = Log(Reply("send-deletion-request", 2, "refused"), Done("report-to-police", 1));

@@ -242,6 +242,14 @@ public class ReviewedAdviceTests
         Assert.Equal("2029-05", Assert.Single(dated.Deadlines, d => d.Key == "limitation").Date);
         Assert.DoesNotContain(dated.Deadlines, d => d.Key == "limitation-earliest");
         Assert.DoesNotContain(dated.Flags, f => f.Id is "limitation-near" or "limitation-passed");
+
+        // Knew in 2023-03, refused and reported, no dates: the earliest end (2026-03) has passed — the near flag says to act and
+        // find the dates; never "passed", the undated demand or report may have restarted the period.
+        var past = PlanPdfTests.Scenario("former-employer-shared-hr-file-and-refused-deletion");
+        Assert.Equal("2026-03", Assert.Single(past.Deadlines, d => d.Key == "limitation-earliest").Date);
+        Assert.Contains(past.Flags, f => f.Id == "limitation-near");
+        Assert.DoesNotContain(past.Flags, f => f.Id == "limitation-passed");
+        Assert.Contains("这个日子已经过去的", Assert.Single(past.Deadlines, d => d.Key == "limitation-earliest").Text, StringComparison.Ordinal);
     }
 
     [Fact]
