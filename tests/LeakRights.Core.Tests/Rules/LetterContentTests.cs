@@ -382,7 +382,7 @@ public class LetterContentTests
         Assert.Contains("封存并保全与本人信息有关的查询、访问和导出记录", hospital, StringComparison.Ordinal);
         Assert.DoesNotContain("哪些工作人员", hospital, StringComparison.Ordinal);
         Assert.Contains("哪些工作人员于何时查询、导出本人信息", bank, StringComparison.Ordinal);
-        Assert.Contains("本人在贵单位的账号、客户号或者就诊号等", hospital, StringComparison.Ordinal);
+        Assert.Contains("本人在贵单位的账号、客户号、学号或者就诊号等", hospital, StringComparison.Ordinal);
     }
 
     [Fact]

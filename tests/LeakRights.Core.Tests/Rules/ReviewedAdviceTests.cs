@@ -218,6 +218,22 @@ public class ReviewedAdviceTests
             Assert.DoesNotMatch("本人的?个人信息|本人信息", text);
         }
 
+        Assert.Contains("给本人孩子造成的损失", request, StringComparison.Ordinal);
+        Assert.Contains("本人孩子在贵单位的账号、客户号、学号", request, StringComparison.Ordinal);
+        Assert.Contains("保护本人孩子的民事权利，责令侵权人赔偿本人孩子因此遭受的损失", police, StringComparison.Ordinal);
+
+        // The police refused: the reconsideration is the child's too, and the parent signs as the victim's guardian.
+        var refused = ScenarioWith("school-posted-student-list-with-child-info-online", a =>
+        {
+            a["police-report"] = "not-filed";
+            a["refusal-notice"] = "within-7-days";
+        });
+        var reconsideration = LetterText(refused, "police-reconsideration");
+        Assert.Contains("申请人（控告人，被害人的法定代理人）：", reconsideration, StringComparison.Ordinal);
+        Assert.Contains("本人孩子的下列个人信息被泄露", reconsideration, StringComparison.Ordinal);
+        Assert.Contains("本人孩子的上述个人信息", reconsideration, StringComparison.Ordinal);
+        Assert.DoesNotMatch("本人的下列|给本人造成|本人的上述", reconsideration);
+
         // An adult's letters demand their own.
         var adult = LetterText(PlanPdfTests.Scenario("bank-insider-sold-data-with-fraud-loss"), "deletion-request");
         Assert.Contains("向本人提供贵单位处理的本人个人信息的复制件", adult, StringComparison.Ordinal);
