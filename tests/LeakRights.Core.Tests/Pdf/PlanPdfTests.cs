@@ -325,7 +325,7 @@ public partial class PlanPdfTests
 
         // Sold offline: not the online-content centre (12377) but the local police, who punish a sale (治安管理处罚法第五十六条).
         var offline = Squeeze(Text(Render(Scenario("neighbour-sold-my-address-for-money-once"))));
-        Assert.Contains("致：＿＿＿＿公安局＿＿＿＿派出所", offline, StringComparison.Ordinal);
+        Assert.Contains("致：＿＿＿＿公安局（分局）＿＿＿＿派出所", offline, StringComparison.Ordinal);
         Assert.DoesNotContain("网信办", offline, StringComparison.Ordinal);
         Assert.DoesNotContain("致：公安机关（110", offline, StringComparison.Ordinal);
     }

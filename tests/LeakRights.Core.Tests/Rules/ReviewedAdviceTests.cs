@@ -307,11 +307,26 @@ public class ReviewedAdviceTests
 
         Assert.Equal(["police-110"], complain.Authorities.Select(a => a.Value));
         var step = Step(plan, "file-complaint");
-        Assert.Contains("可以到当地派出所举报", step.Text, StringComparison.Ordinal);
+        Assert.Contains("请到当地派出所举报", step.Text, StringComparison.Ordinal);
+        Assert.Contains("2026年1月1日以后发生的，可以处拘留", step.Text, StringComparison.Ordinal);
         Assert.Contains(step.Citations, c => c.ToString() == "public-security-admin-punishments-law#56");
 
-        // Posted online: the cyberspace administration, as before.
-        Assert.Equal(["cac-12377"], Assert.Single(PlanPdfTests.Scenario("ex-partner-posted-my-address-online").Paths, p => p.Id == "complain").Authorities.Select(a => a.Value));
+        // The letter asks the police for what they can do: investigate and punish (not the regulator's 责令删除), and states no
+        // way of leaking the person did not give.
+        var letter = LetterText(plan, "complaint");
+        Assert.Contains("根据《中华人民共和国治安管理处罚法》第五十六条的规定", letter, StringComparison.Ordinal);
+        Assert.Contains("现向贵所举报，请求：", letter, StringComparison.Ordinal);
+        Assert.Contains("二、依法予以处罚；", letter, StringComparison.Ordinal);
+        Assert.Contains("向他人出售、提供或者公开（写明是哪一种：＿＿＿＿）", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("责令其删除", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("现向贵部门投诉举报", letter, StringComparison.Ordinal);
+
+        // Posted online: the cyberspace administration, as before, and the police only as a further option.
+        var online = PlanPdfTests.Scenario("ex-partner-posted-my-address-online");
+        Assert.Equal(["cac-12377"], Assert.Single(online.Paths, p => p.Id == "complain").Authorities.Select(a => a.Value));
+        Assert.Contains("也可以到当地派出所举报", Step(online, "file-complaint").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("请到当地派出所举报", Step(online, "file-complaint").Text, StringComparison.Ordinal);
+        Assert.Contains("现向贵部门投诉举报", LetterText(online, "complaint"), StringComparison.Ordinal);
     }
 
     [Fact]
