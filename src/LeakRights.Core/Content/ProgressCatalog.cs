@@ -29,9 +29,13 @@ public sealed record ProgressAnswerRule(ProgressCondition When, IReadOnlyDiction
 
 /// <summary>
 /// Entries that restart the limitation period (a demand sent, a report made, a refusal to file the case learnt of): the
-/// month question <see cref="Question"/> takes the latest month of an entry matching one of <see cref="When"/>.
+/// month question <see cref="Question"/> takes the latest month of an entry matching one of <see cref="When"/>, except a step
+/// done by one of <see cref="NotByChannels"/> (a demand by telephone is no 主张权利文书, 诉讼时效规定第八条).
 /// </summary>
-public sealed record ProgressClaimRule(string Question, IReadOnlyList<ProgressCondition> When);
+public sealed record ProgressClaimRule(string Question, IReadOnlyList<ProgressCondition> When)
+{
+    public IReadOnlyList<string> NotByChannels { get; init; } = [];
+}
 
 /// <summary>seeds/progress.json: the vocabulary of the case file's contact log and what its entries mean for the plan.</summary>
 public sealed record ProgressCatalog(ProgressLimits Limits, IReadOnlyList<ProgressOption> Channels, IReadOnlyList<ProgressOption> Replies, IReadOnlyList<ProgressStepRule> Steps)

@@ -391,6 +391,9 @@ public static class SeedLoader
             ? new ProgressClaimRule(
                 r.String(c, "question", "claims"),
                 [.. r.Array(c, "when", "claims").Select(w => ClaimCondition(w.Item, w.Entry, r)).OfType<ProgressCondition>()])
+            {
+                NotByChannels = r.StringList(c, "notByChannels", "claims"),
+            }
             : null;
         return new ProgressCatalog(limits, Options("channels"), Options("replies"), steps) { Answers = answers, Claims = claims, UnknownStep = r.String(root, "unknownStep", string.Empty) };
     }

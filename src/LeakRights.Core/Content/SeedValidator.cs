@@ -91,6 +91,11 @@ internal static class SeedValidator
             {
                 new ConditionContext(P, "claims.when", b, Facts: null, Paths: null, errors).Check(c);
             }
+
+            foreach (var channel in claims.NotByChannels.Where(ch => b.Progress.Channel(ch) is null))
+            {
+                errors.Add(new SeedError(P, "claims.notByChannels", $"'{channel}' is not a channel of 'channels'"));
+            }
         }
     }
 

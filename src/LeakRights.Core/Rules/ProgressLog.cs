@@ -126,7 +126,8 @@ internal sealed class ProgressLog
             }
         }
 
-        if (_catalog.Claims is { } claims && claims.When.SelectMany(Matching).Select(e => (DateOnly?)e.On).Max() is { } latest)
+        if (_catalog.Claims is { } claims
+            && claims.When.SelectMany(Matching).Where(e => e.Channel is null || !claims.NotByChannels.Contains(e.Channel, StringComparer.Ordinal)).Select(e => (DateOnly?)e.On).Max() is { } latest)
         {
             var month = YearMonth.FromDate(latest);
             if (answers.Month(claims.Question) is not { } answered || answered < month)

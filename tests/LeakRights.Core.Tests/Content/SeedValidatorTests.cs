@@ -584,6 +584,14 @@ public class SeedValidatorTests
     }
 
     [Fact]
+    public void Validate_ClaimChannelThatIsNoChannel_IsNamed()
+    {
+        var progress = B.Progress with { Claims = B.Progress.Claims! with { NotByChannels = ["fax"] } };
+
+        Assert.Equal(new SeedError("seeds/progress.json", "claims.notByChannels", "'fax' is not a channel of 'channels'"), Single(new ContentBundle(B.Questionnaire, B.Rules, B.Authorities, B.Laws, B.Letters) { Progress = progress }));
+    }
+
+    [Fact]
     public void Validate_LimitationCitation_IsChecked()
     {
         var rules = B.Rules with { Limitation = B.Rules.Limitation with { Cites = ["no-such-law#1"] } };

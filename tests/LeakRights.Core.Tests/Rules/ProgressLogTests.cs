@@ -34,6 +34,19 @@ public class ProgressLogTests
     }
 
     [Fact]
+    public void Apply_DemandMadeByTelephone_DoesNotRestartTheLimitation()
+    {
+        // 诉讼时效规定第八条: a document handed over, a letter or a data message — not a call. Counting fewer entries only makes
+        // the date earlier, the safe side, so a report by telephone is left out too.
+        var answers = AnswerSet.Empty.With("last-claim-on", new MonthAnswer(new YearMonth(2026, 3)));
+        ProgressEntry By(string channel) => new("d" + channel, "send-deletion-request", ProgressKind.Done, new DateOnly(2026, 12, 4), channel, null, null, null);
+
+        Assert.Equal(new YearMonth(2026, 3), Log(By("phone")).Apply(answers).Month("last-claim-on"));
+        Assert.Equal(new YearMonth(2026, 12), Log(By("ems")).Apply(answers).Month("last-claim-on"));
+        Assert.Equal(new YearMonth(2026, 12), Log(By("phone"), By("email")).Apply(answers).Month("last-claim-on"));
+    }
+
+    [Fact]
     public void Apply_AnIndividualRefusedToDelete_LeavesTheOrganisationQuestionsAlone()
     {
         // An individual is not an organisation: a refusal logged for demand-individual must not answer contacted-organisation,
