@@ -28,6 +28,56 @@ public class LineBreakerTests
         Assert.Equal(["申请人：王小明", "联系方式：138"], LineBreaker.Break("申请人：王小明　　联系方式：138", 12, One));
     }
 
+    [Theory]
+    [InlineData("某某有限公司　　一二三四五六：北京", 9, new[] { "某某有限公司", "一二三四五六：北京" })] // six characters: a label, held
+    [InlineData("某某有限公司　　一二三四五六七：北", 9, new[] { "某某有限公司　　一", "二三四五六七：北" })] // seven: a phrase, not held
+    [InlineData("某某有限公司　　地址北京市海淀区", 9, new[] { "某某有限公司　　地", "址北京市海淀区" })] // no colon: not a label
+    [InlineData("某某有限公司　　地址", 9, new[] { "某某有限公司　　地", "址" })] // the text ends before any colon
+    [InlineData("某某有限公司地址：北京", 8, new[] { "某某有限公司地", "址：北京" })] // no ideographic space before it
+    public void Break_FieldLabel_OnlyAShortRunAfterAnIdeographicSpaceAndBeforeAColon(string text, double width, string[] expected)
+    {
+        Assert.Equal(expected, LineBreaker.Break(text, width, One));
+    }
+
+    [Fact]
+    public void Break_FieldLabelAtTheStartOfTheText_HasNothingToHoldItFrom()
+    {
+        // 「地址：」 opening a paragraph is not after an ideographic space: the colon only keeps 「址」 with it.
+        Assert.Equal(["地", "址：", "北"], LineBreaker.Break("地址：北", 2, One));
+    }
+
+    [Fact]
+    public void Break_CharactersBeyondTheBasicPlane_AreNeverSplitInHalf()
+    {
+        // 𠮷 (U+20BB7, a name character) is two UTF-16 units: a line break between them would print two broken halves.
+        var lines = LineBreaker.Break("𠮷𠮷𠮷", 3, One);
+
+        Assert.Equal(["𠮷", "𠮷", "𠮷"], lines);
+    }
+
+    [Theory]
+    [InlineData("写信到wang.xm@example.com说明", "wang.xm@example.com")]
+    [InlineData("访问www.example.cn/a-b_c说明", "www.example.cn/a-b_c")]
+    [InlineData("工号A&B+C#12说明", "A&B+C#12")]
+    [InlineData("收件人Müller-Lüdenscheidt说明", "Müller-Lüdenscheidt")]
+    [InlineData("时间12:30,12'5说明", "12:30,12'5")]
+    public void Break_AddressesAndCodes_StayWholeOnOneLine(string text, string word)
+    {
+        foreach (var width in Enumerable.Range(word.Length, 6))
+        {
+            var lines = LineBreaker.Break(text, width, One);
+
+            Assert.Contains(lines, l => l.Contains(word, StringComparison.Ordinal));
+            Assert.Equal(text, string.Concat(lines));
+        }
+    }
+
+    [Fact]
+    public void Break_TrailingSpaces_AddNoEmptyLine()
+    {
+        Assert.Equal(["ab", "cd"], LineBreaker.Break("ab cd  ", 2, One));
+    }
+
     [Fact]
     public void Break_ColonInRunningText_DoesNotHoldTheWordsBeforeIt()
     {
