@@ -43,8 +43,7 @@ public static class PdfRenderer
         // Framed pages are numbered among themselves (the plan); an unframed section (a letter) of more than one page is
         // numbered among its own pages, at the foot and nothing else: a recipient can tell a page is missing.
         var number = 0;
-        var sectionPage = 0;
-        var previousSection = 0;
+        var sectionPages = new Dictionary<int, int>();
         var writer = new PdfContentWriter(documentFonts, new ArrayBufferWriter<byte>(16 * 1024));
         foreach (var layout in pages)
         {
@@ -66,11 +65,9 @@ public static class PdfRenderer
             if (!layout.Framed && sectionTotals[layout.Section] is var total and > 1)
             {
                 // After the text, so the page reads (and extracts) as the letter, then its number.
-                sectionPage = layout.Section == previousSection ? sectionPage + 1 : 1;
-                DrawSectionNumber(writer, sectionPage, total);
+                var inSection = sectionPages[layout.Section] = sectionPages.GetValueOrDefault(layout.Section) + 1;
+                DrawSectionNumber(writer, inSection, total);
             }
-
-            previousSection = layout.Framed ? 0 : layout.Section;
 
             var content = page.Contents.AppendContent();
             content.Elements["/Filter"] = new PdfName("/FlateDecode");
