@@ -330,6 +330,16 @@ public class ReviewedAdviceTests
     }
 
     [Fact]
+    public void Authority12321_SaysItIsNoRegulator_SoTheComplaintAlsoGoesToOne()
+    {
+        // 12321 is a reporting centre the Internet Society runs for the MIIT: no 履行个人信息保护职责的部门 (个人信息保护法第六十五条).
+        var isc = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Authorities, a => a.Id.Value == "isc-12321");
+
+        Assert.Contains("不是行政机关", isc.HowTo, StringComparison.Ordinal);
+        Assert.Contains("还要向计划里列出的主管部门投诉", isc.HowTo, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CheckCreditReport_TwoFreeReportsAYear_CitesTheRegulationThatGivesThem()
     {
         var urgent = Assert.Single(PlanPdfTests.Scenario("telecom-sim-card-opened-in-my-name").Urgent, u => u.Key == "check-credit-report");
