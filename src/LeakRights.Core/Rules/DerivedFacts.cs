@@ -38,6 +38,7 @@ public static class FactEvaluator
         }
 
         var limitation = LimitationEnd(rules, rules.Limitation.Deadline, answers, holding);
+        var earliest = rules.Limitation.EarliestDeadline is { } key ? LimitationEnd(rules, key, answers, holding) : null;
         if (limitation is { } last)
         {
             if (currentMonth > last)
@@ -49,15 +50,14 @@ public static class FactEvaluator
                 holding.Add(rules.Limitation.NearFlag);
             }
         }
-        else if (rules.Limitation.EarliestDeadline is { } key && LimitationEnd(rules, key, answers, holding) is { } earliest
-            && (currentMonth > earliest || currentMonth.MonthsUntil(earliest) < rules.Limitation.NearMonths))
+        else if (earliest is { } first && (currentMonth > first || currentMonth.MonthsUntil(first) < rules.Limitation.NearMonths))
         {
             // The earliest end is near or past: sue soon, and find the date of the demand or report. Never "passed" from it
             // — the undated demand or report may have restarted the period (诉讼时效规定第八、十三条).
             holding.Add(rules.Limitation.NearFlag);
         }
 
-        return new DerivedFacts(holding, threshold, limitation);
+        return new DerivedFacts(holding, threshold, limitation ?? earliest);
     }
 
     /// <summary>The last month of deadline <paramref name="key"/> counted from its answered start, if the answers give one.</summary>

@@ -251,7 +251,7 @@ public class ReviewedAdviceTests
         var earliest = Assert.Single(plan.Deadlines, d => d.Key == "limitation-earliest");
         Assert.Equal("2027-01", earliest.Date);
         Assert.Contains("最早可能在", earliest.Due!.Text, StringComparison.Ordinal);
-        Assert.Contains(plan.Flags, f => f.Id == "limitation-near");
+        Assert.Contains("可能在2027年1月届满", Assert.Single(plan.Flags, f => f.Id == "limitation-near").Explain, StringComparison.Ordinal);
 
         // With the date of the last demand the limitation counts from it, and the earliest end is not shown.
         var dated = ScenarioWith("payment-password-leaked-loan-taken-in-my-name", a => a["last-claim-on"] = "2026-05");
@@ -337,6 +337,19 @@ public class ReviewedAdviceTests
 
         Assert.Contains("不是行政机关", isc.HowTo, StringComparison.Ordinal);
         Assert.Contains("还要向计划里列出的主管部门投诉", isc.HowTo, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("neighbour-sold-my-address-for-money-once")] // harassed: told not to contact the neighbour
+    [InlineData("ex-partner-posted-my-address-online")]
+    public void RequestStop_AnIndividual_NoOrganisationsFifteenDayReply(string scenario)
+    {
+        // The 15 days are what an organisation is given to answer a deletion request; an individual gets no such letter, and a
+        // harassed person is told not to contact them at all.
+        var plan = PlanPdfTests.Scenario(scenario);
+
+        Assert.DoesNotContain(plan.Deadlines, d => d.Key == "organisation-reply");
+        Assert.DoesNotContain(plan.Paths.SelectMany(p => p.Steps), s => s.Key == "send-deletion-request");
     }
 
     [Fact]
