@@ -268,6 +268,22 @@ public class ReviewedAdviceTests
         Assert.Contains("这个日子已经过去的", Assert.Single(past.Deadlines, d => d.Key == "limitation-earliest").Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2024-04", true)] // earliest end 2027-04: five months from the tests' today (2026-11)
+    [InlineData("2024-05", false)] // 2027-05: six months away, not yet near
+    [InlineData("2023-11", true)] // this month
+    public void LimitationNearFlag_FromTheEarliestEnd_CountsFewerThanSixMonths(string knew, bool near)
+    {
+        var plan = ScenarioWith("payment-password-leaked-loan-taken-in-my-name", a =>
+        {
+            a["discovered-on"] = knew;
+            a["infringer-known-on"] = knew;
+        });
+
+        Assert.Equal(near, plan.Flags.Any(f => f.Id == "limitation-near"));
+        Assert.DoesNotContain(plan.Flags, f => f.Id == "limitation-passed");
+    }
+
     [Fact]
     public void ComplaintLetter_Telecom_SaysWhenTheOperatorWasComplainedToFirst()
     {
